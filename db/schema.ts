@@ -1,0 +1,747 @@
+/**
+ * The one schema source of the platform. Every table lives here; drizzle-kit
+ * writes the SQL migrations in db/migrations from this file, and the zod
+ * shapes used by routes are derived from (or written beside) these tables.
+ *
+ * Conventions: integer primary keys; money in integer đồng; instants as
+ * ISO-8601 UTC text ("2026-11-25T04:05:06.000Z"); calendar dates as
+ * "YYYY-MM-DD" text; booleans as 0/1 integers.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const updatedAt = () =>
+  text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const producerKinds = ['enterprise', 'cooperative', 'cooperative_group', 'household'] as const;
+export const criteriaVersions = ['1048', '148'] as const;
+export const certificationLevels = ['district', 'provincial', 'central'] as const;
+export const certificationStatuses = ['active', 'expired', 'revoked', 'superseded'] as const;
+export const userRoles = ['producer_member', 'staff', 'admin', 'buyer'] as const;
+export const traceEventTypes = [
+  'commissioning',
+  'transformation',
+  'inspecting',
+  'shipping',
+  'receiving',
+  'retail_selling',
+] as const;
+export const stampStatuses = ['issued', 'active', 'void'] as const;
+export const salesPointKinds = [
+  'ocop_centre',
+  'store',
+  'tourist_site',
+  'rest_stop',
+  'supermarket',
+  'market_stall',
+  'hotel_restaurant',
+  'other',
+] as const;
+export const paymentMethods = ['card', 'vietqr', 'cod'] as const;
+export const orderStatuses = [
+  'pending_payment',
+  'paid',
+  'confirmed',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refunded',
+] as const;
+export const paymentStatuses = ['pending', 'succeeded', 'failed', 'expired', 'refunded'] as const;
+
+// ---------------------------------------------------------------- reference
+
+export const provinces = sqliteTable('provinces', {
+  code: text('code').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  nameVi: text('name_vi').notNull(),
+  nameEn: text('name_en').notNull(),
+  fullNameVi: text('full_name_vi').notNull(),
+  fullNameEn: text('full_name_en').notNull(),
+});
+
+export const communes = sqliteTable(
+  'communes',
+  {
+    code: text('code').primaryKey(),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    fullNameVi: text('full_name_vi').notNull(),
+    fullNameEn: text('full_name_en').notNull(),
+    kind: text('kind', { enum: ['commune', 'ward', 'special_zone'] }).notNull(),
+  },
+  (t) => [index('communes_province_idx').on(t.provinceCode)],
+);
+
+/** Groups of one criteria version; `code` is the catalogue-wide group the filter uses. */
+export const productGroups = sqliteTable(
+  'product_groups',
+  {
+    id: text('id').primaryKey(),
+    criteriaVersion: text('criteria_version', { enum: criteriaVersions }).notNull(),
+    code: text('code').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('product_groups_code_idx').on(t.code)],
+);
+
+export const productSubgroups = sqliteTable(
+  'product_subgroups',
+  {
+    id: text('id').primaryKey(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => productGroups.id),
+    parentId: text('parent_id').references((): AnySQLiteColumn => productSubgroups.id),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('product_subgroups_group_idx').on(t.groupId)],
+);
+
+// ---------------------------------------------------------------- producers and products
+
+/** A producer ("chủ thể OCOP"): the organisation that producer members belong to. */
+export const producers = sqliteTable(
+  'producers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    nameNormalized: text('name_normalized').notNull(),
+    kind: text('kind', { enum: producerKinds }).notNull(),
+    taxCode: text('tax_code').unique(),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    communeCode: text('commune_code').references(() => communes.code),
+    street: text('street'),
+    legacyAddress: text('legacy_address'),
+    phone: text('phone'),
+    zalo: text('zalo'),
+    email: text('email'),
+    website: text('website'),
+    storyVi: text('story_vi'),
+    storyEn: text('story_en'),
+    logoUrl: text('logo_url'),
+    bankBin: text('bank_bin'),
+    bankAccountNumber: text('bank_account_number'),
+    bankAccountName: text('bank_account_name'),
+    claimedAt: text('claimed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('producers_province_idx').on(t.provinceCode),
+    index('producers_name_idx').on(t.provinceCode, t.nameNormalized),
+  ],
+);
+
+export const products = sqliteTable(
+  'products',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    producerId: integer('producer_id')
+      .notNull()
+      .references(() => producers.id),
+    /** The producer's own code for the product, used to match ingested certifications. */
+    producerCode: text('producer_code'),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en'),
+    nameNormalized: text('name_normalized').notNull(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => productGroups.id),
+    subgroupId: text('subgroup_id').references(() => productSubgroups.id),
+    descriptionVi: text('description_vi'),
+    descriptionEn: text('description_en'),
+    storyVi: text('story_vi'),
+    storyEn: text('story_en'),
+    gtin: text('gtin').unique(),
+    traceCode: text('trace_code').unique(),
+    unit: text('unit').notNull().default('piece'),
+    price: integer('price'),
+    stock: integer('stock').notNull().default(0),
+    isPublished: integer('is_published', { mode: 'boolean' }).notNull().default(true),
+    isFeatured: integer('is_featured', { mode: 'boolean' }).notNull().default(false),
+    /** The producer's province, kept on the product so catalogue filters need no join. */
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    /**
+     * The certification the catalogue shows, kept in step by the data layer
+     * whenever a certification changes. A reader still compares
+     * `certified_until` with today, so a lapsed certificate stops showing
+     * before the expiry job runs.
+     */
+    certificationId: integer('certification_id').references((): AnySQLiteColumn => certifications.id),
+    ocopStars: integer('ocop_stars'),
+    certifiedUntil: text('certified_until'),
+    /** Accent-folded, đ→d text that the FTS index holds (see worker/domain/text.ts). */
+    searchText: text('search_text').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('products_producer_idx').on(t.producerId),
+    index('products_listing_idx').on(t.isPublished, t.ocopStars, t.certifiedUntil),
+    index('products_province_idx').on(t.provinceCode, t.ocopStars),
+    index('products_group_idx').on(t.groupId, t.ocopStars),
+    index('products_created_idx').on(t.createdAt),
+    index('products_price_idx').on(t.price),
+    uniqueIndex('products_producer_code_idx').on(t.producerId, t.producerCode),
+    index('products_name_idx').on(t.producerId, t.nameNormalized),
+  ],
+);
+
+export const productVariants = sqliteTable(
+  'product_variants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    labelVi: text('label_vi').notNull(),
+    labelEn: text('label_en'),
+    price: integer('price').notNull(),
+    stock: integer('stock').notNull().default(0),
+    gtin: text('gtin').unique(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('product_variants_product_idx').on(t.productId)],
+);
+
+export const productImages = sqliteTable(
+  'product_images',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    altVi: text('alt_vi').notNull(),
+    altEn: text('alt_en'),
+    width: integer('width'),
+    height: integer('height'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('product_images_product_idx').on(t.productId, t.sortOrder)],
+);
+
+export const stockAdjustments = sqliteTable(
+  'stock_adjustments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    variantId: integer('variant_id').references(() => productVariants.id),
+    delta: integer('delta').notNull(),
+    stockAfter: integer('stock_after').notNull(),
+    reason: text('reason').notNull(),
+    userId: integer('user_id').references((): AnySQLiteColumn => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('stock_adjustments_product_idx').on(t.productId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------- certifications
+
+export const certifications = sqliteTable(
+  'certifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id')
+      .notNull()
+      .references((): AnySQLiteColumn => products.id),
+    stars: integer('stars').notNull(),
+    score: real('score').notNull(),
+    partScoreA: real('part_score_a'),
+    partScoreB: real('part_score_b'),
+    partScoreC: real('part_score_c'),
+    criteriaVersion: text('criteria_version', { enum: criteriaVersions }).notNull(),
+    level: text('level', { enum: certificationLevels }).notNull(),
+    decisionNumber: text('decision_number').notNull(),
+    decisionDate: text('decision_date').notNull(),
+    issuingBody: text('issuing_body').notNull(),
+    validUntil: text('valid_until').notNull(),
+    status: text('status', { enum: certificationStatuses }).notNull().default('active'),
+    statusReason: text('status_reason'),
+    statusChangedAt: text('status_changed_at'),
+    revocationDecision: text('revocation_decision'),
+    supersededById: integer('superseded_by_id').references((): AnySQLiteColumn => certifications.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('certifications_decision_idx').on(t.productId, t.decisionNumber),
+    index('certifications_product_idx').on(t.productId, t.decisionDate),
+    index('certifications_status_idx').on(t.status, t.validUntil),
+  ],
+);
+
+// ---------------------------------------------------------------- traceability and stamps
+
+export const lots = sqliteTable(
+  'lots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    lotCode: text('lot_code').notNull(),
+    productionDate: text('production_date'),
+    bestBefore: text('best_before'),
+    quantity: integer('quantity'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('lots_product_code_idx').on(t.productId, t.lotCode)],
+);
+
+export const traceEvents = sqliteTable(
+  'trace_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    eventType: text('event_type', { enum: traceEventTypes }).notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    provinceCode: text('province_code').references(() => provinces.code),
+    communeCode: text('commune_code').references(() => communes.code),
+    salesPointId: integer('sales_point_id').references((): AnySQLiteColumn => salesPoints.id),
+    placeText: text('place_text'),
+    actor: text('actor'),
+    description: text('description'),
+    reportUrl: text('report_url'),
+    isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
+    createdBy: integer('created_by').references((): AnySQLiteColumn => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('trace_events_lot_idx').on(t.lotId, t.occurredAt)],
+);
+
+/** Input lots of a transformation event (EPCIS inputEPCList). */
+export const traceEventInputs = sqliteTable(
+  'trace_event_inputs',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => traceEvents.id, { onDelete: 'cascade' }),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.lotId] })],
+);
+
+export const stampBatches = sqliteTable(
+  'stamp_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    quantity: integer('quantity').notNull(),
+    withPin: integer('with_pin', { mode: 'boolean' }).notNull().default(false),
+    keyVersion: integer('key_version').notNull(),
+    issuedBy: integer('issued_by').references((): AnySQLiteColumn => users.id),
+    issuedAt: createdAt(),
+    activatedAt: text('activated_at'),
+  },
+  (t) => [index('stamp_batches_lot_idx').on(t.lotId)],
+);
+
+export const stamps = sqliteTable(
+  'stamps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => stampBatches.id),
+    serial: text('serial').notNull().unique(),
+    sheetNumber: integer('sheet_number').notNull().default(1),
+    status: text('status', { enum: stampStatuses }).notNull().default('issued'),
+    pinHmac: text('pin_hmac'),
+    pinClaimedAt: text('pin_claimed_at'),
+    pinClaimProvince: text('pin_claim_province'),
+    pinFailedAttempts: integer('pin_failed_attempts').notNull().default(0),
+    pinLockedUntil: text('pin_locked_until'),
+    scanCount: integer('scan_count').notNull().default(0),
+    deviceCount: integer('device_count').notNull().default(0),
+    provinceCount: integer('province_count').notNull().default(0),
+    firstScannedAt: text('first_scanned_at'),
+    firstScanProvince: text('first_scan_province'),
+    lastScannedAt: text('last_scanned_at'),
+    activatedAt: text('activated_at'),
+    voidedAt: text('voided_at'),
+  },
+  (t) => [index('stamps_batch_idx').on(t.batchId, t.sheetNumber)],
+);
+
+export const scanEvents = sqliteTable(
+  'scan_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stampId: integer('stamp_id').references(() => stamps.id),
+    serial: text('serial').notNull(),
+    scannedAt: createdAt(),
+    verdict: text('verdict').notNull(),
+    province: text('province'),
+    country: text('country'),
+    deviceId: text('device_id'),
+    ipHash: text('ip_hash'),
+    userAgentFamily: text('user_agent_family'),
+  },
+  (t) => [index('scan_events_stamp_idx').on(t.stampId, t.scannedAt), index('scan_events_time_idx').on(t.scannedAt)],
+);
+
+export const fakeReports = sqliteTable(
+  'fake_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stampId: integer('stamp_id').references(() => stamps.id),
+    scannedPath: text('scanned_path').notNull(),
+    productId: integer('product_id').references(() => products.id),
+    message: text('message'),
+    photoKey: text('photo_key'),
+    contact: text('contact'),
+    province: text('province'),
+    status: text('status', { enum: ['open', 'confirmed', 'dismissed'] })
+      .notNull()
+      .default('open'),
+    reviewedBy: integer('reviewed_by').references((): AnySQLiteColumn => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('fake_reports_product_idx').on(t.productId, t.status)],
+);
+
+// ---------------------------------------------------------------- sales points and fairs
+
+export const salesPoints = sqliteTable(
+  'sales_points',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: salesPointKinds }).notNull(),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    communeCode: text('commune_code').references(() => communes.code),
+    street: text('street'),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    phone: text('phone'),
+    openingHours: text('opening_hours'),
+    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('sales_points_province_idx').on(t.provinceCode)],
+);
+
+export const salesPointProducts = sqliteTable(
+  'sales_point_products',
+  {
+    salesPointId: integer('sales_point_id')
+      .notNull()
+      .references(() => salesPoints.id, { onDelete: 'cascade' }),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.salesPointId, t.productId] }),
+    index('sales_point_products_product_idx').on(t.productId),
+  ],
+);
+
+export const fairs = sqliteTable(
+  'fairs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en'),
+    descriptionVi: text('description_vi'),
+    descriptionEn: text('description_en'),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    communeCode: text('commune_code').references(() => communes.code),
+    venue: text('venue').notNull(),
+    organiser: text('organiser'),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
+    isPublished: integer('is_published', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('fairs_dates_idx').on(t.startsOn, t.endsOn)],
+);
+
+export const fairBooths = sqliteTable(
+  'fair_booths',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fairId: integer('fair_id')
+      .notNull()
+      .references(() => fairs.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    label: text('label'),
+  },
+  (t) => [uniqueIndex('fair_booths_code_idx').on(t.fairId, t.code)],
+);
+
+export const fairExhibitors = sqliteTable(
+  'fair_exhibitors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fairId: integer('fair_id')
+      .notNull()
+      .references(() => fairs.id, { onDelete: 'cascade' }),
+    producerId: integer('producer_id')
+      .notNull()
+      .references(() => producers.id),
+    boothId: integer('booth_id').references(() => fairBooths.id),
+  },
+  (t) => [uniqueIndex('fair_exhibitors_idx').on(t.fairId, t.producerId)],
+);
+
+// ---------------------------------------------------------------- accounts
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').unique(),
+    phone: text('phone').unique(),
+    displayName: text('display_name').notNull(),
+    /** "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>": parameters travel with the hash. */
+    passwordHash: text('password_hash'),
+    role: text('role', { enum: userRoles }).notNull(),
+    producerId: integer('producer_id').references(() => producers.id),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
+    locale: text('locale', { enum: ['vi', 'en'] })
+      .notNull()
+      .default('vi'),
+    lastLoginAt: text('last_login_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('users_producer_idx').on(t.producerId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token, so a leaked table cannot be replayed. */
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    idleExpiresAt: text('idle_expires_at').notNull(),
+    absoluteExpiresAt: text('absolute_expires_at').notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull().unique(),
+    purpose: text('purpose', { enum: ['invite', 'password_reset', 'claim'] }).notNull(),
+    role: text('role', { enum: userRoles }),
+    producerId: integer('producer_id').references(() => producers.id),
+    userId: integer('user_id').references(() => users.id),
+    /** A claim invitation is only honoured for the producer with this tax code. */
+    taxCode: text('tax_code'),
+    email: text('email'),
+    phone: text('phone'),
+    createdBy: integer('created_by').references(() => users.id),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('invitations_producer_idx').on(t.producerId)],
+);
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  expiresAt: text('expires_at'),
+  lastUsedAt: text('last_used_at'),
+  revokedAt: text('revoked_at'),
+});
+
+/** Fixed-window counters for login throttling and per-IP limits. */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: text('window_start').notNull(),
+  count: integer('count').notNull().default(0),
+});
+
+// ---------------------------------------------------------------- commerce
+
+export const carts = sqliteTable('carts', {
+  id: text('id').primaryKey(),
+  userId: integer('user_id').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const cartItems = sqliteTable(
+  'cart_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cartId: text('cart_id')
+      .notNull()
+      .references(() => carts.id, { onDelete: 'cascade' }),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    variantId: integer('variant_id').references(() => productVariants.id),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [uniqueIndex('cart_items_line_idx').on(t.cartId, t.productId, t.variantId)],
+);
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    userId: integer('user_id').references(() => users.id),
+    buyerName: text('buyer_name').notNull(),
+    buyerPhone: text('buyer_phone').notNull(),
+    buyerEmail: text('buyer_email'),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    communeCode: text('commune_code')
+      .notNull()
+      .references(() => communes.code),
+    street: text('street').notNull(),
+    paymentMethod: text('payment_method', { enum: paymentMethods }).notNull(),
+    status: text('status', { enum: orderStatuses }).notNull(),
+    subtotal: integer('subtotal').notNull(),
+    shippingFee: integer('shipping_fee').notNull().default(0),
+    total: integer('total').notNull(),
+    idempotencyKey: text('idempotency_key').unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('orders_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** The part of an order one producer fulfils. */
+export const subOrders = sqliteTable(
+  'sub_orders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    producerId: integer('producer_id')
+      .notNull()
+      .references(() => producers.id),
+    status: text('status', { enum: orderStatuses }).notNull(),
+    subtotal: integer('subtotal').notNull(),
+    shippingFee: integer('shipping_fee').notNull().default(0),
+    total: integer('total').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('sub_orders_order_idx').on(t.orderId), index('sub_orders_producer_idx').on(t.producerId, t.status)],
+);
+
+export const orderItems = sqliteTable(
+  'order_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subOrderId: integer('sub_order_id')
+      .notNull()
+      .references(() => subOrders.id, { onDelete: 'cascade' }),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    variantId: integer('variant_id').references(() => productVariants.id),
+    nameSnapshot: text('name_snapshot').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    quantity: integer('quantity').notNull(),
+    lineTotal: integer('line_total').notNull(),
+  },
+  (t) => [index('order_items_sub_order_idx').on(t.subOrderId)],
+);
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    method: text('method', { enum: paymentMethods }).notNull(),
+    status: text('status', { enum: paymentStatuses }).notNull(),
+    amount: integer('amount').notNull(),
+    providerReference: text('provider_reference').unique(),
+    providerPayload: text('provider_payload', { mode: 'json' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('payments_order_idx').on(t.orderId)],
+);
+
+// ---------------------------------------------------------------- audit
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    actorTokenId: integer('actor_token_id').references(() => apiTokens.id),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
+);

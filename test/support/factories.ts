@@ -1,0 +1,106 @@
+/**
+ * Test data builders. Storage is shared by all tests of a file, so every
+ * builder makes unique slugs and codes: no test depends on another's rows.
+ */
+import { env } from 'cloudflare:workers';
+import { certifications, productImages } from '../../db/schema';
+import { createDb, type Database } from '../../worker/data/db';
+import { insertProducer, insertProduct, refreshCatalogueFields, type NewProducer } from '../../worker/data/products';
+import { addMonths, vietnamDate } from '../../worker/domain/time';
+import type { CertificationLevel, CertificationStatus } from '../../worker/domain/certification';
+
+export const testDb = (): Database => createDb(env.DB);
+
+export const uniqueSuffix = () => crypto.randomUUID().slice(0, 8);
+
+export const today = () => vietnamDate(new Date());
+
+export async function createProducer(overrides: Partial<NewProducer> = {}) {
+  const suffix = uniqueSuffix();
+  const [row] = await insertProducer(testDb(), {
+    slug: `producer-${suffix}`,
+    name: `HTX Thử nghiệm ${suffix}`,
+    kind: 'cooperative',
+    provinceCode: '75',
+    ...overrides,
+  });
+  return row!.id;
+}
+
+export interface ProductSpec {
+  nameVi?: string;
+  nameEn?: string | null;
+  producerId?: number;
+  provinceCode?: string;
+  groupId?: string;
+  price?: number | null;
+  stock?: number;
+  isPublished?: boolean;
+  isFeatured?: boolean;
+  /** Certifications to record, oldest first; none gives an uncertified product. */
+  certifications?: CertificationSpec[];
+  images?: number;
+}
+
+export interface CertificationSpec {
+  stars: number;
+  score?: number;
+  status?: CertificationStatus;
+  decisionDate?: string;
+  validUntil?: string;
+  level?: CertificationLevel;
+  statusReason?: string;
+  statusChangedAt?: string;
+}
+
+/** A product with its certifications and catalogue fields in step, as the app would leave them. */
+export async function createProduct(spec: ProductSpec = {}) {
+  const db = testDb();
+  const suffix = uniqueSuffix();
+  const provinceCode = spec.provinceCode ?? '75';
+  const producerId = spec.producerId ?? (await createProducer({ provinceCode }));
+  const nameVi = spec.nameVi ?? `Sản phẩm thử ${suffix}`;
+  const [product] = await insertProduct(
+    db,
+    {
+      slug: `product-${suffix}`,
+      producerId,
+      nameVi,
+      nameEn: spec.nameEn ?? null,
+      groupId: spec.groupId ?? '148.food',
+      price: spec.price === undefined ? 100_000 : spec.price,
+      stock: spec.stock ?? 10,
+      isPublished: spec.isPublished ?? true,
+      isFeatured: spec.isFeatured ?? false,
+      provinceCode,
+      unit: 'bottle',
+    },
+    { producerName: 'HTX Thử nghiệm', provinceName: 'Đồng Nai', groupName: 'Thực phẩm' },
+  );
+  const productId = product!.id;
+  const specs = spec.certifications ?? [{ stars: 4 }];
+  for (const [index, c] of specs.entries()) {
+    const decisionDate = c.decisionDate ?? addMonths(today(), -6 + index);
+    await db.insert(certifications).values({
+      productId,
+      stars: c.stars,
+      score: c.score ?? [20, 40, 60, 80, 95][c.stars - 1]!,
+      criteriaVersion: '148',
+      level: c.level ?? 'provincial',
+      decisionNumber: `${1000 + index}/QĐ-UBND-${suffix}`,
+      decisionDate,
+      issuingBody: 'UBND tỉnh Đồng Nai',
+      validUntil: c.validUntil ?? addMonths(decisionDate, 36),
+      status: c.status ?? 'active',
+      statusReason: c.statusReason ?? null,
+      statusChangedAt: c.statusChangedAt ?? null,
+    });
+  }
+  for (let i = 0; i < (spec.images ?? 0); i++) {
+    await db
+      .insert(productImages)
+      .values({ productId, url: `/media/test-${suffix}-${i}.svg`, altVi: nameVi, sortOrder: i });
+  }
+  await refreshCatalogueFields(db, productId);
+  return { id: productId, slug: `product-${suffix}`, producerId, nameVi };
+}

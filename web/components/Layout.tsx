@@ -1,0 +1,71 @@
+import type { Child } from 'hono/jsx';
+import type { PageContext } from '../page-context';
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  description?: string;
+  /** Canonical path (no language parameter); defaults to the current path. */
+  canonicalPath?: string;
+  /** schema.org JSON-LD for the page, serialised as is. */
+  jsonLd?: object;
+  noindex?: boolean;
+  children?: Child;
+}
+
+function languageSwitchHref(url: URL, locale: string): string {
+  const next = new URL(url);
+  next.searchParams.set('lang', locale === 'vi' ? 'en' : 'vi');
+  next.searchParams.delete('page');
+  return `${next.pathname}${next.search}`;
+}
+
+export function Layout({ ctx, title, description, canonicalPath, jsonLd, noindex, children }: LayoutProps) {
+  const { t, locale, url, origin } = ctx;
+  const canonical = `${origin}${canonicalPath ?? url.pathname}`;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t.site.name}`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
+        <link rel="alternate" hreflang="vi" href={canonical} />
+        <link rel="alternate" hreflang="en" href={`${canonical}?lang=en`} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/styles.css" />
+        {jsonLd ? (
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+          />
+        ) : null}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t.site.skipToContent}
+        </a>
+        <header class="site-header">
+          <a class="brand" href="/">
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span>{t.site.name}</span>
+          </a>
+          <nav aria-label={t.nav.home}>
+            <a href="/products">{t.nav.products}</a>
+            <a href={languageSwitchHref(url, locale)} lang={locale === 'vi' ? 'en' : 'vi'}>
+              {t.site.switchLanguage}
+            </a>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+        <footer class="site-footer">
+          <p>{t.site.footer}</p>
+          <p>
+            <a href="/api/docs">{t.nav.apiDocs}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

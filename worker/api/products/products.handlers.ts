@@ -1,0 +1,35 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import { findProductPage, searchCatalogue } from '../../data/catalogue';
+import { isPageOutOfRange, pageInfo, toCatalogueFilter } from '../../domain/catalogue';
+import type { AppEnv } from '../../lib/context';
+import { AppError, notFound } from '../../lib/errors';
+import { StatusCodes } from '../../lib/status';
+import type { getProduct, listProducts } from './products.routes';
+import { presentDetail, presentSummary } from './products.present';
+
+export const listProductsHandler: RouteHandler<typeof listProducts, AppEnv> = async (c) => {
+  const filter = toCatalogueFilter(c.req.valid('query'));
+  const { items, total } = await searchCatalogue(c.var.db, filter, c.var.today);
+  const info = pageInfo(filter.page, filter.limit, total);
+  if (isPageOutOfRange(info)) {
+    throw new AppError('validation_failed', {
+      issues: [{ field: 'page', message: c.var.t.errors.fields.pageOutOfRange(info.pageCount) }],
+    });
+  }
+  return c.json(
+    {
+      data: items.map((item) => presentSummary(item, c.env.PUBLIC_ORIGIN)),
+      page: info.page,
+      limit: info.limit,
+      total: info.total,
+      page_count: info.pageCount,
+    },
+    StatusCodes.OK,
+  );
+};
+
+export const getProductHandler: RouteHandler<typeof getProduct, AppEnv> = async (c) => {
+  const page = await findProductPage(c.var.db, c.req.valid('param').idOrSlug);
+  if (!page) throw notFound();
+  return c.json(presentDetail(page, c.env.PUBLIC_ORIGIN, c.var.today), StatusCodes.OK);
+};

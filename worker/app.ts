@@ -1,0 +1,58 @@
+/**
+ * Builds the application: request-scoped middleware, the one error model,
+ * the JSON API under /api/v1 and the server-rendered pages.
+ */
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { ErrorPage } from '../web/pages/ErrorPage';
+import { createApiV1 } from './api';
+import { createDb } from './data/db';
+import { vietnamDate } from './domain/time';
+import type { AppEnv } from './lib/context';
+import { AppError, codeToStatus, errorCodes, type ErrorCode } from './lib/errors';
+import { localeMiddleware } from './lib/locale';
+import { isApiRequest, problemJson } from './lib/problem';
+import { pageContext } from './lib/render';
+import { pages } from './pages';
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    // Hono raises these for malformed input it parses itself (bad JSON body, oversize, …).
+    const code = (Object.entries(codeToStatus).find(([, status]) => status === error.status)?.[0] ??
+      'bad_request') as ErrorCode;
+    return new AppError(errorCodes.includes(code) ? code : 'bad_request');
+  }
+  return new AppError('internal_error');
+}
+
+/** problem+json for the API, a friendly page in the visitor's language everywhere else. */
+function respondWithError(c: Context<AppEnv>, error: AppError) {
+  if (isApiRequest(c)) return problemJson(c, error);
+  return c.html(ErrorPage({ ctx: pageContext(c), code: error.code, issues: error.issues }), error.status);
+}
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use(localeMiddleware);
+  app.use(async (c, next) => {
+    c.set('db', createDb(c.env.DB));
+    c.set('today', vietnamDate(new Date()));
+    await next();
+  });
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+
+  app.route('/api/v1', createApiV1());
+  app.route('/', pages);
+
+  app.notFound((c) => respondWithError(c, new AppError('not_found')));
+  app.onError((error, c) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal_error') console.error(error);
+    return respondWithError(c, appError);
+  });
+
+  return app;
+}

@@ -1,0 +1,273 @@
+/** Catalogue reads: listing, search and the product page, each in one D1 round trip. */
+import { and, asc, desc, eq, gte, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import {
+  certifications,
+  communes,
+  producers,
+  productGroups,
+  productImages,
+  productSubgroups,
+  productVariants,
+  products,
+  provinces,
+  salesPointProducts,
+  salesPoints,
+} from '../../db/schema';
+import { type CatalogueFilter, effectiveSort } from '../domain/catalogue';
+import { MIN_CERTIFIED_STARS } from '../domain/certification';
+import { ftsMatchExpression } from '../domain/text';
+import type { Database } from './db';
+import { ftsMatches, ftsRank, productsFts } from './search-index';
+
+/**
+ * D1 returns batch rows as objects keyed by column name, so two joined
+ * columns of the same name would overwrite each other: every joined column
+ * that shares a name with another gets its own alias.
+ */
+const aliased = <T extends AnyColumn>(column: T, alias: string) =>
+  sql<T['_']['data']>`${column}`.mapWith(column).as(alias);
+
+const firstImageUrl = sql<string | null>`(SELECT ${productImages.url} FROM ${productImages}
+  WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.sortOrder} LIMIT 1)`;
+
+const catalogueItemColumns = {
+  id: products.id,
+  slug: products.slug,
+  nameVi: products.nameVi,
+  nameEn: products.nameEn,
+  price: products.price,
+  stock: products.stock,
+  unit: products.unit,
+  stars: products.ocopStars,
+  certifiedUntil: products.certifiedUntil,
+  provinceCode: products.provinceCode,
+  groupCode: aliased(productGroups.code, 'group_code'),
+  producerName: aliased(producers.name, 'producer_name'),
+  producerSlug: aliased(producers.slug, 'producer_slug'),
+  imageUrl: firstImageUrl,
+};
+
+/** The rows the public catalogue may show on `today`. */
+export function listedConditions(today: string): SQL[] {
+  return [
+    eq(products.isPublished, true),
+    gte(products.ocopStars, MIN_CERTIFIED_STARS),
+    gte(products.certifiedUntil, today),
+  ];
+}
+
+function filterConditions(filter: CatalogueFilter, today: string): SQL[] {
+  const conditions = listedConditions(today);
+  if (filter.province) conditions.push(eq(products.provinceCode, filter.province));
+  if (filter.group) conditions.push(eq(productGroups.code, filter.group));
+  if (filter.minStars) conditions.push(gte(products.ocopStars, filter.minStars));
+  if (filter.producerKind) conditions.push(eq(producers.kind, filter.producerKind));
+  if (filter.priceMin !== undefined) conditions.push(gte(products.price, filter.priceMin));
+  if (filter.priceMax !== undefined) conditions.push(lte(products.price, filter.priceMax));
+  if (filter.inStock) conditions.push(sql`${products.stock} > 0`);
+  return conditions;
+}
+
+export type CatalogueItem = Awaited<ReturnType<typeof searchCatalogue>>['items'][number];
+
+/** One page of the listed catalogue and the total count, filtered, searched and sorted. */
+export async function searchCatalogue(db: Database, filter: CatalogueFilter, today: string) {
+  const match = filter.q ? ftsMatchExpression(filter.q) : null;
+  const conditions = filterConditions(filter, today);
+  if (match) conditions.push(ftsMatches(match));
+  const where = and(...conditions);
+  const sort = effectiveSort(filter, match !== null);
+
+  const order: SQL[] = {
+    relevance: [asc(ftsRank), desc(products.ocopStars)],
+    stars: [desc(products.ocopStars), desc(products.id)],
+    newest: [desc(products.createdAt), desc(products.id)],
+    price_asc: [asc(products.price), asc(products.id)],
+    price_desc: [desc(products.price), desc(products.id)],
+  }[sort];
+
+  const base = db.select(catalogueItemColumns).from(products);
+  const joined = (match ? base.innerJoin(productsFts, eq(productsFts.rowid, products.id)) : base)
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .innerJoin(productGroups, eq(productGroups.id, products.groupId));
+  const pageQuery = joined
+    .where(where)
+    .orderBy(...order)
+    .limit(filter.limit)
+    .offset((filter.page - 1) * filter.limit);
+
+  const countBase = db.select({ total: sql<number>`count(*)` }).from(products);
+  const countQuery = (match ? countBase.innerJoin(productsFts, eq(productsFts.rowid, products.id)) : countBase)
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .innerJoin(productGroups, eq(productGroups.id, products.groupId))
+    .where(where);
+
+  const [items, [count]] = await db.batch([pageQuery, countQuery]);
+  return { items, total: count?.total ?? 0 };
+}
+
+/** A product and everything its page shows, by slug or numeric id, in one batch (one round trip). */
+export async function findProductPage(db: Database, idOrSlug: string) {
+  const productId = /^\d+$/.test(idOrSlug)
+    ? sql`${Number(idOrSlug)}`
+    : sql`(SELECT ${products.id} FROM ${products} WHERE ${products.slug} = ${idOrSlug})`;
+  const ofProduct = (column: AnyColumn) => sql`(SELECT ${column} FROM ${products} WHERE ${products.id} = ${productId})`;
+  const ofProducer = (column: AnyColumn) =>
+    sql`(SELECT ${column} FROM ${producers} WHERE ${producers.id} = ${ofProduct(products.producerId)})`;
+
+  const [productRows, producerRows, groupRows, subgroupRows, placeRows, images, variants, history, salesPointRows] =
+    await db.batch([
+      db
+        .select()
+        .from(products)
+        .where(sql`${products.id} = ${productId}`),
+      db
+        .select()
+        .from(producers)
+        .where(sql`${producers.id} = ${ofProduct(products.producerId)}`),
+      db
+        .select()
+        .from(productGroups)
+        .where(sql`${productGroups.id} = ${ofProduct(products.groupId)}`),
+      db
+        .select()
+        .from(productSubgroups)
+        .where(sql`${productSubgroups.id} = ${ofProduct(products.subgroupId)}`),
+      db
+        .select({
+          provinceVi: provinces.fullNameVi,
+          provinceEn: provinces.fullNameEn,
+          communeVi: aliased(communes.fullNameVi, 'commune_vi'),
+          communeEn: aliased(communes.fullNameEn, 'commune_en'),
+        })
+        .from(provinces)
+        .leftJoin(communes, sql`${communes.code} = ${ofProducer(producers.communeCode)}`)
+        .where(sql`${provinces.code} = ${ofProducer(producers.provinceCode)}`),
+      db
+        .select()
+        .from(productImages)
+        .where(sql`${productImages.productId} = ${productId}`)
+        .orderBy(asc(productImages.sortOrder)),
+      db
+        .select()
+        .from(productVariants)
+        .where(sql`${productVariants.productId} = ${productId}`)
+        .orderBy(asc(productVariants.sortOrder)),
+      db
+        .select()
+        .from(certifications)
+        .where(sql`${certifications.productId} = ${productId}`)
+        .orderBy(desc(certifications.decisionDate), desc(certifications.id)),
+      db
+        .select({
+          slug: salesPoints.slug,
+          name: salesPoints.name,
+          kind: salesPoints.kind,
+          street: salesPoints.street,
+          phone: salesPoints.phone,
+          provinceCode: salesPoints.provinceCode,
+          provinceVi: aliased(provinces.fullNameVi, 'province_vi'),
+          provinceEn: aliased(provinces.fullNameEn, 'province_en'),
+          communeVi: aliased(communes.fullNameVi, 'commune_vi'),
+          communeEn: aliased(communes.fullNameEn, 'commune_en'),
+        })
+        .from(salesPointProducts)
+        .innerJoin(salesPoints, eq(salesPoints.id, salesPointProducts.salesPointId))
+        .innerJoin(provinces, eq(provinces.code, salesPoints.provinceCode))
+        .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
+        .where(and(sql`${salesPointProducts.productId} = ${productId}`, eq(salesPoints.isActive, true)))
+        .orderBy(asc(salesPoints.provinceCode), asc(salesPoints.name))
+        .limit(20),
+    ]);
+  const [product] = productRows;
+  const [producer] = producerRows;
+  const [group] = groupRows;
+  const [place] = placeRows;
+  if (!product || !producer || !group || !place) return null;
+  return {
+    product,
+    producer,
+    group,
+    subgroup: subgroupRows[0] ?? null,
+    producerPlace: place,
+    images,
+    variants,
+    history,
+    salesPoints: salesPointRows,
+  };
+}
+
+export type ProductPage = NonNullable<Awaited<ReturnType<typeof findProductPage>>>;
+
+/** A producer with its place and listed products, for the producer page. */
+export async function findProducerPage(db: Database, slug: string, today: string) {
+  const producerId = sql`(SELECT ${producers.id} FROM ${producers} WHERE ${producers.slug} = ${slug})`;
+  const [producerRows, placeRows, items] = await db.batch([
+    db.select().from(producers).where(eq(producers.slug, slug)),
+    db
+      .select({
+        provinceVi: provinces.fullNameVi,
+        provinceEn: provinces.fullNameEn,
+        communeVi: aliased(communes.fullNameVi, 'commune_vi'),
+        communeEn: aliased(communes.fullNameEn, 'commune_en'),
+      })
+      .from(producers)
+      .innerJoin(provinces, eq(provinces.code, producers.provinceCode))
+      .leftJoin(communes, eq(communes.code, producers.communeCode))
+      .where(eq(producers.slug, slug)),
+    db
+      .select(catalogueItemColumns)
+      .from(products)
+      .innerJoin(producers, eq(producers.id, products.producerId))
+      .innerJoin(productGroups, eq(productGroups.id, products.groupId))
+      .where(and(sql`${products.producerId} = ${producerId}`, ...listedConditions(today)))
+      .orderBy(desc(products.ocopStars), asc(products.nameVi))
+      .limit(200),
+  ]);
+  const [producer] = producerRows;
+  const [place] = placeRows;
+  if (!producer || !place) return null;
+  return { producer, place, products: items };
+}
+
+/** What the home page shows: featured products and counts by group and by province. */
+export async function loadHome(db: Database, today: string, featuredLimit = 8) {
+  const listed = and(...listedConditions(today));
+  const [featured, byGroup, byProvince] = await db.batch([
+    db
+      .select(catalogueItemColumns)
+      .from(products)
+      .innerJoin(producers, eq(producers.id, products.producerId))
+      .innerJoin(productGroups, eq(productGroups.id, products.groupId))
+      .where(and(listed, eq(products.isFeatured, true)))
+      .orderBy(desc(products.ocopStars), desc(products.id))
+      .limit(featuredLimit),
+    db
+      .select({ code: aliased(productGroups.code, 'group_code'), count: sql<number>`count(*)` })
+      .from(products)
+      .innerJoin(productGroups, eq(productGroups.id, products.groupId))
+      .where(listed)
+      .groupBy(productGroups.code),
+    db
+      .select({ code: products.provinceCode, count: sql<number>`count(*)` })
+      .from(products)
+      .where(listed)
+      .groupBy(products.provinceCode),
+  ]);
+  return { featured, byGroup, byProvince };
+}
+
+/** Slugs and update times of listed products and their producers, for sitemap.xml. */
+export async function listSitemapEntries(db: Database, today: string, limit: number) {
+  return db
+    .select({
+      slug: products.slug,
+      updatedAt: products.updatedAt,
+      producerSlug: aliased(producers.slug, 'producer_slug'),
+    })
+    .from(products)
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .where(and(...listedConditions(today)))
+    .orderBy(asc(products.id))
+    .limit(limit);
+}

@@ -1,0 +1,20 @@
+/** Reference data: provinces, communes, OCOP product groups and subgroups. */
+import { asc, eq } from 'drizzle-orm';
+import { communes, productGroups, productSubgroups, provinces } from '../../db/schema';
+import type { Database } from './db';
+
+export const listProvinces = (db: Database) => db.select().from(provinces).orderBy(asc(provinces.code));
+
+export const listCommunes = (db: Database, provinceCode: string) =>
+  db.select().from(communes).where(eq(communes.provinceCode, provinceCode)).orderBy(asc(communes.nameVi));
+
+export async function listGroupsWithSubgroups(db: Database) {
+  const [groups, subgroups] = await db.batch([
+    db.select().from(productGroups).orderBy(asc(productGroups.criteriaVersion), asc(productGroups.sortOrder)),
+    db.select().from(productSubgroups).orderBy(asc(productSubgroups.sortOrder)),
+  ]);
+  return groups.map((group) => ({
+    ...group,
+    subgroups: subgroups.filter((subgroup) => subgroup.groupId === group.id),
+  }));
+}

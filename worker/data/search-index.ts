@@ -1,0 +1,16 @@
+/**
+ * The FTS5 table created by db/migrations/0001_search_index.sql. It is
+ * declared here, outside db/schema.ts, so drizzle-kit does not try to create
+ * it as an ordinary table; the data layer only reads it.
+ */
+import { sql } from 'drizzle-orm';
+import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
+
+export const productsFts = sqliteTable('products_fts', {
+  rowid: integer('rowid').notNull(),
+});
+
+export const ftsMatches = (expression: string) => sql`products_fts MATCH ${expression}`;
+
+/** bm25 with the product name weighted well above the rest of the text. */
+export const ftsRank = sql<number>`bm25(products_fts, 10.0, 1.0)`;

@@ -1,0 +1,37 @@
+/** Shared pieces of every API route contract, so each documents the same problem responses. */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from './context';
+import { errorCodes } from './errors';
+import { validationHook } from './validation';
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.enum(errorCodes),
+    detail: z.string().optional(),
+    instance: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+const problem = (description: string) => ({
+  content: { 'application/problem+json': { schema: problemSchema } },
+  description,
+});
+
+export const errorResponses = {
+  400: problem('Invalid input; `errors` names each field.'),
+  500: problem('Unexpected failure.'),
+} as const;
+
+export const notFoundResponse = { 404: problem('No such resource.') } as const;
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+/** Every API router is built here so all of them share the one validation hook. */
+export const createApiRouter = () => new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
