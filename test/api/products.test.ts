@@ -1,30 +1,254 @@
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createProduct, uniqueSuffix } from '../support/factories';
+import { addMonths, vietnamDate } from '../../worker/domain/time';
+import { createProducer, createProduct, today } from '../support/factories';
+import { fetchApp, getJson, uniqueWord } from '../support/http';
 
-const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://localhost${path}`, init));
+interface ProductList {
+  data: { slug: string; stars: number; price: number | null; name: { vi: string } }[];
+  total: number;
+  page: number;
+  page_count: number;
+}
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  errors?: { field: string; message: string }[];
+}
 
-describe('GET /api/v1/products', () => {
-  it('finds a product with or without accents, including đ', async () => {
-    const word = `zq${uniqueSuffix().replace(/\d/g, 'x')}`;
-    const product = await createProduct({ nameVi: `Rượu nhung hươu đường ${word}` });
-    for (const q of [`ruou nhung ${word}`, `rượu nhung ${word}`, `duong ${word}`, `ĐƯỜNG ${word}`]) {
-      const response = await get(`/api/v1/products?q=${encodeURIComponent(q)}`);
-      expect(response.status, q).toBe(200);
-      const body = await response.json<{ data: { slug: string }[] }>();
-      expect(
-        body.data.map((p) => p.slug),
-        q,
-      ).toContain(product.slug);
-    }
+const slugsFor = async (query: string) => {
+  const { status, body } = await getJson<ProductList>(`/api/v1/products?${query}`);
+  expect(status, query).toBe(200);
+  return body.data.map((p) => p.slug);
+};
+
+describe('GET /api/v1/products search', () => {
+  it('finds "Rượu nhung hươu" from "ruou nhung" and from "rượu nhung"', async () => {
+    const word = uniqueWord();
+    const product = await createProduct({ nameVi: `Rượu nhung hươu ${word}` });
+    expect(await slugsFor(`q=${encodeURIComponent(`ruou nhung ${word}`)}`)).toEqual([product.slug]);
+    expect(await slugsFor(`q=${encodeURIComponent(`rượu nhung ${word}`)}`)).toEqual([product.slug]);
   });
 
-  it('returns 400 naming the field when min_stars is 9', async () => {
-    const response = await get('/api/v1/products?min_stars=9');
+  it('folds đ/Đ both ways: "duong" finds "đường" and "Đường" finds "duong"', async () => {
+    const word = uniqueWord();
+    const accented = await createProduct({ nameVi: `Đường thốt nốt ${word}` });
+    const plain = await createProduct({ nameVi: `Mia duong ${word}` });
+    expect((await slugsFor(`q=${encodeURIComponent(`duong ${word}`)}`)).sort()).toEqual(
+      [accented.slug, plain.slug].sort(),
+    );
+    expect((await slugsFor(`q=${encodeURIComponent(`ĐƯỜNG ${word}`)}`)).sort()).toEqual(
+      [accented.slug, plain.slug].sort(),
+    );
+  });
+
+  it('matches a half-typed last word as a prefix', async () => {
+    const word = uniqueWord();
+    const product = await createProduct({ nameVi: `Mật ong bạc hà ${word}` });
+    expect(await slugsFor(`q=${encodeURIComponent(`${word} mat on`)}`)).toEqual([product.slug]);
+  });
+
+  it('ranks a match in the name above a match only in the producer name', async () => {
+    const word = uniqueWord();
+    const producerId = await createProducer({ name: `HTX ${word}` });
+    const byProducer = await createProduct({ nameVi: 'Trà xanh', producerId });
+    const byName = await createProduct({ nameVi: `Trà ${word}` });
+    expect(await slugsFor(`q=${word}`)).toEqual([byName.slug, byProducer.slug]);
+  });
+
+  it('treats FTS5 syntax typed by a user as words, not as an error', async () => {
+    const { status } = await getJson<ProductList>(`/api/v1/products?q=${encodeURIComponent('"mật ong" OR * NEAR(')}`);
+    expect(status).toBe(200);
+  });
+});
+
+describe('GET /api/v1/products filters', () => {
+  it('filters by province, group, stars, producer kind, price range and stock', async () => {
+    const word = uniqueWord();
+    const household = await createProducer({ kind: 'household', provinceCode: '19' });
+    const a = await createProduct({
+      nameVi: `Chè ${word}`,
+      producerId: household,
+      provinceCode: '19',
+      groupId: '148.food',
+      certifications: [{ stars: 5 }],
+      price: 250_000,
+      stock: 0,
+    });
+    const b = await createProduct({
+      nameVi: `Rượu ${word}`,
+      provinceCode: '75',
+      groupId: '148.beverage',
+      certifications: [{ stars: 3 }],
+      price: 90_000,
+      stock: 5,
+    });
+    const q = `q=${word}`;
+    expect((await slugsFor(q)).sort()).toEqual([a.slug, b.slug].sort());
+    expect(await slugsFor(`${q}&province=19`)).toEqual([a.slug]);
+    expect(await slugsFor(`${q}&group=beverage`)).toEqual([b.slug]);
+    expect(await slugsFor(`${q}&min_stars=4`)).toEqual([a.slug]);
+    expect(await slugsFor(`${q}&producer_kind=household`)).toEqual([a.slug]);
+    expect(await slugsFor(`${q}&price_min=100000`)).toEqual([a.slug]);
+    expect(await slugsFor(`${q}&price_max=100000`)).toEqual([b.slug]);
+    expect(await slugsFor(`${q}&in_stock=1`)).toEqual([b.slug]);
+    expect(await slugsFor(`${q}&sort=price_asc`)).toEqual([b.slug, a.slug]);
+    expect(await slugsFor(`${q}&sort=price_desc`)).toEqual([a.slug, b.slug]);
+    expect(await slugsFor(`${q}&sort=stars`)).toEqual([a.slug, b.slug]);
+  });
+
+  it('finds products across criteria versions by the catalogue group', async () => {
+    const word = uniqueWord();
+    const older = await createProduct({ nameVi: `Khăn lụa ${word}`, groupId: '1048.textile' });
+    const newer = await createProduct({ nameVi: `Giỏ mây ${word}`, groupId: '148.handicraft' });
+    expect((await slugsFor(`q=${word}&group=handicraft`)).sort()).toEqual([older.slug, newer.slug].sort());
+  });
+
+  it('pages through results with a stable total', async () => {
+    const word = uniqueWord();
+    for (let i = 0; i < 5; i++) await createProduct({ nameVi: `Bánh ${word} ${i}` });
+    const first = await getJson<ProductList>(`/api/v1/products?q=${word}&limit=2&page=1&sort=newest`);
+    const third = await getJson<ProductList>(`/api/v1/products?q=${word}&limit=2&page=3&sort=newest`);
+    expect(first.body).toMatchObject({ total: 5, page_count: 3, page: 1 });
+    expect(first.body.data).toHaveLength(2);
+    expect(third.body.data).toHaveLength(1);
+  });
+});
+
+describe('GET /api/v1/products certification rules', () => {
+  it('lists only active certifications of 3 stars or more', async () => {
+    const word = uniqueWord();
+    const listed = await createProduct({ nameVi: `Nấm ${word} a`, certifications: [{ stars: 3 }] });
+    await createProduct({ nameVi: `Nấm ${word} b`, certifications: [{ stars: 2, score: 45 }] });
+    await createProduct({ nameVi: `Nấm ${word} c`, certifications: [] });
+    await createProduct({
+      nameVi: `Nấm ${word} d`,
+      certifications: [{ stars: 4, decisionDate: '2021-01-05', validUntil: '2024-01-05' }],
+    });
+    await createProduct({ nameVi: `Nấm ${word} e`, certifications: [{ stars: 5, status: 'revoked' }] });
+    await createProduct({ nameVi: `Nấm ${word} f`, isPublished: false });
+    expect(await slugsFor(`q=${word}`)).toEqual([listed.slug]);
+  });
+
+  it('drops a product whose certificate passed its valid-until date even while its status still says active', async () => {
+    const word = uniqueWord();
+    const yesterday = vietnamDate(new Date(Date.now() - 24 * 60 * 60 * 1000));
+    const lapsed = await createProduct({
+      nameVi: `Miến ${word}`,
+      certifications: [{ stars: 4, decisionDate: addMonths(yesterday, -36), validUntil: yesterday }],
+    });
+    expect(await slugsFor(`q=${word}`)).toEqual([]);
+    const { body } = await getJson<{ standing: { state: string; since: string } }>(`/api/v1/products/${lapsed.slug}`);
+    expect(body.standing).toMatchObject({ state: 'lapsed', since: today() });
+  });
+
+  it('shows the upgraded stars after a superseding decision', async () => {
+    const word = uniqueWord();
+    const product = await createProduct({
+      nameVi: `Bưởi ${word}`,
+      certifications: [
+        { stars: 3, status: 'superseded', decisionDate: '2024-01-10' },
+        { stars: 4, decisionDate: '2025-08-01' },
+      ],
+    });
+    const { body } = await getJson<ProductList>(`/api/v1/products?q=${word}`);
+    expect(body.data).toMatchObject([{ slug: product.slug, stars: 4 }]);
+  });
+});
+
+describe('GET /api/v1/products validation', () => {
+  it.each([
+    ['min_stars=9', 'min_stars'],
+    ['min_stars=2', 'min_stars'],
+    ['province=99', 'province'],
+    ['group=toys', 'group'],
+    ['sort=cheapest', 'sort'],
+    ['page=0', 'page'],
+    ['page=abc', 'page'],
+    ['limit=1000', 'limit'],
+    ['producer_kind=factory', 'producer_kind'],
+    ['price_min=-5', 'price_min'],
+    ['price_min=500&price_max=100', 'price_max'],
+    [`q=${'a'.repeat(10 * 1024)}`, 'q'],
+  ])('answers 400 problem+json naming the field for %s', async (query, field) => {
+    const response = await fetchApp(`/api/v1/products?${query}`);
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    const body = await response.json<{ code: string; errors: { field: string }[] }>();
-    expect(body.code).toBe('validation_failed');
-    expect(body.errors.map((e) => e.field)).toEqual(['min_stars']);
+    const body = await response.json<Problem>();
+    expect(body).toMatchObject({ status: 400, code: 'validation_failed' });
+    expect(body.errors?.map((e) => e.field)).toEqual([field]);
+  });
+
+  it('answers 400 for a page past the last one', async () => {
+    const word = uniqueWord();
+    await createProduct({ nameVi: `Gạo ${word}` });
+    const response = await fetchApp(`/api/v1/products?q=${word}&page=2`);
+    expect(response.status).toBe(400);
+    expect((await response.json<Problem>()).errors?.[0]?.field).toBe('page');
+  });
+
+  it('titles problems in the chosen language', async () => {
+    const vi = await (await fetchApp('/api/v1/products?min_stars=9')).json<Problem>();
+    const en = await (await fetchApp('/api/v1/products?min_stars=9&lang=en')).json<Problem>();
+    expect(vi.title).toBe('Dữ liệu gửi lên chưa đúng.');
+    expect(en.title).toBe('Some of the data sent is not valid.');
+  });
+});
+
+describe('GET /api/v1/products/{idOrSlug}', () => {
+  interface Detail {
+    id: number;
+    slug: string;
+    listed: boolean;
+    standing: { state: string; reason: string | null; since: string | null; certification: { stars: number } | null };
+    certification_history: { status: string; stars: number }[];
+  }
+
+  it('answers by slug and by id with the certification standing', async () => {
+    const product = await createProduct({ certifications: [{ stars: 5, score: 93.5, level: 'central' }] });
+    const bySlug = await getJson<Detail>(`/api/v1/products/${product.slug}`);
+    const byId = await getJson<Detail>(`/api/v1/products/${product.id}`);
+    expect(bySlug.status).toBe(200);
+    expect(byId.body.slug).toBe(product.slug);
+    expect(bySlug.body).toMatchObject({ listed: true, standing: { state: 'certified', certification: { stars: 5 } } });
+  });
+
+  it('still answers for a revoked product, saying since when', async () => {
+    const product = await createProduct({
+      certifications: [{ stars: 4, status: 'revoked', statusChangedAt: '2026-09-01T02:00:00.000Z', statusReason: 'x' }],
+    });
+    const { status, body } = await getJson<Detail>(`/api/v1/products/${product.slug}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      listed: false,
+      standing: { state: 'lapsed', reason: 'revoked', since: '2026-09-01' },
+    });
+  });
+
+  it('keeps the whole history, newest first', async () => {
+    const product = await createProduct({
+      certifications: [
+        { stars: 3, status: 'superseded', decisionDate: '2023-06-01' },
+        { stars: 4, decisionDate: '2025-09-01' },
+      ],
+    });
+    const { body } = await getJson<Detail>(`/api/v1/products/${product.slug}`);
+    expect(body.certification_history).toMatchObject([
+      { stars: 4, status: 'active' },
+      { stars: 3, status: 'superseded' },
+    ]);
+  });
+
+  it('answers 404 problem+json for an unknown product', async () => {
+    const response = await fetchApp('/api/v1/products/no-such-product-anywhere');
+    expect(response.status).toBe(404);
+    expect(await response.json<Problem>()).toMatchObject({ code: 'not_found', status: 404 });
+  });
+
+  it('answers 400 for a malformed slug', async () => {
+    const response = await fetchApp('/api/v1/products/Bad%20Slug!');
+    expect(response.status).toBe(400);
+    expect((await response.json<Problem>()).errors?.[0]?.field).toBe('idOrSlug');
   });
 });

@@ -3,7 +3,8 @@
  * builder makes unique slugs and codes: no test depends on another's rows.
  */
 import { env } from 'cloudflare:workers';
-import { certifications, productImages } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { certifications, producers, productImages } from '../../db/schema';
 import { createDb, type Database } from '../../worker/data/db';
 import { insertProducer, insertProduct, refreshCatalogueFields, type NewProducer } from '../../worker/data/products';
 import { addMonths, vietnamDate } from '../../worker/domain/time';
@@ -60,6 +61,7 @@ export async function createProduct(spec: ProductSpec = {}) {
   const provinceCode = spec.provinceCode ?? '75';
   const producerId = spec.producerId ?? (await createProducer({ provinceCode }));
   const nameVi = spec.nameVi ?? `Sản phẩm thử ${suffix}`;
+  const [producer] = await db.select({ name: producers.name }).from(producers).where(eq(producers.id, producerId));
   const [product] = await insertProduct(
     db,
     {
@@ -75,7 +77,7 @@ export async function createProduct(spec: ProductSpec = {}) {
       provinceCode,
       unit: 'bottle',
     },
-    { producerName: 'HTX Thử nghiệm', provinceName: 'Đồng Nai', groupName: 'Thực phẩm' },
+    { producerName: producer!.name, provinceName: '', groupName: '' },
   );
   const productId = product!.id;
   const specs = spec.certifications ?? [{ stars: 4 }];

@@ -1,12 +1,15 @@
+import { edgeCache } from '../lib/edge-cache';
 import { createApiRouter } from '../lib/openapi';
 import { productsApi } from './products';
 import { referenceApi } from './reference';
 
-export const OPENAPI_PATH = '/api/v1/openapi.json';
+const PUBLIC_CACHEABLE_PATHS = ['/products', '/products/*', '/provinces', '/groups', '/openapi.json'];
 
 /** Version 1 of the JSON API, mounted at /api/v1. New resources are added here. */
 export function createApiV1() {
   const api = createApiRouter();
+  // Public, anonymous reads only: anything per-user must never enter the shared cache.
+  for (const path of PUBLIC_CACHEABLE_PATHS) api.use(path, edgeCache);
   api.route('/', productsApi);
   api.route('/', referenceApi);
   api.doc31('/openapi.json', (c) => ({

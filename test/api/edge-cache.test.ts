@@ -1,0 +1,59 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../worker/lib/context';
+import { edgeCache } from '../../worker/lib/edge-cache';
+import { localeMiddleware } from '../../worker/lib/locale';
+
+/** A tiny app around the real middleware, counting how often the handler really runs. */
+function countingApp() {
+  let calls = 0;
+  const app = new Hono<AppEnv>();
+  app.use(localeMiddleware, edgeCache);
+  app.get('/cached/:id', (c) => {
+    calls++;
+    return c.text(`${c.var.locale}:${calls}`);
+  });
+  return { app, calls: () => calls };
+}
+
+async function get(app: Hono<AppEnv>, path: string, headers: HeadersInit = {}) {
+  const ctx = createExecutionContext();
+  const response = await app.fetch(
+    new Request(`http://localhost${path}`, { headers }),
+    { ...env, CATALOGUE_CACHE_SECONDS: '60' },
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+describe('edgeCache', () => {
+  it('serves a repeated GET from the cache with a short public max-age', async () => {
+    const { app, calls } = countingApp();
+    const path = `/cached/${crypto.randomUUID()}`;
+    const first = await get(app, path);
+    const second = await get(app, path);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(await second.text()).toBe('vi:1');
+    expect(calls()).toBe(1);
+  });
+
+  it('keeps languages apart when the cookie chooses them', async () => {
+    const { app } = countingApp();
+    const path = `/cached/${crypto.randomUUID()}`;
+    await get(app, path);
+    const english = await get(app, path, { Cookie: 'lang=en' });
+    expect(await english.text()).toBe('en:2');
+  });
+
+  it('never stores a response that sets a cookie', async () => {
+    const { app, calls } = countingApp();
+    const path = `/cached/${crypto.randomUUID()}?lang=en`;
+    await get(app, path);
+    await get(app, path);
+    expect(calls()).toBe(2);
+  });
+});

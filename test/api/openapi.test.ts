@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { fetchApp, getJson } from '../support/http';
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { parameters?: { name: string }[]; responses: Record<string, unknown> }>>;
+  components: { schemas: Record<string, unknown> };
+}
+
+describe('GET /api/v1/openapi.json', () => {
+  it('is an OpenAPI 3.1 document generated from the route contracts', async () => {
+    const { status, body } = await getJson<OpenApiDocument>('/api/v1/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths).sort()).toEqual(
+      ['/groups', '/products', '/products/{idOrSlug}', '/provinces'].sort(),
+    );
+    const list = body.paths['/products']!.get!;
+    expect(list.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['q', 'province', 'group', 'min_stars', 'sort', 'page', 'limit']),
+    );
+    expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '400']));
+    expect(body.components.schemas).toHaveProperty('Problem');
+    expect(body.components.schemas).toHaveProperty('ProductDetail');
+  });
+});
+
+describe('unknown routes', () => {
+  it('answer 404 problem+json under /api', async () => {
+    const response = await fetchApp('/api/v1/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('answer a friendly 404 page elsewhere', async () => {
+    const response = await fetchApp('/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toContain('Không tìm thấy trang bạn cần.');
+  });
+});
