@@ -24,6 +24,18 @@ export default defineConfig(async () => {
             setupFiles: ['./test/apply-migrations.ts'],
           },
         },
+        {
+          test: {
+            name: 'browser',
+            environment: 'node',
+            include: ['test/browser/**/*.test.ts'],
+            // Seeds a persist dir and serves it with `wrangler dev` once for all browser tests.
+            globalSetup: ['./test/browser/global-setup.ts'],
+            // A real browser against a dev server: page loads take seconds, not milliseconds.
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+          },
+        },
       ],
     },
   };

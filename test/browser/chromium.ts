@@ -1,0 +1,60 @@
+/**
+ * Debian's chromium driven by playwright-core: no browser download, which
+ * the CI machine could not fetch anyway.
+ */
+import type axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { repoRoot } from './local-worker';
+
+declare global {
+  interface Window {
+    axe: typeof axe;
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A phone-sized page: most OCOP shoppers browse on a phone. */
+export async function openMobilePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+  });
+  return context.newPage();
+}
+
+const blockingImpacts: axe.ImpactValue[] = ['serious', 'critical'];
+
+/** Runs axe-core on the page and returns the serious and critical violations. */
+export async function blockingViolations(page: Page): Promise<axe.AxeResults['violations']> {
+  await page.addScriptTag({ path: join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js') });
+  const results = await page.evaluate(() => window.axe.run(document));
+  return results.violations.filter((violation) => violation.impact && blockingImpacts.includes(violation.impact));
+}
+
+/** One line per failing node, so a failed assertion says what to fix and where. */
+export function describeViolations(violations: axe.AxeResults['violations']): string {
+  return violations
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) =>
+          `[${violation.impact}] ${violation.id}: ${violation.help} at ${node.target.join(' ')}\n  ${node.failureSummary ?? ''}`,
+      ),
+    )
+    .join('\n');
+}
