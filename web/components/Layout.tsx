@@ -1,4 +1,6 @@
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { localHref } from '../href';
 import type { PageContext } from '../page-context';
 
 interface LayoutProps {
@@ -24,48 +26,51 @@ export function Layout({ ctx, title, description, canonicalPath, jsonLd, noindex
   const { t, locale, url, origin } = ctx;
   const canonical = `${origin}${canonicalPath ?? url.pathname}`;
   return (
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t.site.name}`}</title>
-        {description ? <meta name="description" content={description} /> : null}
-        {noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
-        <link rel="alternate" hreflang="vi" href={canonical} />
-        <link rel="alternate" hreflang="en" href={`${canonical}?lang=en`} />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/styles.css" />
-        {jsonLd ? (
-          <script
-            type="application/ld+json"
-            dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
-          />
-        ) : null}
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          {t.site.skipToContent}
-        </a>
-        <header class="site-header">
-          <a class="brand" href="/">
-            <img src="/favicon.svg" alt="" width="28" height="28" />
-            <span>{t.site.name}</span>
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang={locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · ${t.site.name}`}</title>
+          {description ? <meta name="description" content={description} /> : null}
+          {noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
+          <link rel="alternate" hreflang="vi" href={canonical} />
+          <link rel="alternate" hreflang="en" href={`${canonical}?lang=en`} />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          <link rel="stylesheet" href="/styles.css" />
+          {jsonLd ? (
+            <script
+              type="application/ld+json"
+              dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+            />
+          ) : null}
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {t.site.skipToContent}
           </a>
-          <nav aria-label={t.nav.home}>
-            <a href="/products">{t.nav.products}</a>
-            <a href={languageSwitchHref(url, locale)} lang={locale === 'vi' ? 'en' : 'vi'}>
-              {t.site.switchLanguage}
+          <header class="site-header">
+            <a class="brand" href={localHref(ctx, '/')}>
+              <img src="/favicon.svg" alt="" width="28" height="28" />
+              <span>{t.site.name}</span>
             </a>
-          </nav>
-        </header>
-        <main id="main">{children}</main>
-        <footer class="site-footer">
-          <p>{t.site.footer}</p>
-          <p>
-            <a href="/api/docs">{t.nav.apiDocs}</a>
-          </p>
-        </footer>
-      </body>
-    </html>
+            <nav aria-label={t.nav.home}>
+              <a href={localHref(ctx, '/products')}>{t.nav.products}</a>
+              <a href={languageSwitchHref(url, locale)} lang={locale === 'vi' ? 'en' : 'vi'}>
+                {t.site.switchLanguage}
+              </a>
+            </nav>
+          </header>
+          <main id="main">{children}</main>
+          <footer class="site-footer">
+            <p>{t.site.footer}</p>
+            <p>
+              <a href={localHref(ctx, '/api/docs')}>{t.nav.apiDocs}</a>
+            </p>
+          </footer>
+        </body>
+      </html>
+    </>
   );
 }

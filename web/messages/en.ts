@@ -56,6 +56,14 @@ export const en: Messages = {
     previous: 'Previous page',
     next: 'Next page',
     pagination: 'Pagination',
+    groups: {
+      food: 'Food',
+      beverage: 'Beverages',
+      herbal: 'Herbal and medicinal products',
+      handicraft: 'Handicrafts and textiles',
+      ornamental: 'Ornamental plants and animals',
+      tourism: 'Rural and community tourism',
+    },
   },
   product: {
     price: 'Price',
@@ -74,6 +82,18 @@ export const en: Messages = {
     group: 'Group',
     origin: 'Origin',
     viewProducer: 'View producer',
+    variant: 'Pack',
+    stock: 'Stock',
+    salesPointKinds: {
+      ocop_centre: 'OCOP centre',
+      store: 'Store',
+      tourist_site: 'Tourist site',
+      rest_stop: 'Rest stop or bus station',
+      supermarket: 'Supermarket',
+      market_stall: 'Market stall',
+      hotel_restaurant: 'Hotel or restaurant',
+      other: 'Other sales point',
+    },
   },
   certification: {
     title: 'OCOP certification',
@@ -101,6 +121,9 @@ export const en: Messages = {
     revokedSince: (date: string, reason: string) =>
       `This product's OCOP certification was revoked on ${date}${reason ? `: ${reason}` : ''}. It no longer carries OCOP stars.`,
     uncertified: 'This product does not currently hold an OCOP certification of 3 stars or more.',
+    current: 'Current certification',
+    starsLabel: 'Stars',
+    belowThreshold: (n: number) => `${n} stars: below OCOP certification`,
   },
   producer: {
     kinds: {
@@ -118,6 +141,9 @@ export const en: Messages = {
     story: 'About',
     products: 'OCOP products',
     noProducts: 'This producer has no certified products at the moment.',
+    kind: 'Type of producer',
+    contacts: 'Contact',
+    legacyAddress: 'Address before 1 July 2025',
   },
   units: {
     piece: 'piece',
@@ -167,5 +193,18 @@ export const en: Messages = {
     parameters: 'Parameters',
     responses: 'Responses',
     required: 'required',
+    optional: 'optional',
+    baseUrl: 'Base URL',
+    endpoints: 'Endpoints',
+    name: 'Name',
+    location: 'In',
+    description: 'Description',
+    example: 'Example',
+    type: 'Type',
+    status: 'Status',
+    contentType: 'Content type',
+    problems: 'Error codes',
+    problemsIntro:
+      'Errors are returned as application/problem+json (RFC 9457); their type field points to the matching entry below.',
   },
 };

@@ -55,6 +55,14 @@ export const vi = {
     previous: 'Trang trước',
     next: 'Trang sau',
     pagination: 'Phân trang',
+    groups: {
+      food: 'Thực phẩm',
+      beverage: 'Đồ uống',
+      herbal: 'Dược liệu, thảo dược',
+      handicraft: 'Thủ công mỹ nghệ, may mặc',
+      ornamental: 'Sinh vật cảnh',
+      tourism: 'Du lịch nông thôn, cộng đồng',
+    },
   },
   product: {
     price: 'Giá',
@@ -73,6 +81,18 @@ export const vi = {
     group: 'Nhóm',
     origin: 'Xuất xứ',
     viewProducer: 'Xem trang chủ thể',
+    variant: 'Quy cách',
+    stock: 'Tồn kho',
+    salesPointKinds: {
+      ocop_centre: 'Trung tâm OCOP',
+      store: 'Cửa hàng',
+      tourist_site: 'Điểm du lịch',
+      rest_stop: 'Trạm dừng nghỉ, bến xe',
+      supermarket: 'Siêu thị',
+      market_stall: 'Sạp chợ',
+      hotel_restaurant: 'Khách sạn, nhà hàng',
+      other: 'Điểm bán khác',
+    },
   },
   certification: {
     title: 'Chứng nhận OCOP',
@@ -100,6 +120,9 @@ export const vi = {
     revokedSince: (date: string, reason: string) =>
       `Chứng nhận OCOP của sản phẩm này đã bị thu hồi từ ngày ${date}${reason ? `: ${reason}` : ''}. Sản phẩm không còn được gắn sao OCOP.`,
     uncertified: 'Sản phẩm này hiện chưa có chứng nhận OCOP từ 3 sao trở lên.',
+    current: 'Chứng nhận hiện hành',
+    starsLabel: 'Hạng sao',
+    belowThreshold: (n: number) => `${n} sao: chưa đạt chứng nhận OCOP`,
   },
   producer: {
     kinds: {
@@ -117,6 +140,9 @@ export const vi = {
     story: 'Giới thiệu',
     products: 'Sản phẩm OCOP',
     noProducts: 'Chủ thể này hiện chưa có sản phẩm được chứng nhận.',
+    kind: 'Loại chủ thể',
+    contacts: 'Liên hệ',
+    legacyAddress: 'Địa chỉ trước ngày 1/7/2025',
   },
   units: {
     piece: 'cái',
@@ -166,6 +192,19 @@ export const vi = {
     parameters: 'Tham số',
     responses: 'Phản hồi',
     required: 'bắt buộc',
+    optional: 'không bắt buộc',
+    baseUrl: 'Địa chỉ gốc',
+    endpoints: 'Các điểm truy cập',
+    name: 'Tên',
+    location: 'Vị trí',
+    description: 'Mô tả',
+    example: 'Ví dụ',
+    type: 'Kiểu',
+    status: 'Mã trạng thái',
+    contentType: 'Định dạng',
+    problems: 'Mã lỗi',
+    problemsIntro:
+      'Lỗi được trả về dạng application/problem+json (RFC 9457); trường type trỏ tới mục tương ứng dưới đây.',
   },
 };
 

@@ -1,5 +1,6 @@
 import type { FieldIssue, ErrorCode } from '../../worker/lib/errors';
 import { Layout } from '../components/Layout';
+import { localHref } from '../href';
 import type { PageContext } from '../page-context';
 
 interface ErrorPageProps {
@@ -28,7 +29,7 @@ export function ErrorPage({ ctx, code, issues }: ErrorPageProps) {
           </>
         ) : null}
         <p>
-          <a class="button" href="/">
+          <a class="button" href={localHref(ctx, '/')}>
             {t.errors.backHome}
           </a>
         </p>

@@ -115,70 +115,88 @@ export async function findProductPage(db: Database, idOrSlug: string) {
   const ofProducer = (column: AnyColumn) =>
     sql`(SELECT ${column} FROM ${producers} WHERE ${producers.id} = ${ofProduct(products.producerId)})`;
 
-  const [productRows, producerRows, groupRows, subgroupRows, placeRows, images, variants, history, salesPointRows] =
-    await db.batch([
-      db
-        .select()
-        .from(products)
-        .where(sql`${products.id} = ${productId}`),
-      db
-        .select()
-        .from(producers)
-        .where(sql`${producers.id} = ${ofProduct(products.producerId)}`),
-      db
-        .select()
-        .from(productGroups)
-        .where(sql`${productGroups.id} = ${ofProduct(products.groupId)}`),
-      db
-        .select()
-        .from(productSubgroups)
-        .where(sql`${productSubgroups.id} = ${ofProduct(products.subgroupId)}`),
-      db
-        .select({
-          provinceVi: provinces.fullNameVi,
-          provinceEn: provinces.fullNameEn,
-          communeVi: aliased(communes.fullNameVi, 'commune_vi'),
-          communeEn: aliased(communes.fullNameEn, 'commune_en'),
-        })
-        .from(provinces)
-        .leftJoin(communes, sql`${communes.code} = ${ofProducer(producers.communeCode)}`)
-        .where(sql`${provinces.code} = ${ofProducer(producers.provinceCode)}`),
-      db
-        .select()
-        .from(productImages)
-        .where(sql`${productImages.productId} = ${productId}`)
-        .orderBy(asc(productImages.sortOrder)),
-      db
-        .select()
-        .from(productVariants)
-        .where(sql`${productVariants.productId} = ${productId}`)
-        .orderBy(asc(productVariants.sortOrder)),
-      db
-        .select()
-        .from(certifications)
-        .where(sql`${certifications.productId} = ${productId}`)
-        .orderBy(desc(certifications.decisionDate), desc(certifications.id)),
-      db
-        .select({
-          slug: salesPoints.slug,
-          name: salesPoints.name,
-          kind: salesPoints.kind,
-          street: salesPoints.street,
-          phone: salesPoints.phone,
-          provinceCode: salesPoints.provinceCode,
-          provinceVi: aliased(provinces.fullNameVi, 'province_vi'),
-          provinceEn: aliased(provinces.fullNameEn, 'province_en'),
-          communeVi: aliased(communes.fullNameVi, 'commune_vi'),
-          communeEn: aliased(communes.fullNameEn, 'commune_en'),
-        })
-        .from(salesPointProducts)
-        .innerJoin(salesPoints, eq(salesPoints.id, salesPointProducts.salesPointId))
-        .innerJoin(provinces, eq(provinces.code, salesPoints.provinceCode))
-        .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
-        .where(and(sql`${salesPointProducts.productId} = ${productId}`, eq(salesPoints.isActive, true)))
-        .orderBy(asc(salesPoints.provinceCode), asc(salesPoints.name))
-        .limit(20),
-    ]);
+  const [
+    productRows,
+    producerRows,
+    groupRows,
+    subgroupRows,
+    placeRows,
+    images,
+    variants,
+    history,
+    salesPointRows,
+    sameCodeGroups,
+  ] = await db.batch([
+    db
+      .select()
+      .from(products)
+      .where(sql`${products.id} = ${productId}`),
+    db
+      .select()
+      .from(producers)
+      .where(sql`${producers.id} = ${ofProduct(products.producerId)}`),
+    db
+      .select()
+      .from(productGroups)
+      .where(sql`${productGroups.id} = ${ofProduct(products.groupId)}`),
+    db
+      .select()
+      .from(productSubgroups)
+      .where(sql`${productSubgroups.id} = ${ofProduct(products.subgroupId)}`),
+    db
+      .select({
+        provinceVi: provinces.fullNameVi,
+        provinceEn: provinces.fullNameEn,
+        communeVi: aliased(communes.fullNameVi, 'commune_vi'),
+        communeEn: aliased(communes.fullNameEn, 'commune_en'),
+      })
+      .from(provinces)
+      .leftJoin(communes, sql`${communes.code} = ${ofProducer(producers.communeCode)}`)
+      .where(sql`${provinces.code} = ${ofProducer(producers.provinceCode)}`),
+    db
+      .select()
+      .from(productImages)
+      .where(sql`${productImages.productId} = ${productId}`)
+      .orderBy(asc(productImages.sortOrder)),
+    db
+      .select()
+      .from(productVariants)
+      .where(sql`${productVariants.productId} = ${productId}`)
+      .orderBy(asc(productVariants.sortOrder)),
+    db
+      .select()
+      .from(certifications)
+      .where(sql`${certifications.productId} = ${productId}`)
+      .orderBy(desc(certifications.decisionDate), desc(certifications.id)),
+    db
+      .select({
+        slug: salesPoints.slug,
+        name: salesPoints.name,
+        kind: salesPoints.kind,
+        street: salesPoints.street,
+        phone: salesPoints.phone,
+        provinceCode: salesPoints.provinceCode,
+        provinceVi: aliased(provinces.fullNameVi, 'province_vi'),
+        provinceEn: aliased(provinces.fullNameEn, 'province_en'),
+        communeVi: aliased(communes.fullNameVi, 'commune_vi'),
+        communeEn: aliased(communes.fullNameEn, 'commune_en'),
+      })
+      .from(salesPointProducts)
+      .innerJoin(salesPoints, eq(salesPoints.id, salesPointProducts.salesPointId))
+      .innerJoin(provinces, eq(provinces.code, salesPoints.provinceCode))
+      .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
+      .where(and(sql`${salesPointProducts.productId} = ${productId}`, eq(salesPoints.isActive, true)))
+      .orderBy(asc(salesPoints.provinceCode), asc(salesPoints.name))
+      .limit(20),
+    // Every version's groups with the product's code: a certification names the group of its own criteria version.
+    db
+      .select()
+      .from(productGroups)
+      .where(
+        sql`${productGroups.code} = (SELECT ${productGroups.code} FROM ${productGroups} WHERE ${productGroups.id} = ${ofProduct(products.groupId)})`,
+      )
+      .orderBy(asc(productGroups.criteriaVersion), asc(productGroups.sortOrder)),
+  ]);
   const [product] = productRows;
   const [producer] = producerRows;
   const [group] = groupRows;
@@ -194,6 +212,7 @@ export async function findProductPage(db: Database, idOrSlug: string) {
     variants,
     history,
     salesPoints: salesPointRows,
+    sameCodeGroups,
   };
 }
 
@@ -270,4 +289,20 @@ export async function listSitemapEntries(db: Database, today: string, limit: num
     .where(and(...listedConditions(today)))
     .orderBy(asc(products.id))
     .limit(limit);
+}
+
+/** What the generated product illustration draws: name, group and catalogue stars. */
+export async function findProductArt(db: Database, slug: string) {
+  const [row] = await db
+    .select({
+      nameVi: products.nameVi,
+      groupCode: productGroups.code,
+      isPublished: products.isPublished,
+      ocopStars: products.ocopStars,
+      certifiedUntil: products.certifiedUntil,
+    })
+    .from(products)
+    .innerJoin(productGroups, eq(productGroups.id, products.groupId))
+    .where(eq(products.slug, slug));
+  return row ?? null;
 }

@@ -1,7 +1,16 @@
 /** Reference data: provinces, communes, OCOP product groups and subgroups. */
 import { asc, eq } from 'drizzle-orm';
 import { communes, productGroups, productSubgroups, provinces } from '../../db/schema';
+import provinceList from '../../db/reference/provinces.json';
 import type { Database } from './db';
+
+export type ProvinceNames = (typeof provinceList)[number];
+
+/**
+ * Province names by code from the reference file the provinces table is seeded
+ * from (and the query schema validates against), so labelling a page costs no query.
+ */
+export const provincesByCode: ReadonlyMap<string, ProvinceNames> = new Map(provinceList.map((p) => [p.code, p]));
 
 export const listProvinces = (db: Database) => db.select().from(provinces).orderBy(asc(provinces.code));
 

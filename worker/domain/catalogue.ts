@@ -95,3 +95,17 @@ export function toCatalogueFilter(query: {
     limit: query.limit ?? DEFAULT_PAGE_SIZE,
   };
 }
+
+/**
+ * The group a certification names: groups belong to a criteria version, so a
+ * product filed under a Decision 148 group but certified under 1048 shows the
+ * 1048 group of the same catalogue code (the first one where 1048 splits it).
+ */
+export function groupOfCriteria<G extends { criteriaVersion: string }>(
+  productGroup: G,
+  sameCodeGroups: G[],
+  criteriaVersion: string,
+): G {
+  if (productGroup.criteriaVersion === criteriaVersion) return productGroup;
+  return sameCodeGroups.find((group) => group.criteriaVersion === criteriaVersion) ?? productGroup;
+}

@@ -1,8 +1,20 @@
 /** Server-rendered pages. Each route: validate input, call data and domain, render a web/ component. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../lib/context';
+import { apiDocs } from './api-docs';
 import { health } from './health';
+import { home } from './home';
+import { images } from './images';
+import { producers } from './producers';
+import { products } from './products';
+import { seo } from './seo';
 
 export const pages = new Hono<AppEnv>();
 
 pages.route('/', health);
+pages.route('/', home);
+pages.route('/', products);
+pages.route('/', producers);
+pages.route('/', seo);
+pages.route('/', apiDocs);
+pages.route('/', images);

@@ -1,0 +1,109 @@
+import { localHref } from '../href';
+import { DEFAULT_LOCALE } from '../messages';
+import type { PageContext } from '../page-context';
+import type { CatalogueFilterValues, Option } from '../views';
+
+export interface FilterOptions {
+  provinces: Option[];
+  groups: Option[];
+  stars: Option[];
+  producerKinds: Option[];
+  sorts: Option[];
+}
+
+interface CatalogueFiltersProps {
+  ctx: PageContext;
+  values: CatalogueFilterValues;
+  options: FilterOptions;
+}
+
+interface SelectProps {
+  id: string;
+  label: string;
+  anyLabel?: string;
+  options: Option[];
+  selected: string | number | undefined;
+}
+
+function Select({ id, label, anyLabel, options, selected }: SelectProps) {
+  return (
+    <div class="field">
+      <label for={`f-${id}`}>{label}</label>
+      <select id={`f-${id}`} name={id}>
+        {anyLabel ? <option value="">{anyLabel}</option> : null}
+        {options.map((option) => (
+          <option value={option.value} selected={String(selected) === option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The whole catalogue query as one plain GET form, so filtering works with JavaScript off. */
+export function CatalogueFilters({ ctx, values, options }: CatalogueFiltersProps) {
+  const { t } = ctx;
+  const c = t.catalogue;
+  return (
+    <form class="filters" action="/products" method="get" aria-labelledby="filters-title">
+      <h2 id="filters-title">{c.filters}</h2>
+      <div class="field">
+        <label for="f-q">{c.query}</label>
+        <input id="f-q" name="q" type="search" value={values.q ?? ''} maxlength={200} />
+      </div>
+      <Select
+        id="province"
+        label={c.province}
+        anyLabel={c.any}
+        options={options.provinces}
+        selected={values.province}
+      />
+      <Select id="group" label={c.group} anyLabel={c.any} options={options.groups} selected={values.group} />
+      <Select id="min_stars" label={c.minStars} anyLabel={c.any} options={options.stars} selected={values.min_stars} />
+      <Select
+        id="producer_kind"
+        label={c.producerKind}
+        anyLabel={c.any}
+        options={options.producerKinds}
+        selected={values.producer_kind}
+      />
+      <div class="field-pair">
+        <div class="field">
+          <label for="f-price_min">{c.priceMin}</label>
+          <input
+            id="f-price_min"
+            name="price_min"
+            type="number"
+            inputmode="numeric"
+            min="0"
+            step="1"
+            value={values.price_min ?? ''}
+          />
+        </div>
+        <div class="field">
+          <label for="f-price_max">{c.priceMax}</label>
+          <input
+            id="f-price_max"
+            name="price_max"
+            type="number"
+            inputmode="numeric"
+            min="0"
+            step="1"
+            value={values.price_max ?? ''}
+          />
+        </div>
+      </div>
+      <div class="field checkbox">
+        <input id="f-in_stock" name="in_stock" type="checkbox" value="1" checked={values.in_stock !== undefined} />
+        <label for="f-in_stock">{c.inStock}</label>
+      </div>
+      <Select id="sort" label={c.sort} options={options.sorts} selected={values.sort ?? 'relevance'} />
+      {ctx.locale !== DEFAULT_LOCALE ? <input type="hidden" name="lang" value={ctx.locale} /> : null}
+      <div class="actions">
+        <button type="submit">{c.apply}</button>
+        <a href={localHref(ctx, '/products')}>{c.reset}</a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { formatDate } from '../../worker/domain/time';
+import type { Messages } from '../messages';
+import type { CertificationView, StandingView } from '../views';
+
+interface CertificationPanelProps {
+  t: Messages;
+  standing: StandingView;
+  history: CertificationView[];
+}
+
+function CertificationFacts({ t, certification: c }: { t: Messages; certification: CertificationView }) {
+  const m = t.certification;
+  return (
+    <dl class="facts">
+      <dt>{m.decision}</dt>
+      <dd>{c.decisionNumber}</dd>
+      <dt>{m.issuedBy}</dt>
+      <dd>{c.issuingBody}</dd>
+      <dt>{m.decisionDate}</dt>
+      <dd>{formatDate(c.decisionDate)}</dd>
+      <dt>{m.validUntil}</dt>
+      <dd>{formatDate(c.validUntil)}</dd>
+      <dt>{m.status}</dt>
+      <dd>
+        {m.statuses[c.status]}
+        {c.statusReason ? ` (${c.statusReason})` : null}
+      </dd>
+      <dt>{m.starsLabel}</dt>
+      <dd>{c.certifies ? m.starsShort(c.stars) : m.belowThreshold(c.stars)}</dd>
+      <dt>{m.score}</dt>
+      <dd>{c.score}/100</dd>
+      <dt>{m.level}</dt>
+      <dd>{m.levels[c.level]}</dd>
+      <dt>{m.criteriaVersion}</dt>
+      <dd>{m.criteria(c.criteriaVersion)}</dd>
+      <dt>{t.product.group}</dt>
+      <dd>{c.groupName}</dd>
+    </dl>
+  );
+}
+
+function StandingNotice({ t, standing }: { t: Messages; standing: StandingView }) {
+  const m = t.certification;
+  if (standing.state === 'certified') return null;
+  if (standing.state === 'uncertified') return <p class="notice">{m.uncertified}</p>;
+  const since = formatDate(standing.since);
+  return (
+    <p class="notice warning">
+      {standing.reason === 'revoked'
+        ? m.revokedSince(since, standing.certification.statusReason ?? '')
+        : m.expiredSince(since)}
+    </p>
+  );
+}
+
+/** The certificate the product stands on, the plain reason when it lapsed, and every decision on record. */
+export function CertificationPanel({ t, standing, history }: CertificationPanelProps) {
+  const m = t.certification;
+  return (
+    <section class="panel" aria-labelledby="certification-title">
+      <h2 id="certification-title">{m.title}</h2>
+      <StandingNotice t={t} standing={standing} />
+      {standing.state === 'uncertified' ? null : (
+        <>
+          <h3>{m.current}</h3>
+          <CertificationFacts t={t} certification={standing.certification} />
+        </>
+      )}
+      {history.length > 0 ? (
+        <>
+          <h3>{m.history}</h3>
+          <ol class="history" role="list">
+            {history.map((certification) => (
+              <li>
+                <CertificationFacts t={t} certification={certification} />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </section>
+  );
+}

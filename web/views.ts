@@ -1,0 +1,134 @@
+/**
+ * What routes hand to page components: already localised, already decided
+ * (standing, effective statuses, listed or not). Components only lay it out.
+ */
+import type { CatalogueGroupCode, ProducerKind } from '../worker/domain/catalogue';
+import type { CertificationLevel, CertificationStatus } from '../worker/domain/certification';
+import type { salesPointKinds } from '../db/schema';
+
+export interface ProductCardView {
+  slug: string;
+  name: string;
+  imageUrl: string;
+  stars: number | null;
+  price: number | null;
+  unit: string;
+  producerName: string;
+  producerSlug: string;
+  provinceName: string;
+}
+
+export interface Option<V extends string = string> {
+  value: V;
+  label: string;
+}
+
+export interface CountLink {
+  href: string;
+  label: string;
+  count: number;
+}
+
+export interface CertificationView {
+  stars: number;
+  /** Whether this result is an OCOP certification (3 stars or more), not a recorded 1-2 star result. */
+  certifies: boolean;
+  score: number;
+  criteriaVersion: string;
+  /** The product's group as named by this certification's criteria version. */
+  groupName: string;
+  level: CertificationLevel;
+  decisionNumber: string;
+  decisionDate: string;
+  issuingBody: string;
+  validUntil: string;
+  status: CertificationStatus;
+  statusReason: string | null;
+}
+
+export type StandingView =
+  | { state: 'certified'; certification: CertificationView }
+  | { state: 'lapsed'; reason: 'expired' | 'revoked'; since: string; certification: CertificationView }
+  | { state: 'uncertified' };
+
+export interface ProducerSummaryView {
+  name: string;
+  slug: string;
+  kind: ProducerKind;
+  place: string;
+}
+
+export interface SalesPointView {
+  name: string;
+  kind: (typeof salesPointKinds)[number];
+  address: string;
+  phone: string | null;
+}
+
+export interface ProductDetailView {
+  slug: string;
+  name: string;
+  description: string | null;
+  story: string | null;
+  price: number | null;
+  unit: string;
+  stock: number;
+  gtin: string | null;
+  images: { url: string; alt: string }[];
+  standing: StandingView;
+  history: CertificationView[];
+  variants: { label: string; price: number; stock: number }[];
+  producer: ProducerSummaryView;
+  salesPoints: SalesPointView[];
+}
+
+export interface ProducerDetailView {
+  name: string;
+  kind: ProducerKind;
+  taxCode: string | null;
+  address: string;
+  legacyAddress: string | null;
+  phone: string | null;
+  zalo: string | null;
+  email: string | null;
+  website: string | null;
+  story: string | null;
+  products: ProductCardView[];
+}
+
+export interface CatalogueFilterValues {
+  q?: string | undefined;
+  province?: string | undefined;
+  group?: CatalogueGroupCode | undefined;
+  min_stars?: number | undefined;
+  producer_kind?: ProducerKind | undefined;
+  price_min?: number | undefined;
+  price_max?: number | undefined;
+  in_stock?: string | undefined;
+  sort?: string | undefined;
+}
+
+export interface ApiParameterView {
+  name: string;
+  in: string;
+  required: boolean;
+  description: string;
+  type: string;
+  example: string | null;
+}
+
+export interface ApiOperationView {
+  id: string;
+  method: string;
+  path: string;
+  summary: string;
+  description: string;
+  parameters: ApiParameterView[];
+  responses: { status: string; description: string; contentTypes: string[] }[];
+}
+
+export interface ProblemView {
+  code: string;
+  status: number;
+  description: string;
+}

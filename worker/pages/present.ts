@@ -1,0 +1,191 @@
+/** Data rows to the localised, already-decided views that web/ components render. */
+import type { Locale } from '../../web/messages';
+import type { CertificationView, ProducerDetailView, ProductCardView, ProductDetailView } from '../../web/views';
+import type { CatalogueItem, ProductPage } from '../data/catalogue';
+import { provincesByCode } from '../data/reference';
+import { groupOfCriteria } from '../domain/catalogue';
+import {
+  MIN_CERTIFIED_STARS,
+  certificationStanding,
+  effectiveStatus,
+  type CertificationFacts,
+} from '../domain/certification';
+
+type Producer = ProductPage['producer'];
+
+/** The English text when the page is English and there is one, else the Vietnamese. */
+export const pick = (locale: Locale, vi: string, en: string | null | undefined): string =>
+  locale === 'en' && en ? en : vi;
+
+const pickOptional = (locale: Locale, vi: string | null, en: string | null): string | null =>
+  (locale === 'en' && en ? en : vi) || null;
+
+export const productImagePath = (slug: string) => `/images/products/${slug}.svg`;
+
+export function provinceName(code: string, locale: Locale): string {
+  const province = provincesByCode.get(code);
+  return province ? pick(locale, province.nameVi, province.nameEn) : code;
+}
+
+const joinPlace = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(', ');
+
+export function toProductCard(item: CatalogueItem, locale: Locale): ProductCardView {
+  return {
+    slug: item.slug,
+    name: pick(locale, item.nameVi, item.nameEn),
+    imageUrl: item.imageUrl ?? productImagePath(item.slug),
+    stars: item.stars,
+    price: item.price,
+    unit: item.unit,
+    producerName: item.producerName,
+    producerSlug: item.producerSlug,
+    provinceName: provinceName(item.provinceCode, locale),
+  };
+}
+
+/** Only web links: a producer-entered `javascript:` URL must never become an href. */
+const safeWebsite = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
+
+export function toProductDetail(page: ProductPage, locale: Locale, today: string): ProductDetailView {
+  const { product, producer, group, sameCodeGroups, producerPlace } = page;
+  const toCertification = (c: CertificationFacts): CertificationView => {
+    const named = groupOfCriteria(group, sameCodeGroups, c.criteriaVersion);
+    return {
+      stars: c.stars,
+      certifies: c.stars >= MIN_CERTIFIED_STARS,
+      score: c.score,
+      criteriaVersion: c.criteriaVersion,
+      groupName: pick(locale, named.nameVi, named.nameEn),
+      level: c.level,
+      decisionNumber: c.decisionNumber,
+      decisionDate: c.decisionDate,
+      issuingBody: c.issuingBody,
+      validUntil: c.validUntil,
+      status: effectiveStatus(c, today),
+      statusReason: c.statusReason,
+    };
+  };
+  const standing = certificationStanding(page.history, today);
+  const name = pick(locale, product.nameVi, product.nameEn);
+  return {
+    slug: product.slug,
+    name,
+    description: pickOptional(locale, product.descriptionVi, product.descriptionEn),
+    story: pickOptional(locale, product.storyVi, product.storyEn),
+    price: product.price,
+    unit: product.unit,
+    stock: product.stock,
+    gtin: product.gtin,
+    images:
+      page.images.length > 0
+        ? page.images.map((image) => ({ url: image.url, alt: pick(locale, image.altVi, image.altEn) }))
+        : [{ url: productImagePath(product.slug), alt: name }],
+    standing:
+      standing.state === 'certified'
+        ? { state: 'certified', certification: toCertification(standing.certification) }
+        : standing.state === 'lapsed'
+          ? {
+              state: 'lapsed',
+              reason: standing.reason,
+              since: standing.since,
+              certification: toCertification(standing.certification),
+            }
+          : { state: 'uncertified' },
+    history: page.history.map(toCertification),
+    variants: page.variants.map((variant) => ({
+      label: pick(locale, variant.labelVi, variant.labelEn),
+      price: variant.price,
+      stock: variant.stock,
+    })),
+    producer: {
+      name: producer.name,
+      slug: producer.slug,
+      kind: producer.kind,
+      place: joinPlace(
+        pick(locale, producerPlace.communeVi ?? '', producerPlace.communeEn),
+        pick(locale, producerPlace.provinceVi, producerPlace.provinceEn),
+      ),
+    },
+    salesPoints: page.salesPoints.map((point) => ({
+      name: point.name,
+      kind: point.kind,
+      address: joinPlace(
+        point.street,
+        pick(locale, point.communeVi ?? '', point.communeEn),
+        pick(locale, point.provinceVi, point.provinceEn),
+      ),
+      phone: point.phone,
+    })),
+  };
+}
+
+interface ProducerPlace {
+  provinceVi: string;
+  provinceEn: string;
+  communeVi: string | null;
+  communeEn: string | null;
+}
+
+export function toProducerDetail(
+  producer: Producer,
+  place: ProducerPlace,
+  items: CatalogueItem[],
+  locale: Locale,
+): ProducerDetailView {
+  return {
+    name: producer.name,
+    kind: producer.kind,
+    taxCode: producer.taxCode,
+    address: joinPlace(
+      producer.street,
+      pick(locale, place.communeVi ?? '', place.communeEn),
+      pick(locale, place.provinceVi, place.provinceEn),
+    ),
+    legacyAddress: producer.legacyAddress,
+    phone: producer.phone,
+    zalo: producer.zalo,
+    email: producer.email,
+    website: safeWebsite(producer.website),
+    story: pickOptional(locale, producer.storyVi, producer.storyEn),
+    products: items.map((item) => toProductCard(item, locale)),
+  };
+}
+
+const absolute = (origin: string, url: string) => (/^https?:\/\//i.test(url) ? url : `${origin}${url}`);
+
+/** schema.org Product with its offer in đồng; Google reads availability and price from here. */
+export function productJsonLd(view: ProductDetailView, origin: string) {
+  const url = `${origin}/products/${view.slug}`;
+  const availability = `https://schema.org/${view.stock > 0 ? 'InStock' : 'OutOfStock'}`;
+  const prices = view.variants.map((variant) => variant.price);
+  const offers =
+    view.price !== null
+      ? { '@type': 'Offer', url, price: view.price, priceCurrency: 'VND', availability }
+      : prices.length > 0
+        ? {
+            '@type': 'AggregateOffer',
+            url,
+            lowPrice: Math.min(...prices),
+            highPrice: Math.max(...prices),
+            offerCount: prices.length,
+            priceCurrency: 'VND',
+            availability,
+          }
+        : undefined;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: view.name,
+    url,
+    image: view.images.map((image) => absolute(origin, image.url)),
+    ...(view.description ? { description: view.description } : {}),
+    ...(view.gtin ? { gtin: view.gtin } : {}),
+    brand: { '@type': 'Brand', name: view.producer.name },
+    manufacturer: {
+      '@type': 'Organization',
+      name: view.producer.name,
+      url: `${origin}/producers/${view.producer.slug}`,
+    },
+    ...(offers ? { offers } : {}),
+  };
+}

@@ -1,0 +1,76 @@
+import { Hono } from 'hono';
+import type { FilterOptions } from '../../web/components/CatalogueFilters';
+import type { Locale, Messages } from '../../web/messages';
+import { CataloguePage } from '../../web/pages/CataloguePage';
+import { ProductPage } from '../../web/pages/ProductPage';
+import { producerKinds } from '../../db/schema';
+import { findProductPage, searchCatalogue } from '../data/catalogue';
+import { provincesByCode } from '../data/reference';
+import {
+  catalogueGroupCodes,
+  catalogueSorts,
+  isPageOutOfRange,
+  pageInfo,
+  pagerWindow,
+  toCatalogueFilter,
+} from '../domain/catalogue';
+import { MIN_CERTIFIED_STARS } from '../domain/certification';
+import type { AppEnv } from '../lib/context';
+import { edgeCache } from '../lib/edge-cache';
+import { AppError, notFound } from '../lib/errors';
+import { pageContext } from '../lib/render';
+import { parseInput } from '../lib/validation';
+import { catalogueQuerySchema } from '../schemas/catalogue';
+import { pick, productJsonLd, toProductCard, toProductDetail } from './present';
+
+export const products = new Hono<AppEnv>();
+
+const MAX_STARS = 5;
+
+function filterOptions(t: Messages, locale: Locale): FilterOptions {
+  return {
+    provinces: [...provincesByCode.values()]
+      .map((p) => ({ value: p.code, label: pick(locale, p.nameVi, p.nameEn) }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale)),
+    groups: catalogueGroupCodes.map((code) => ({ value: code, label: t.catalogue.groups[code] })),
+    stars: Array.from({ length: MAX_STARS - MIN_CERTIFIED_STARS + 1 }, (_, i) => MIN_CERTIFIED_STARS + i).map((n) => ({
+      value: String(n),
+      label: t.catalogue.starsAtLeast(n),
+    })),
+    producerKinds: producerKinds.map((kind) => ({ value: kind, label: t.producer.kinds[kind] })),
+    sorts: catalogueSorts.map((sort) => ({ value: sort, label: t.catalogue.sorts[sort] })),
+  };
+}
+
+products.get('/products', edgeCache, async (c) => {
+  const ctx = pageContext(c);
+  const query = parseInput(c, catalogueQuerySchema, c.req.query());
+  const filter = toCatalogueFilter(query);
+  const { items, total } = await searchCatalogue(c.var.db, filter, c.var.today);
+  const info = pageInfo(filter.page, filter.limit, total);
+  if (isPageOutOfRange(info)) {
+    throw new AppError('validation_failed', {
+      issues: [{ field: 'page', message: ctx.t.errors.fields.pageOutOfRange(info.pageCount) }],
+    });
+  }
+  return c.html(
+    <CataloguePage
+      ctx={ctx}
+      values={{ ...query, q: filter.q }}
+      options={filterOptions(ctx.t, ctx.locale)}
+      products={items.map((item) => toProductCard(item, ctx.locale))}
+      total={info.total}
+      page={info.page}
+      pageCount={info.pageCount}
+      pager={pagerWindow(info.page, info.pageCount)}
+    />,
+  );
+});
+
+products.get('/products/:slug', edgeCache, async (c) => {
+  const ctx = pageContext(c);
+  const page = await findProductPage(c.var.db, c.req.param('slug'));
+  if (!page) throw notFound();
+  const product = toProductDetail(page, ctx.locale, c.var.today);
+  return c.html(<ProductPage ctx={ctx} product={product} jsonLd={productJsonLd(product, ctx.origin)} />);
+});
