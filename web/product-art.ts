@@ -6,6 +6,8 @@ import type { CatalogueGroupCode } from '../worker/domain/catalogue';
 
 export interface ProductArt {
   slug: string;
+  /** 1 for the main picture; later pictures of the same product get their own pattern and a pack outline. */
+  picture: number;
   name: string;
   groupCode: string;
   /** Stars of an active certification, else null (no stars drawn). */
@@ -51,9 +53,9 @@ function shortName(name: string, max = 26): string {
         .trimEnd()}…`;
 }
 
-export function productArtSvg({ slug, name, groupCode, stars }: ProductArt): string {
+export function productArtSvg({ slug, picture, name, groupCode, stars }: ProductArt): string {
   const colour = groupColours[groupCode as CatalogueGroupCode] ?? FALLBACK_COLOUR;
-  const seed = hash(slug);
+  const seed = hash(`${slug}/${picture}`);
   const circles = [0, 1, 2]
     .map((i) => {
       const x = (seed >>> (i * 8)) % 400;
@@ -68,6 +70,9 @@ export function productArtSvg({ slug, name, groupCode, stars }: ProductArt): str
     `<title>${escapeXml(name)}</title>`,
     `<rect width="400" height="300" fill="${colour}"/>`,
     circles,
+    picture > 1
+      ? '<rect x="90" y="40" width="220" height="240" rx="24" fill="none" stroke="#fff" stroke-width="4"/>'
+      : '',
     `<g font-family="system-ui, sans-serif" text-anchor="middle">`,
     `<text x="200" y="160" font-size="96" font-weight="700" fill="#fff">${escapeXml(initials(name))}</text>`,
     `<text x="200" y="214" font-size="22" fill="#fff">${escapeXml(shortName(name))}</text>`,

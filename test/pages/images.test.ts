@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createProduct, uniqueSuffix } from '../support/factories';
+import { products } from '../../db/schema';
+import { createProduct, testDb, uniqueSuffix } from '../support/factories';
 import { fetchApp } from '../support/http';
 
 const getSvg = (slug: string) => fetchApp(`/images/products/${slug}.svg`);
@@ -39,7 +41,30 @@ describe('GET /images/products/:slug.svg', () => {
     expect(svg).toContain('<title>Trà &lt;xanh&gt; &amp; &quot;sen&quot;</title>');
   });
 
+  it('draws a second picture of the same product at <slug>-2.svg', async () => {
+    const product = await createProduct({ nameVi: 'Tinh dầu bưởi' });
+    const first = await (await getSvg(product.slug)).text();
+    const response = await getSvg(`${product.slug}-2`);
+    expect(response.status).toBe(200);
+    const second = await response.text();
+    expect(second).toContain('<title>Tinh dầu bưởi</title>');
+    expect(second).not.toBe(first);
+  });
+
+  it('prefers a product whose own slug ends in a number', async () => {
+    const base = await createProduct({ nameVi: 'Mật ong rừng' });
+    const numbered = await createProduct({ nameVi: 'Nước mắm cốt' });
+    const db = testDb();
+    await db
+      .update(products)
+      .set({ slug: `${base.slug}-3` })
+      .where(eq(products.id, numbered.id));
+    const svg = await (await getSvg(`${base.slug}-3`)).text();
+    expect(svg).toContain('<title>Nước mắm cốt</title>');
+  });
+
   it('answers 404 for an unknown product', async () => {
     expect((await getSvg(`nothing-${uniqueSuffix()}`)).status).toBe(404);
+    expect((await getSvg(`nothing-${uniqueSuffix()}-2`)).status).toBe(404);
   });
 });

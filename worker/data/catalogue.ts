@@ -1,5 +1,5 @@
 /** Catalogue reads: listing, search and the product page, each in one D1 round trip. */
-import { and, asc, desc, eq, gte, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   certifications,
   communes,
@@ -291,10 +291,14 @@ export async function listSitemapEntries(db: Database, today: string, limit: num
     .limit(limit);
 }
 
-/** What the generated product illustration draws: name, group and catalogue stars. */
-export async function findProductArt(db: Database, slug: string) {
-  const [row] = await db
+/**
+ * What the generated product illustration draws (name, group, catalogue
+ * stars) for each product among `slugs` that exists, in one query.
+ */
+export function findProductArt(db: Database, slugs: string[]) {
+  return db
     .select({
+      slug: products.slug,
       nameVi: products.nameVi,
       groupCode: productGroups.code,
       isPublished: products.isPublished,
@@ -303,6 +307,5 @@ export async function findProductArt(db: Database, slug: string) {
     })
     .from(products)
     .innerJoin(productGroups, eq(productGroups.id, products.groupId))
-    .where(eq(products.slug, slug));
-  return row ?? null;
+    .where(inArray(products.slug, slugs));
 }

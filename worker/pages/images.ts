@@ -22,15 +22,31 @@ const longLived = createMiddleware<AppEnv>(async (c, next) => {
   if (c.res.status === StatusCodes.OK) c.res.headers.set('Cache-Control', BROWSER_CACHE);
 });
 
+/**
+ * "<slug>.svg" is a product's first picture and "<slug>-<n>.svg" its n-th
+ * (the seed names further photos so). A slug that itself ends in "-<n>" wins.
+ */
+function candidates(name: string): { slug: string; picture: number }[] {
+  const numbered = /^(.+)-(\d{1,2})$/.exec(name);
+  return [{ slug: name, picture: 1 }, ...(numbered ? [{ slug: numbered[1]!, picture: Number(numbered[2]) }] : [])];
+}
+
 images.get('/images/products/:file{[a-z0-9-]+\\.svg}', longLived, edgeCache, async (c) => {
-  const slug = c.req.param('file').replace(/\.svg$/, '');
-  const art = await findProductArt(c.var.db, slug);
-  if (!art) throw notFound();
+  const wanted = candidates(c.req.param('file').replace(/\.svg$/, ''));
+  const rows = await findProductArt(
+    c.var.db,
+    wanted.map((w) => w.slug),
+  );
+  const found = new Map(rows.map((row) => [row.slug, row]));
+  const match = wanted.find((w) => found.has(w.slug));
+  const row = match && found.get(match.slug);
+  if (!match || !row) throw notFound();
   const svg = productArtSvg({
-    slug,
-    name: art.nameVi,
-    groupCode: art.groupCode,
-    stars: isListed(art, c.var.today) ? art.ocopStars : null,
+    slug: match.slug,
+    picture: match.picture,
+    name: row.nameVi,
+    groupCode: row.groupCode,
+    stars: isListed(row, c.var.today) ? row.ocopStars : null,
   });
   return c.body(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 });
