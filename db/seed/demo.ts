@@ -1,0 +1,232 @@
+/**
+ * Inserts the demo catalogue of demo-data.ts where it is missing. Runs in
+ * Node (the seed CLI) and in the Workers runtime (test/data), so it only
+ * needs a drizzle client.
+ *
+ * Idempotent: producers, products, sales points and fairs are keyed by slug,
+ * certifications by (product, decision number), booths by code, exhibitors
+ * and sales-point listings by their pairs; images and variants are written
+ * only for demo products that have none. Each step is one D1 batch, and the
+ * catalogue fields of every demo product are refreshed at the end.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  certifications,
+  fairBooths,
+  fairExhibitors,
+  fairs,
+  producers,
+  productImages,
+  productVariants,
+  products,
+  salesPointProducts,
+  salesPoints,
+} from '../schema';
+import type { Database } from '../../worker/data/db';
+import { insertProducer, insertProduct, refreshCatalogueFields } from '../../worker/data/products';
+import { addMonths } from '../../worker/domain/time';
+import groupFile from '../reference/product-groups.json';
+import provinceRows from '../reference/provinces.json';
+import { criteriaVersionOn, partScores, recognisingLevel } from './certification-rules';
+import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS, type DemoCertification } from './demo-data';
+import type { SeedResult } from './generator';
+
+/** Under D1's 100 bound parameters, for `IN (...)` lists. */
+const IN_LIST_SIZE = 90;
+
+const provinceNames = new Map(provinceRows.map((p) => [p.code, p.nameVi]));
+const groupNames = new Map(groupFile.groups.map((g) => [g.id, g.nameVi]));
+
+function inChunks<T>(items: T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += IN_LIST_SIZE) chunks.push(items.slice(i, i + IN_LIST_SIZE));
+  return chunks;
+}
+
+async function idsBySlug(db: Database, table: typeof producers | typeof products, slugs: string[]) {
+  const ids = new Map<string, number>();
+  for (const part of inChunks(slugs)) {
+    const rows = await db.select({ id: table.id, slug: table.slug }).from(table).where(inArray(table.slug, part));
+    for (const row of rows) ids.set(row.slug, row.id);
+  }
+  return ids;
+}
+
+function required<K, V>(map: Map<K, V>, key: K, what: string): V {
+  const value = map.get(key);
+  if (value === undefined)
+    throw new Error(`demo ${what} ${String(key)} is missing after insert (a unique key taken by other data?)`);
+  return value;
+}
+
+/** The stored row of a demo certification: level, version, validity and parts follow the decision date. */
+export function certificationRow(productId: number, c: DemoCertification): typeof certifications.$inferInsert {
+  const criteriaVersion = c.criteriaVersion ?? criteriaVersionOn(c.decisionDate);
+  const [partScoreA, partScoreB, partScoreC] = partScores(c.score, criteriaVersion);
+  return {
+    productId,
+    stars: c.stars,
+    score: c.score,
+    partScoreA,
+    partScoreB,
+    partScoreC,
+    criteriaVersion,
+    level: c.level ?? recognisingLevel(c.decisionDate, c.stars),
+    decisionNumber: c.decisionNumber,
+    decisionDate: c.decisionDate,
+    issuingBody: c.issuingBody,
+    validUntil: addMonths(c.decisionDate, 36),
+    status: c.status ?? 'active',
+    statusReason: c.statusReason ?? null,
+    statusChangedAt: c.statusChangedAt ?? null,
+    revocationDecision: c.revocationDecision ?? null,
+  };
+}
+
+export async function seedDemo(db: Database): Promise<SeedResult> {
+  const productSlugs = DEMO_PRODUCTS.map((p) => p.slug);
+  const alreadyThere = (await idsBySlug(db, products, productSlugs)).size;
+
+  const [firstProducer, ...otherProducers] = DEMO_PRODUCERS.map(({ ...producer }) =>
+    insertProducer(db, producer).onConflictDoNothing(),
+  );
+  await db.batch([firstProducer!, ...otherProducers]);
+  const producerIds = await idsBySlug(
+    db,
+    producers,
+    DEMO_PRODUCERS.map((p) => p.slug),
+  );
+  const producerNames = new Map(DEMO_PRODUCERS.map((p) => [p.slug, p.name]));
+
+  const [firstProduct, ...otherProducts] = DEMO_PRODUCTS.map((p) => {
+    const producerId = required(producerIds, p.producer, 'producer');
+    const provinceCode = DEMO_PRODUCERS.find((producer) => producer.slug === p.producer)!.provinceCode;
+    return insertProduct(
+      db,
+      {
+        slug: p.slug,
+        producerId,
+        producerCode: p.producerCode,
+        nameVi: p.nameVi,
+        nameEn: p.nameEn,
+        groupId: p.groupId,
+        subgroupId: p.subgroupId,
+        descriptionVi: p.descriptionVi,
+        descriptionEn: p.descriptionEn,
+        storyVi: p.storyVi ?? null,
+        storyEn: p.storyEn ?? null,
+        gtin: p.gtin ?? null,
+        unit: p.unit,
+        price: p.price,
+        stock: p.stock,
+        isPublished: p.isPublished ?? true,
+        isFeatured: p.isFeatured ?? false,
+        provinceCode,
+      },
+      {
+        producerName: producerNames.get(p.producer)!,
+        provinceName: provinceNames.get(provinceCode)!,
+        groupName: groupNames.get(p.groupId)!,
+      },
+    ).onConflictDoNothing();
+  });
+  await db.batch([firstProduct!, ...otherProducts]);
+  const productIds = await idsBySlug(db, products, productSlugs);
+  const ids = productSlugs.map((slug) => required(productIds, slug, 'product'));
+
+  const withImages = new Set<number>();
+  const withVariants = new Set<number>();
+  for (const part of inChunks(ids)) {
+    const [images, variants] = await db.batch([
+      db
+        .selectDistinct({ id: productImages.productId })
+        .from(productImages)
+        .where(inArray(productImages.productId, part)),
+      db
+        .selectDistinct({ id: productVariants.productId })
+        .from(productVariants)
+        .where(inArray(productVariants.productId, part)),
+    ]);
+    for (const row of images) withImages.add(row.id);
+    for (const row of variants) withVariants.add(row.id);
+  }
+
+  const salesPointId = (slug: string) =>
+    sql`(SELECT ${salesPoints.id} FROM ${salesPoints} WHERE ${salesPoints.slug} = ${slug})`;
+  const fairId = sql`(SELECT ${fairs.id} FROM ${fairs} WHERE ${fairs.slug} = ${DEMO_FAIR.slug})`;
+
+  const statements = [];
+  for (const p of DEMO_PRODUCTS) {
+    const productId = productIds.get(p.slug)!;
+    for (const c of p.certifications) {
+      statements.push(db.insert(certifications).values(certificationRow(productId, c)).onConflictDoNothing());
+    }
+    for (const c of p.certifications) {
+      if (!c.supersededBy) continue;
+      statements.push(
+        db
+          .update(certifications)
+          .set({
+            supersededById: sql`(SELECT newer.id FROM ${certifications} AS newer
+              WHERE newer.product_id = ${productId} AND newer.decision_number = ${c.supersededBy})`,
+          })
+          .where(and(eq(certifications.productId, productId), eq(certifications.decisionNumber, c.decisionNumber))),
+      );
+    }
+    if (!withImages.has(productId)) {
+      const images = [
+        { productId, url: `/images/products/${p.slug}.svg`, altVi: p.nameVi, altEn: p.nameEn, sortOrder: 0 },
+      ];
+      if (p.secondImage) {
+        images.push({
+          productId,
+          url: `/images/products/${p.slug}-2.svg`,
+          altVi: p.secondImage[0],
+          altEn: p.secondImage[1],
+          sortOrder: 1,
+        });
+      }
+      statements.push(db.insert(productImages).values(images));
+    }
+    if (p.variants && !withVariants.has(productId)) {
+      statements.push(
+        db.insert(productVariants).values(p.variants.map((v, sortOrder) => ({ productId, sortOrder, ...v }))),
+      );
+    }
+  }
+
+  for (const { products: listed, ...point } of DEMO_SALES_POINTS) {
+    statements.push(db.insert(salesPoints).values(point).onConflictDoNothing());
+    for (const slug of listed) {
+      statements.push(
+        db
+          .insert(salesPointProducts)
+          .values({ salesPointId: salesPointId(point.slug), productId: required(productIds, slug, 'product') })
+          .onConflictDoNothing(),
+      );
+    }
+  }
+
+  const { booths, ...fair } = DEMO_FAIR;
+  statements.push(db.insert(fairs).values(fair).onConflictDoNothing());
+  for (const booth of booths) {
+    statements.push(
+      db.insert(fairBooths).values({ fairId, code: booth.code, label: booth.label }).onConflictDoNothing(),
+      db
+        .insert(fairExhibitors)
+        .values({
+          fairId,
+          producerId: required(producerIds, booth.exhibitor, 'producer'),
+          boothId: sql`(SELECT ${fairBooths.id} FROM ${fairBooths}
+            WHERE ${fairBooths.fairId} = ${fairId} AND ${fairBooths.code} = ${booth.code})`,
+        })
+        .onConflictDoNothing(),
+    );
+  }
+
+  for (const productId of ids) statements.push(refreshCatalogueFields(db, productId));
+  const [first, ...rest] = statements;
+  await db.batch([first!, ...rest]);
+
+  return { productsAdded: productSlugs.length - alreadyThere, productsKept: alreadyThere };
+}

@@ -1,0 +1,26 @@
+/**
+ * `npm run db:seed -- [--persist-to DIR] [--products N]`
+ *
+ * Brings a local D1 database up to date and fills it, idempotently:
+ *   1. applies db/migrations (`wrangler d1 migrations apply DB --local`),
+ *   2. upserts the reference data (34 provinces, 3,321 communes, OCOP groups),
+ *   3. inserts the demo catalogue of db/seed/demo-data.ts where missing,
+ *   4. with `--products N`, makes generated products 1..N exist (seeded PRNG:
+ *      the same N always gives the same rows; a larger N adds the difference).
+ * Running it twice adds nothing the second time.
+ *
+ *   --persist-to DIR  wrangler's local state directory (default: .wrangler/state
+ *                     of this repository), relative to the current directory.
+ *                     Serve the result with `wrangler dev --persist-to DIR`.
+ *   --products N      generated products on top of the demo (default 0).
+ *
+ * Non-interactive (fine with CI=true and no TTY); exits non-zero on failure.
+ */
+import { parseSeedArgs, prepareLocalDatabase } from './local-d1';
+
+try {
+  await prepareLocalDatabase(parseSeedArgs(process.argv.slice(2)));
+} catch (error) {
+  console.error(error);
+  process.exit(1);
+}

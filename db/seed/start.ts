@@ -1,0 +1,57 @@
+/**
+ * `npm start -- [--persist-to DIR] [--products N]`, port from PORT (default 8787).
+ *
+ * Prepares the local database exactly like `npm run db:seed` (migrations,
+ * reference data, demo data, optional generated catalogue; all idempotent),
+ * then runs `wrangler dev` on that state and prints the URL once it answers.
+ * No prompts: works with CI=true and without a TTY. Ctrl-C or SIGTERM stops
+ * wrangler too.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseSeedArgs, prepareLocalDatabase, ROOT } from './local-d1';
+
+const READY_TIMEOUT_MS = 60_000;
+
+const port = Number(process.env.PORT ?? '8787');
+if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
+  console.error(`PORT must be a TCP port number, got ${process.env.PORT}`);
+  process.exit(1);
+}
+
+const options = parseSeedArgs(process.argv.slice(2));
+try {
+  await prepareLocalDatabase(options);
+} catch (error) {
+  console.error(error);
+  process.exit(1);
+}
+
+const url = `http://localhost:${port}`;
+const dev = spawn(
+  resolve(ROOT, 'node_modules/.bin/wrangler'),
+  ['dev', '--port', String(port), '--persist-to', options.persistTo, '--show-interactive-dev-session=false'],
+  { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
+dev.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+
+/** wrangler prints its own "Ready" line early; this waits until the app itself answers. */
+async function waitUntilServing(): Promise<boolean> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wake) => setTimeout(wake, 250));
+  }
+  return false;
+}
+
+if (await waitUntilServing()) {
+  console.log(`\n  OCOP platform is running at ${url}\n  catalogue API: ${url}/api/v1/products\n`);
+} else {
+  console.warn(`wrangler dev did not answer on ${url} within ${READY_TIMEOUT_MS / 1000} s`);
+}
