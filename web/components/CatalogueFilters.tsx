@@ -41,63 +41,80 @@ function Select({ id, label, anyLabel, options, selected }: SelectProps) {
   );
 }
 
+const hasFilters = (v: CatalogueFilterValues) =>
+  [v.province, v.group, v.min_stars, v.producer_kind, v.price_min, v.price_max, v.in_stock].some(
+    (value) => value !== undefined,
+  );
+
 /** The whole catalogue query as one plain GET form, so filtering works with JavaScript off. */
 export function CatalogueFilters({ ctx, values, options }: CatalogueFiltersProps) {
   const { t } = ctx;
   const c = t.catalogue;
   return (
     <form class="filters" action="/products" method="get" aria-labelledby="filters-title">
-      <h2 id="filters-title">{c.filters}</h2>
+      <h2 id="filters-title" class="visually-hidden">
+        {c.filters}
+      </h2>
       <div class="field">
         <label for="f-q">{c.query}</label>
         <input id="f-q" name="q" type="search" value={values.q ?? ''} maxlength={200} />
       </div>
-      <Select
-        id="province"
-        label={c.province}
-        anyLabel={c.any}
-        options={options.provinces}
-        selected={values.province}
-      />
-      <Select id="group" label={c.group} anyLabel={c.any} options={options.groups} selected={values.group} />
-      <Select id="min_stars" label={c.minStars} anyLabel={c.any} options={options.stars} selected={values.min_stars} />
-      <Select
-        id="producer_kind"
-        label={c.producerKind}
-        anyLabel={c.any}
-        options={options.producerKinds}
-        selected={values.producer_kind}
-      />
-      <div class="field-pair">
-        <div class="field">
-          <label for="f-price_min">{c.priceMin}</label>
-          <input
-            id="f-price_min"
-            name="price_min"
-            type="number"
-            inputmode="numeric"
-            min="0"
-            step="1"
-            value={values.price_min ?? ''}
-          />
+      {/* Closed on a phone until asked for, so results start on the first screen; no script needed. */}
+      <details open={hasFilters(values)}>
+        <summary>{c.filters}</summary>
+        <Select
+          id="province"
+          label={c.province}
+          anyLabel={c.any}
+          options={options.provinces}
+          selected={values.province}
+        />
+        <Select id="group" label={c.group} anyLabel={c.any} options={options.groups} selected={values.group} />
+        <Select
+          id="min_stars"
+          label={c.minStars}
+          anyLabel={c.any}
+          options={options.stars}
+          selected={values.min_stars}
+        />
+        <Select
+          id="producer_kind"
+          label={c.producerKind}
+          anyLabel={c.any}
+          options={options.producerKinds}
+          selected={values.producer_kind}
+        />
+        <div class="field-pair">
+          <div class="field">
+            <label for="f-price_min">{c.priceMin}</label>
+            <input
+              id="f-price_min"
+              name="price_min"
+              type="number"
+              inputmode="numeric"
+              min="0"
+              step="1"
+              value={values.price_min ?? ''}
+            />
+          </div>
+          <div class="field">
+            <label for="f-price_max">{c.priceMax}</label>
+            <input
+              id="f-price_max"
+              name="price_max"
+              type="number"
+              inputmode="numeric"
+              min="0"
+              step="1"
+              value={values.price_max ?? ''}
+            />
+          </div>
         </div>
-        <div class="field">
-          <label for="f-price_max">{c.priceMax}</label>
-          <input
-            id="f-price_max"
-            name="price_max"
-            type="number"
-            inputmode="numeric"
-            min="0"
-            step="1"
-            value={values.price_max ?? ''}
-          />
+        <div class="field checkbox">
+          <input id="f-in_stock" name="in_stock" type="checkbox" value="1" checked={values.in_stock !== undefined} />
+          <label for="f-in_stock">{c.inStock}</label>
         </div>
-      </div>
-      <div class="field checkbox">
-        <input id="f-in_stock" name="in_stock" type="checkbox" value="1" checked={values.in_stock !== undefined} />
-        <label for="f-in_stock">{c.inStock}</label>
-      </div>
+      </details>
       <Select id="sort" label={c.sort} options={options.sorts} selected={values.sort ?? 'relevance'} />
       {ctx.locale !== DEFAULT_LOCALE ? <input type="hidden" name="lang" value={ctx.locale} /> : null}
       <div class="actions">

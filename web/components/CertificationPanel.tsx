@@ -39,6 +39,22 @@ function CertificationFacts({ t, certification: c }: { t: Messages; certificatio
   );
 }
 
+/** One decision on record, condensed: the current one is shown in full above. */
+function HistoryEntry({ t, certification: c }: { t: Messages; certification: CertificationView }) {
+  const m = t.certification;
+  return (
+    <li>
+      <strong>{c.decisionNumber}</strong> ({formatDate(c.decisionDate)}) · {c.issuingBody}
+      <br />
+      {c.certifies ? m.starsShort(c.stars) : m.belowThreshold(c.stars)} · {m.score}: {c.score}/100 · {m.levels[c.level]}{' '}
+      · {m.criteria(c.criteriaVersion)} ({c.groupName})
+      <br />
+      {m.validUntil}: {formatDate(c.validUntil)} · {m.statuses[c.status]}
+      {c.statusReason ? ` (${c.statusReason})` : null}
+    </li>
+  );
+}
+
 function StandingNotice({ t, standing }: { t: Messages; standing: StandingView }) {
   const m = t.certification;
   if (standing.state === 'certified') return null;
@@ -71,9 +87,7 @@ export function CertificationPanel({ t, standing, history }: CertificationPanelP
           <h3>{m.history}</h3>
           <ol class="history" role="list">
             {history.map((certification) => (
-              <li>
-                <CertificationFacts t={t} certification={certification} />
-              </li>
+              <HistoryEntry t={t} certification={certification} />
             ))}
           </ol>
         </>

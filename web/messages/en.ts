@@ -158,6 +158,18 @@ export const en: Messages = {
     tour: 'tour',
     pot: 'pot',
   },
+  auth: {
+    loginTitle: 'Sign in',
+    loginIntro: 'For OCOP producers, trade-promotion staff and administrators.',
+    login: 'E-mail or phone number',
+    password: 'Password',
+    submit: 'Sign in',
+    wrongCredentials: 'Wrong e-mail/phone number or password.',
+    throttled: (minutes: number) => `Too many failed sign-ins. Please try again in ${minutes} minutes.`,
+    logout: 'Sign out',
+    logoutEverywhere: 'Sign out on every device',
+    signedInAs: (name: string) => `Signed in as ${name}`,
+  },
   errors: {
     title: 'Something went wrong',
     backHome: 'Back to the home page',

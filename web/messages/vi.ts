@@ -157,6 +157,18 @@ export const vi = {
     tour: 'tour',
     pot: 'chậu',
   },
+  auth: {
+    loginTitle: 'Đăng nhập',
+    loginIntro: 'Dành cho chủ thể OCOP, cán bộ xúc tiến thương mại và quản trị viên.',
+    login: 'Email hoặc số điện thoại',
+    password: 'Mật khẩu',
+    submit: 'Đăng nhập',
+    wrongCredentials: 'Email/số điện thoại hoặc mật khẩu không đúng.',
+    throttled: (minutes: number) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+    logout: 'Đăng xuất',
+    logoutEverywhere: 'Đăng xuất khỏi mọi thiết bị',
+    signedInAs: (name: string) => `Đang đăng nhập: ${name}`,
+  },
   errors: {
     title: 'Có lỗi xảy ra',
     backHome: 'Về trang chủ',
