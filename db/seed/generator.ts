@@ -292,14 +292,13 @@ function certificationHistory(random: Random, province: Province, commune: Place
   if (roll < 0.23) {
     const first = dateBetween(random, '2023-03-01', '2024-10-31');
     const upgrade = dateBetween(random, addMonths(first, 12), '2026-10-31');
+    const older = decision(random, 3, first, province, commune, 'superseded');
+    const newer = decision(random, 4, upgrade, province, commune);
+    // (product, decision number) is unique; two random numbers may meet.
+    if (newer.decisionNumber === older.decisionNumber) newer.decisionNumber = `1${newer.decisionNumber}`;
     return [
-      {
-        ...decision(random, 3, first, province, commune, 'superseded'),
-        statusReason: 'Nâng hạng 4 sao',
-        statusChangedAt: `${upgrade}T02:00:00.000Z`,
-        supersededBy: 1,
-      },
-      decision(random, 4, upgrade, province, commune),
+      { ...older, statusReason: 'Nâng hạng 4 sao', statusChangedAt: `${upgrade}T02:00:00.000Z`, supersededBy: 1 },
+      newer,
     ];
   }
   return [decision(random, activeStars(random), dateBetween(random, '2024-01-01', '2026-10-31'), province, commune)];

@@ -1,0 +1,231 @@
+import { and, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import {
+  certifications,
+  communes,
+  fairBooths,
+  fairExhibitors,
+  fairs,
+  producers,
+  productGroups,
+  productImages,
+  productVariants,
+  products,
+  salesPointProducts,
+  salesPoints,
+} from '../../db/schema';
+import { criteriaVersionOn, recognisingLevel } from '../../db/seed/certification-rules';
+import { seedDemo } from '../../db/seed/demo';
+import { DEMO_PRODUCERS, DEMO_PRODUCTS } from '../../db/seed/demo-data';
+import {
+  generatedProduct,
+  generatedProductCount,
+  PRODUCTS_PER_PRODUCER,
+  seedGeneratedCatalogue,
+} from '../../db/seed/generator';
+import { isValidGtin } from '../../db/seed/gtin';
+import { listedConditions } from '../../worker/data/catalogue';
+import { refreshCatalogueFields } from '../../worker/data/products';
+import { starBand } from '../../worker/domain/certification';
+import { addMonths } from '../../worker/domain/time';
+import { testDb, today } from '../support/factories';
+
+const GENERATED = 300;
+const demoSlugs = DEMO_PRODUCTS.map((p) => p.slug);
+const demoProducerSlugs = DEMO_PRODUCERS.map((p) => p.slug);
+
+/** Rows of every table the seeders write, so a second run can be compared with the first. */
+async function rowCounts() {
+  const db = testDb();
+  const tables = {
+    producers,
+    products,
+    certifications,
+    productImages,
+    productVariants,
+    salesPoints,
+    salesPointProducts,
+    fairs,
+    fairBooths,
+    fairExhibitors,
+  };
+  const counts: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) counts[name] = await db.$count(table);
+  return counts;
+}
+
+/** Demo product rows with their group code; both seeds may run in any order, so each test seeds what it reads. */
+async function seededDemoProducts() {
+  const db = testDb();
+  await seedDemo(db);
+  return db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      provinceCode: products.provinceCode,
+      groupCode: productGroups.code,
+      listed: sql<number>`${and(...listedConditions(today()))}`,
+    })
+    .from(products)
+    .innerJoin(productGroups, eq(productGroups.id, products.groupId))
+    .where(inArray(products.slug, demoSlugs));
+}
+
+describe('seedDemo', () => {
+  it('adds nothing when run a second time', async () => {
+    const db = testDb();
+    await seedDemo(db);
+    const before = await rowCounts();
+    const second = await seedDemo(db);
+    expect(second).toEqual({ productsAdded: 0, productsKept: DEMO_PRODUCTS.length });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('lists at least 40 products across all six groups and ten provinces', async () => {
+    const rows = await seededDemoProducts();
+    const listed = rows.filter((row) => row.listed === 1);
+    expect(listed.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(listed.map((row) => row.groupCode))).toEqual(
+      new Set(['food', 'beverage', 'herbal', 'handicraft', 'ornamental', 'tourism']),
+    );
+    expect(new Set(listed.map((row) => row.provinceCode)).size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has at least 15 producers of all four kinds, each in a commune of its own province', async () => {
+    const db = testDb();
+    await seedDemo(db);
+    const rows = await db
+      .select({ kind: producers.kind, province: producers.provinceCode, communeProvince: communes.provinceCode })
+      .from(producers)
+      .leftJoin(communes, eq(communes.code, producers.communeCode))
+      .where(inArray(producers.slug, demoProducerSlugs));
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(rows.map((row) => row.kind))).toEqual(
+      new Set(['enterprise', 'cooperative', 'cooperative_group', 'household']),
+    );
+    for (const row of rows) expect(row.communeProvince).toBe(row.province);
+  });
+
+  it('records expired, revoked and superseded certifications, and an upgrade from 3 to 4 stars', async () => {
+    const db = testDb();
+    const ids = (await seededDemoProducts()).map((row) => row.id);
+    const rows = await db.select().from(certifications).where(inArray(certifications.productId, ids));
+    for (const row of rows) expect(row.validUntil).toBe(addMonths(row.decisionDate, 36));
+    const statuses = new Set(rows.map((row) => row.status));
+    expect([...statuses].sort()).toEqual(['active', 'expired', 'revoked', 'superseded']);
+    expect(rows.some((row) => row.status === 'active' && row.validUntil < today())).toBe(true);
+
+    const revoked = rows.find((row) => row.status === 'revoked')!;
+    expect(revoked.revocationDecision).toMatch(/^\d+\/QĐ-UBND$/);
+    expect(revoked.statusReason).toBeTruthy();
+    expect(revoked.statusChangedAt).toBeTruthy();
+
+    const superseded = rows.find((row) => row.status === 'superseded')!;
+    const upgrade = rows.find((row) => row.id === superseded.supersededById)!;
+    expect(upgrade).toMatchObject({ productId: superseded.productId, status: 'active', stars: 4 });
+    expect(superseded.stars).toBe(3);
+    const [product] = await db.select().from(products).where(eq(products.id, superseded.productId));
+    expect(product).toMatchObject({ certificationId: upgrade.id, ocopStars: 4, certifiedUntil: upgrade.validUntil });
+  });
+});
+
+describe('demo data', () => {
+  const all = DEMO_PRODUCTS.flatMap((p) => p.certifications.map((c) => ({ product: p.slug, ...c })));
+
+  it('never awards more stars than the score band; the decision date decides the criteria version', () => {
+    for (const c of all) {
+      expect(c.stars, c.product).toBeLessThanOrEqual(starBand(c.score));
+      expect(c.criteriaVersion ?? criteriaVersionOn(c.decisionDate), c.product).toBe(criteriaVersionOn(c.decisionDate));
+    }
+  });
+
+  it('names an issuing body of the level that recognises the stars on that date', () => {
+    const bodies = {
+      district: /^UBND (huyện|thị xã|thành phố) /,
+      provincial: /^UBND (tỉnh|thành phố) /,
+      central: /^Bộ /,
+    };
+    for (const c of all) {
+      expect(c.issuingBody, c.product).toMatch(bodies[c.level ?? recognisingLevel(c.decisionDate, c.stars)]);
+    }
+  });
+
+  it('has only GTINs with a valid check digit', () => {
+    const gtins = DEMO_PRODUCTS.flatMap((p) => [p.gtin, ...(p.variants ?? []).map((v) => v.gtin)]).filter(
+      (gtin): gtin is string => gtin !== undefined,
+    );
+    expect(gtins.length).toBeGreaterThan(5);
+    for (const gtin of gtins) expect(isValidGtin(gtin), gtin).toBe(true);
+    expect(isValidGtin('4006381333931')).toBe(true);
+    expect(isValidGtin('4006381333932')).toBe(false);
+  });
+});
+
+describe('seedGeneratedCatalogue', () => {
+  it('makes the same products for the same numbers', () => {
+    expect(generatedProduct(123)).toEqual(generatedProduct(123));
+    expect(generatedProduct(123).row.slug).not.toBe(generatedProduct(124).row.slug);
+    expect(generatedProduct(PRODUCTS_PER_PRODUCER * 7).producerNumber).toBe(7);
+  });
+
+  it(`stores ${GENERATED} products once, as generated, whatever the run count`, async () => {
+    const db = testDb();
+    await seedGeneratedCatalogue(db, GENERATED);
+    const before = await rowCounts();
+    expect(await seedGeneratedCatalogue(db, GENERATED)).toEqual({ productsAdded: 0, productsKept: GENERATED });
+    expect(await rowCounts()).toEqual(before);
+    expect(await generatedProductCount(db)).toBe(GENERATED);
+
+    for (const number of [1, 150, GENERATED]) {
+      const expected = generatedProduct(number);
+      const [stored] = await db.select().from(products).where(eq(products.slug, expected.row.slug));
+      expect(stored).toMatchObject({ nameVi: expected.row.nameVi, price: expected.row.price, gtin: expected.row.gtin });
+    }
+  });
+
+  it('leaves catalogue fields exactly as refreshCatalogueFields computes them', async () => {
+    const db = testDb();
+    await seedGeneratedCatalogue(db, GENERATED);
+    const columns = {
+      id: products.id,
+      certificationId: products.certificationId,
+      ocopStars: products.ocopStars,
+      certifiedUntil: products.certifiedUntil,
+    };
+    const generated = sql`${products.producerCode} GLOB 'SP[0-9]*'`;
+    const stored = await db.select(columns).from(products).where(generated).orderBy(products.id);
+    const [first, ...rest] = stored.map((row) => refreshCatalogueFields(db, row.id));
+    await db.batch([first!, ...rest]);
+    expect(await db.select(columns).from(products).where(generated).orderBy(products.id)).toEqual(stored);
+  });
+
+  it('covers every province and group with realistic, mostly listed products', async () => {
+    const db = testDb();
+    await seedGeneratedCatalogue(db, GENERATED);
+    const generated = sql`${products.producerCode} GLOB 'SP[0-9]*'`;
+    const rows = await db
+      .select({ province: products.provinceCode, group: productGroups.code, price: products.price })
+      .from(products)
+      .innerJoin(productGroups, eq(productGroups.id, products.groupId))
+      .where(generated);
+    expect(new Set(rows.map((row) => row.province)).size).toBe(34);
+    expect(new Set(rows.map((row) => row.group)).size).toBe(6);
+    for (const row of rows) expect(Number.isInteger(row.price) && row.price! >= 1_000).toBe(true);
+
+    const listed = await db.$count(products, and(generated, ...listedConditions(today())));
+    expect(listed / GENERATED).toBeGreaterThan(0.7);
+    const lapsed = await db.$count(
+      certifications,
+      and(
+        inArray(certifications.status, ['expired', 'revoked', 'superseded']),
+        isNotNull(certifications.statusChangedAt),
+      ),
+    );
+    expect(lapsed).toBeGreaterThan(0);
+    const stars = await db
+      .selectDistinct({ stars: products.ocopStars })
+      .from(products)
+      .where(and(generated, gte(products.ocopStars, 3)));
+    expect(stars.map((row) => row.stars).sort()).toEqual([3, 4, 5]);
+  });
+});
