@@ -11,6 +11,8 @@ import { createDb } from './data/db';
 import { vietnamDate } from './domain/time';
 import type { AppEnv } from './lib/context';
 import { AppError, codeToStatus, errorCodes, type ErrorCode } from './lib/errors';
+import { sessionMiddleware } from './lib/auth';
+import { csrfProtection } from './lib/csrf';
 import { localeMiddleware } from './lib/locale';
 import { isApiRequest, problemJson } from './lib/problem';
 import { pageContext } from './lib/render';
@@ -26,6 +28,8 @@ function toAppError(error: unknown): AppError {
   }
   return new AppError('internal_error');
 }
+
+const SESSION_AREAS = ['/login', '/logout', '/logout-everywhere', '/portal', '/portal/*', '/admin', '/admin/*', '/account/*'];
 
 /** problem+json for the API, a friendly page in the visitor's language everywhere else. */
 function respondWithError(c: Context<AppEnv>, error: AppError) {
@@ -43,6 +47,10 @@ export function createApp() {
     await next();
   });
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+
+  // Only routes that can act for a signed-in user look up the session and check CSRF tokens;
+  // the public catalogue stays cacheable and free of per-user work.
+  for (const path of SESSION_AREAS) app.use(path, sessionMiddleware, csrfProtection);
 
   app.route('/api/v1', createApiV1());
   app.route('/', pages);

@@ -5,7 +5,9 @@
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { certifications, producers, productImages } from '../../db/schema';
+import { insertUser, type NewUser } from '../../worker/data/accounts';
 import { createDb, type Database } from '../../worker/data/db';
+import { hashPassword } from '../../worker/domain/password';
 import { insertProducer, insertProduct, refreshCatalogueFields, type NewProducer } from '../../worker/data/products';
 import { addMonths, vietnamDate } from '../../worker/domain/time';
 import type { CertificationLevel, CertificationStatus } from '../../worker/domain/certification';
@@ -105,4 +107,23 @@ export async function createProduct(spec: ProductSpec = {}) {
   }
   await refreshCatalogueFields(db, productId);
   return { id: productId, slug: `product-${suffix}`, producerId, nameVi };
+}
+
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem-2026';
+
+/** A user who can sign in with TEST_PASSWORD; a producer member gets a fresh organisation unless one is given. */
+export async function createUser(
+  role: 'producer_member' | 'staff' | 'admin' | 'buyer',
+  overrides: Partial<NewUser> = {},
+) {
+  const suffix = uniqueSuffix();
+  const producerId = overrides.producerId ?? (role === 'producer_member' ? await createProducer() : null);
+  return insertUser(testDb(), {
+    email: `${role}-${suffix}@example.vn`,
+    displayName: `Người dùng ${suffix}`,
+    role,
+    producerId,
+    passwordHash: await hashPassword(TEST_PASSWORD),
+    ...overrides,
+  });
 }

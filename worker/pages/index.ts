@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../lib/context';
 import { apiDocs } from './api-docs';
+import { auth } from './auth';
 import { health } from './health';
 import { home } from './home';
 import { images } from './images';
@@ -12,6 +13,7 @@ import { seo } from './seo';
 export const pages = new Hono<AppEnv>();
 
 pages.route('/', health);
+pages.route('/', auth);
 pages.route('/', home);
 pages.route('/', products);
 pages.route('/', producers);

@@ -1,0 +1,54 @@
+/**
+ * Authorisation rules, all in one place. Routes ask these functions and act
+ * on the answer; nothing else decides who may do what.
+ */
+import type { userRoles } from '../../db/schema';
+
+export type Role = (typeof userRoles)[number];
+export type Access = 'allow' | 'forbidden' | 'not_found';
+
+export interface Actor {
+  id: number;
+  role: Role;
+  producerId: number | null;
+}
+
+/**
+ * Data owned by one producer organisation (its products, lots, stamps,
+ * orders, profile). A member of another organisation is told it does not
+ * exist, so ids cannot be probed; staff and buyers are refused.
+ */
+export function producerDataAccess(actor: Actor, ownerProducerId: number): Access {
+  if (actor.role === 'admin') return 'allow';
+  if (actor.role === 'producer_member') return actor.producerId === ownerProducerId ? 'allow' : 'not_found';
+  return 'forbidden';
+}
+
+/** Sales points and trade fairs: trade-promotion staff and administrators. */
+export function tradePromotionAccess(actor: Actor): Access {
+  return actor.role === 'staff' || actor.role === 'admin' ? 'allow' : 'forbidden';
+}
+
+/** Users, organisations, API tokens, audit log, certification ingest. */
+export function administrationAccess(actor: Actor): Access {
+  return actor.role === 'admin' ? 'allow' : 'forbidden';
+}
+
+/** Where a user lands after signing in. */
+export function homePathFor(role: Role): string {
+  switch (role) {
+    case 'producer_member':
+      return '/portal';
+    case 'staff':
+    case 'admin':
+      return '/admin';
+    case 'buyer':
+      return '/';
+  }
+}
+
+/** A post-login redirect target the user asked for, if it is a path on this site. */
+export function safeNextPath(next: string | undefined): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  return next;
+}

@@ -1,0 +1,54 @@
+/**
+ * CSRF protection for every state-changing form. A signed-in user's forms
+ * carry the session's own token; anonymous forms (login, invitation) carry a
+ * token that must match a cookie (double submit). Cross-origin requests are
+ * refused outright when the browser says where they come from.
+ */
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from './context';
+import { AppError } from './errors';
+import { randomToken } from './tokens';
+
+export const CSRF_FIELD = '_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_COOKIE = 'ocop_csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameString(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}
+
+/** The token a form rendered for this request must carry (sets the anonymous cookie when needed). */
+export function csrfToken(c: Context<AppEnv>): string {
+  if (c.var.session) return c.var.session.csrfToken;
+  const existing = getCookie(c, CSRF_COOKIE);
+  if (existing) return existing;
+  const token = randomToken();
+  setCookie(c, CSRF_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'Lax' });
+  return token;
+}
+
+export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
+  if (SAFE_METHODS.has(c.req.method)) return next();
+  const origin = c.req.header('origin');
+  if (origin && origin !== new URL(c.req.url).origin) throw new AppError('forbidden', { detail: 'cross-origin form' });
+
+  const expected = c.var.session?.csrfToken ?? getCookie(c, CSRF_COOKIE);
+  let sent = c.req.header(CSRF_HEADER);
+  if (!sent) {
+    const contentType = c.req.header('content-type') ?? '';
+    if (contentType.includes('form')) {
+      const field = (await c.req.parseBody())[CSRF_FIELD];
+      sent = typeof field === 'string' ? field : undefined;
+    }
+  }
+  if (!expected || !sent || !sameString(sent, expected)) {
+    throw new AppError('forbidden', { detail: 'missing or wrong CSRF token' });
+  }
+  await next();
+});
