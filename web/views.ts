@@ -124,6 +124,7 @@ export interface ApiOperationView {
   summary: string;
   description: string;
   parameters: ApiParameterView[];
+  requestBody: { required: boolean; description: string; contentTypes: string[]; schema: string } | null;
   responses: { status: string; description: string; contentTypes: string[] }[];
 }
 

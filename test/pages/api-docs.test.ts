@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../worker/lib/errors';
+import { documentOperations } from '../../worker/pages/openapi-view';
 import { fetchApp, getJson } from '../support/http';
 import { getPage } from './html';
 
@@ -38,5 +39,35 @@ describe('GET /api/docs', () => {
     const anchor = new URL(type).hash.slice(1);
     expect(anchor).toBe('problem-validation_failed');
     expect((await getPage('/api/docs')).html).toContain(`id="${anchor}"`);
+  });
+});
+
+describe('documentOperations', () => {
+  it('describes a request body by schema, content type and whether it is required', () => {
+    const [operation] = documentOperations(
+      {
+        paths: {
+          '/orders': {
+            post: {
+              summary: 'Place an order',
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/NewOrder' } } },
+              },
+              responses: { '201': { description: 'Created.' } },
+            },
+          },
+        },
+      },
+      '/api/v1',
+    );
+    expect(operation).toMatchObject({
+      id: 'post-api-v1-orders',
+      method: 'POST',
+      path: '/api/v1/orders',
+      parameters: [],
+      requestBody: { required: true, contentTypes: ['application/json'], schema: 'NewOrder' },
+      responses: [{ status: '201', description: 'Created.', contentTypes: [] }],
+    });
   });
 });

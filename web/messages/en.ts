@@ -215,6 +215,7 @@ export const en: Messages = {
     type: 'Type',
     status: 'Status',
     contentType: 'Content type',
+    requestBody: 'Request body',
     problems: 'Error codes',
     problemsIntro:
       'Errors are returned as application/problem+json (RFC 9457); their type field points to the matching entry below.',

@@ -214,6 +214,7 @@ export const vi = {
     type: 'Kiểu',
     status: 'Mã trạng thái',
     contentType: 'Định dạng',
+    requestBody: 'Nội dung yêu cầu',
     problems: 'Mã lỗi',
     problemsIntro:
       'Lỗi được trả về dạng application/problem+json (RFC 9457); trường type trỏ tới mục tương ứng dưới đây.',

@@ -45,6 +45,18 @@ function Operation({ ctx, operation: op }: { ctx: PageContext; operation: ApiOpe
           </dl>
         </>
       ) : null}
+      {op.requestBody ? (
+        <>
+          <h4>{d.requestBody}</h4>
+          <p>
+            <code>{op.requestBody.schema}</code>{' '}
+            <span class="muted">
+              ({op.requestBody.contentTypes.join(', ')}, {op.requestBody.required ? d.required : d.optional})
+            </span>
+            {op.requestBody.description ? ` ${op.requestBody.description}` : null}
+          </p>
+        </>
+      ) : null}
       <h4>{d.responses}</h4>
       <dl class="params">
         {op.responses.map((response) => (
