@@ -1,0 +1,37 @@
+/**
+ * Stock and price rules of a listing.
+ *
+ * The catalogue reads products.price and products.stock only. A product with
+ * pack-size variants therefore carries the lowest variant price ("from" price)
+ * and the sum of variant stocks; the data layer recomputes both in the same
+ * batch as every variant or variant-stock change. A product without variants
+ * has its own price and stock.
+ */
+
+export const stockReasons = ['received', 'sold_offline', 'damaged', 'returned', 'correction'] as const;
+export type StockReason = (typeof stockReasons)[number];
+
+/** At or below this many units, the dashboard asks the producer to restock. */
+export const LOW_STOCK_THRESHOLD = 5;
+
+export const MAX_STOCK = 1_000_000;
+
+export const isLowStock = (stock: number) => stock <= LOW_STOCK_THRESHOLD;
+
+/** The stock after an adjustment, or null when it would go below zero. */
+export function adjustedStock(current: number, delta: number): number | null {
+  const after = current + delta;
+  return after < 0 ? null : after;
+}
+
+/** What the catalogue shows for a product with these variants (null price and zero stock without any). */
+export function catalogueFigures(variants: { price: number; stock: number }[]): {
+  price: number | null;
+  stock: number;
+} {
+  if (variants.length === 0) return { price: null, stock: 0 };
+  return {
+    price: Math.min(...variants.map((v) => v.price)),
+    stock: variants.reduce((sum, v) => sum + v.stock, 0),
+  };
+}
