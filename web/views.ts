@@ -18,8 +18,8 @@ export interface ProductCardView {
   provinceName: string;
 }
 
-export interface Option<V extends string = string> {
-  value: V;
+export interface Option {
+  value: string;
   label: string;
 }
 

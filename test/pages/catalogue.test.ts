@@ -22,6 +22,8 @@ describe('GET /products', () => {
     const { html } = await search({ q: word, province: '01' });
     expect(linkedProductSlugs(html)).toEqual([inHanoi.slug]);
     expect(html).toContain('<option value="01" selected="">Hà Nội</option>');
+    // The chosen province and the default sort, nothing else.
+    expect(html.match(/selected=""/g)).toHaveLength(2);
   });
 
   it('treats empty form fields as no filter, as a plain GET form sends them', async () => {

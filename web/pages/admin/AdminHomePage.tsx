@@ -1,0 +1,47 @@
+import type { Role } from '../../../worker/domain/policy';
+import { localHref } from '../../href';
+import type { PageContext } from '../../page-context';
+import { AdminShell } from './AdminShell';
+
+interface AdminHomePageProps {
+  ctx: PageContext;
+  role: Role;
+  name: string;
+}
+
+export function AdminHomePage({ ctx, role, name }: AdminHomePageProps) {
+  const { t } = ctx;
+  return (
+    <AdminShell ctx={ctx} role={role} section="home" title={t.admin.title}>
+      <p class="lead">{t.admin.welcome(name)}</p>
+      <h2>{t.admin.tradePromotion}</h2>
+      <p>{t.admin.tradePromotionIntro}</p>
+      <ul>
+        <li>{t.admin.salesPoints}</li>
+        <li>{t.admin.fairs}</li>
+      </ul>
+      {role === 'admin' ? (
+        <>
+          <h2>{t.admin.administration}</h2>
+          <ul class="admin-links">
+            <li>
+              <a href={localHref(ctx, '/admin/users')}>{t.admin.users}</a>
+            </li>
+            <li>
+              <a href={localHref(ctx, '/admin/invitations/new')}>{t.admin.invite}</a>
+            </li>
+            <li>
+              <a href={localHref(ctx, '/admin/organisations')}>{t.admin.organisations}</a>
+            </li>
+            <li>
+              <a href={localHref(ctx, '/admin/api-tokens')}>{t.admin.apiTokens}</a>
+            </li>
+            <li>
+              <a href={localHref(ctx, '/admin/audit')}>{t.admin.audit}</a>
+            </li>
+          </ul>
+        </>
+      ) : null}
+    </AdminShell>
+  );
+}
