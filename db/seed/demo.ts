@@ -87,7 +87,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   const productSlugs = DEMO_PRODUCTS.map((p) => p.slug);
   const alreadyThere = (await idsBySlug(db, products, productSlugs)).size;
 
-  const [firstProducer, ...otherProducers] = DEMO_PRODUCERS.map(({ ...producer }) =>
+  const [firstProducer, ...otherProducers] = DEMO_PRODUCERS.map((producer) =>
     insertProducer(db, producer).onConflictDoNothing(),
   );
   await db.batch([firstProducer!, ...otherProducers]);

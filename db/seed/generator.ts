@@ -14,7 +14,6 @@
  * and 2026-10 and stay listed at least until 2027; expired ones ended before 2026.
  */
 import { between as idBetween, max, sql } from 'drizzle-orm';
-import type { producerKinds } from '../schema';
 import {
   certifications,
   producers,
@@ -22,6 +21,7 @@ import {
   productVariants,
   products,
   type certificationStatuses,
+  type producerKinds,
 } from '../schema';
 import type { Database } from '../../worker/data/db';
 import { MIN_CERTIFIED_STARS } from '../../worker/domain/certification';

@@ -34,8 +34,11 @@ export function parseSeedArgs(argv: string[]): SeedOptions {
   const products = Number(values.products ?? '0');
   if (!Number.isInteger(products) || products < 0)
     throw new Error(`--products must be a whole number, got ${values.products}`);
-  // Relative to the current directory, as wrangler resolves its own --persist-to.
-  const persistTo = values['persist-to'] ? resolve(values['persist-to']) : resolve(ROOT, '.wrangler/state');
+  // Relative to where the command was typed, as wrangler resolves its own --persist-to;
+  // npm runs scripts from the package root and keeps the caller's directory in INIT_CWD.
+  const persistTo = values['persist-to']
+    ? resolve(process.env.INIT_CWD ?? process.cwd(), values['persist-to'])
+    : resolve(ROOT, '.wrangler/state');
   return { persistTo, products };
 }
 

@@ -7,10 +7,12 @@
  *   3. inserts the demo catalogue of db/seed/demo-data.ts where missing,
  *   4. with `--products N`, makes generated products 1..N exist (seeded PRNG:
  *      the same N always gives the same rows; a larger N adds the difference).
- * Running it twice adds nothing the second time.
+ * Running it twice adds nothing the second time. It never deletes: a smaller
+ * N leaves a larger generated catalogue in place.
  *
  *   --persist-to DIR  wrangler's local state directory (default: .wrangler/state
- *                     of this repository), relative to the current directory.
+ *                     of this repository), relative to the directory the
+ *                     command was run from.
  *                     Serve the result with `wrangler dev --persist-to DIR`.
  *   --products N      generated products on top of the demo (default 0).
  *
