@@ -106,6 +106,7 @@ export interface CatalogueFilterValues {
   price_max?: number | undefined;
   in_stock?: string | undefined;
   sort?: string | undefined;
+  limit?: number | undefined;
 }
 
 export interface ApiParameterView {

@@ -78,6 +78,7 @@ describe('GET /products', () => {
     expect(second.status).toBe(200);
     expect(linkedProductSlugs(second.html)).toHaveLength(1);
     expect(second.html).toContain('aria-current="page">2</a>');
+    expect(second.html).toContain('<input type="hidden" name="limit" value="2"/>');
   });
 
   it('shows the price the Vietnamese way: 150.000 ₫', async () => {

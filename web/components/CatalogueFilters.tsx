@@ -116,6 +116,7 @@ export function CatalogueFilters({ ctx, values, options }: CatalogueFiltersProps
         </div>
       </details>
       <Select id="sort" label={c.sort} options={options.sorts} selected={values.sort ?? 'relevance'} />
+      {values.limit ? <input type="hidden" name="limit" value={String(values.limit)} /> : null}
       {ctx.locale !== DEFAULT_LOCALE ? <input type="hidden" name="lang" value={ctx.locale} /> : null}
       <div class="actions">
         <button type="submit">{c.apply}</button>

@@ -50,7 +50,17 @@ export function AdminShell({ ctx, role, section, title, children }: AdminShellPr
 }
 
 /** Previous/next links for a list fetched with one extra row. */
-export function AdminPager({ ctx, url, page, hasNext }: { ctx: PageContext; url: URL; page: number; hasNext: boolean }) {
+export function AdminPager({
+  ctx,
+  url,
+  page,
+  hasNext,
+}: {
+  ctx: PageContext;
+  url: URL;
+  page: number;
+  hasNext: boolean;
+}) {
   const { t } = ctx;
   if (page === 1 && !hasNext) return null;
   const at = (n: number) => {

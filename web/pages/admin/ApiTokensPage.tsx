@@ -1,0 +1,96 @@
+import type { listApiTokens } from '../../../worker/data/api-tokens';
+import { API_SCOPES, API_TOKEN_EXPIRY_DAYS, isApiTokenLive } from '../../../worker/domain/api-scopes';
+import { formatInstant } from '../../../worker/domain/time';
+import type { PageContext } from '../../page-context';
+import { AdminShell, CsrfField } from './AdminShell';
+
+type TokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
+
+interface ApiTokensPageProps {
+  ctx: PageContext;
+  csrfToken: string;
+  tokens: TokenRow[];
+  now: Date;
+  /** The secret of a token created by this very request: shown here and never again. */
+  created?: { name: string; secret: string };
+}
+
+export function ApiTokensPage({ ctx, csrfToken, tokens, now, created }: ApiTokensPageProps) {
+  const { t } = ctx;
+  const tt = t.admin.tokens;
+  const scopeName = (scope: string) => (tt.scopeNames as Record<string, string>)[scope] ?? scope;
+  return (
+    <AdminShell ctx={ctx} role="admin" section="tokens" title={t.admin.apiTokens}>
+      {created ? (
+        <div class="admin-secret" role="status">
+          <h2>{tt.createdTitle}</h2>
+          <p>{tt.shownOnce}</p>
+          <label for="new-token">
+            {tt.token}: {created.name}
+          </label>
+          <input id="new-token" type="text" readonly value={created.secret} class="secret" />
+        </div>
+      ) : null}
+      <p>{tt.intro}</p>
+      <form method="post" action="/admin/api-tokens" class="admin-form">
+        <CsrfField token={csrfToken} />
+        <label for="name">{tt.name}</label>
+        <input id="name" name="name" type="text" required maxlength={100} />
+        <fieldset>
+          <legend>{tt.scopes}</legend>
+          {API_SCOPES.map((scope) => (
+            <label class="checkbox">
+              <input type="checkbox" name="scopes" value={scope} /> {scopeName(scope)} (<code>{scope}</code>)
+            </label>
+          ))}
+        </fieldset>
+        <label for="expiresInDays">{tt.expires}</label>
+        <select id="expiresInDays" name="expiresInDays">
+          <option value="">{tt.expiresNever}</option>
+          {API_TOKEN_EXPIRY_DAYS.map((days) => (
+            <option value={String(days)}>{tt.expiresIn(days)}</option>
+          ))}
+        </select>
+        <button type="submit" class="button">
+          {tt.create}
+        </button>
+      </form>
+      <h2>{tt.list}</h2>
+      {tokens.length === 0 ? <p>{tt.none}</p> : null}
+      <ul class="admin-list">
+        {tokens.map((token) => (
+          <li class={isApiTokenLive(token, now) ? 'admin-item' : 'admin-item is-disabled'}>
+            <strong>{token.name}</strong>
+            <span>
+              {tt.prefix}: <code>{token.prefix}…</code>
+            </span>
+            <span>
+              {tt.scopes}: {token.scopes.map(scopeName).join(', ')}
+            </span>
+            <span>
+              {tt.state}:{' '}
+              {token.revokedAt
+                ? tt.revoked(formatInstant(token.revokedAt))
+                : isApiTokenLive(token, now)
+                  ? tt.active
+                  : tt.expired}
+              {token.expiresAt ? ` · ${tt.expires}: ${formatInstant(token.expiresAt)}` : ''}
+            </span>
+            <span>
+              {tt.lastUsed}: {token.lastUsedAt ? formatInstant(token.lastUsedAt) : t.admin.never} · {tt.createdBy}:{' '}
+              {token.createdByName ?? '—'} · {formatInstant(token.createdAt)}
+            </span>
+            {token.revokedAt ? null : (
+              <form method="post" action={`/admin/api-tokens/${token.id}/revoke`} class="admin-inline">
+                <CsrfField token={csrfToken} />
+                <button type="submit" class="button button-danger">
+                  {tt.revoke}
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </AdminShell>
+  );
+}

@@ -1,0 +1,83 @@
+import type { listOrganisations } from '../../../worker/data/admin';
+import { formatInstant } from '../../../worker/domain/time';
+import { localHref } from '../../href';
+import type { PageContext } from '../../page-context';
+import { AdminPager, AdminShell, CsrfField } from './AdminShell';
+
+type Organisation = Awaited<ReturnType<typeof listOrganisations>>[number];
+
+interface OrganisationsPageProps {
+  ctx: PageContext;
+  csrfToken: string;
+  organisations: Organisation[];
+  query: string | undefined;
+  page: number;
+  hasNext: boolean;
+}
+
+export function OrganisationsPage({ ctx, csrfToken, organisations, query, page, hasNext }: OrganisationsPageProps) {
+  const { t } = ctx;
+  return (
+    <AdminShell ctx={ctx} role="admin" section="organisations" title={t.admin.organisations}>
+      <form method="get" action="/admin/organisations" class="admin-filters">
+        <div class="field">
+          <label for="q">{t.admin.search}</label>
+          <input id="q" name="q" type="search" value={query ?? ''} />
+        </div>
+        <button type="submit" class="button">
+          {t.admin.searchButton}
+        </button>
+      </form>
+      {organisations.length === 0 ? <p>{t.admin.noOrganisations}</p> : null}
+      <ul class="admin-list">
+        {organisations.map((organisation) => (
+          <li class="admin-item">
+            <strong>
+              {organisation.name} (#{organisation.id})
+            </strong>
+            <span>
+              {t.producer.kinds[organisation.kind]}
+              {organisation.taxCode ? ` · ${t.admin.taxCode}: ${organisation.taxCode}` : ''}
+            </span>
+            <span>
+              {organisation.claimedAt ? t.admin.claimed(formatInstant(organisation.claimedAt)) : t.admin.notClaimed}
+            </span>
+            <details>
+              <summary>
+                {t.admin.members} ({organisation.members.length})
+              </summary>
+              {organisation.members.length === 0 ? (
+                <p>{t.admin.noMembers}</p>
+              ) : (
+                <ul>
+                  {organisation.members.map((member) => (
+                    <li>
+                      <a href={localHref(ctx, `/admin/users/${member.id}`)}>{member.displayName}</a> ·{' '}
+                      {member.email ?? member.phone} · {t.admin.statuses[member.status]}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </details>
+            <div class="admin-actions">
+              <a class="button" href={localHref(ctx, '/admin/invitations/new', { producer: organisation.id })}>
+                {t.admin.inviteMember}
+              </a>
+              {organisation.taxCode && !organisation.claimedAt ? (
+                <form method="post" action={`/admin/organisations/${organisation.id}/claim-link`} class="admin-inline">
+                  <CsrfField token={csrfToken} />
+                  <label for={`claim-login-${organisation.id}`}>{t.admin.login}</label>
+                  <input id={`claim-login-${organisation.id}`} name="login" type="text" required autocomplete="off" />
+                  <button type="submit" class="button">
+                    {t.admin.claimLink}
+                  </button>
+                </form>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <AdminPager ctx={ctx} url={ctx.url} page={page} hasNext={hasNext} />
+    </AdminShell>
+  );
+}
