@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { repoRoot, seedDatabase, startWorker, type LocalWorker } from '../browser/local-worker';
+import { repoRoot, seedDatabase, startWorker, type LocalWorker, type StartOptions } from '../browser/local-worker';
 
 const { values: flags } = parseArgs({
   options: {
@@ -26,23 +26,30 @@ const { values: flags } = parseArgs({
 const productCount = Number(flags.products);
 const durationSeconds = Number(flags.duration);
 if (!Number.isInteger(productCount) || productCount < 1) throw new Error(`--products: ${flags.products}`);
-if (!(durationSeconds > 0 && durationSeconds <= 60)) throw new Error(`--duration: 1 to 60 seconds`);
+if (!(durationSeconds > 0 && durationSeconds <= 60)) throw new Error('--duration: 1 to 60 seconds');
 
 const CONNECTIONS = 20;
-const WARM_UP_SECONDS = 2;
-// Terms of the generated catalogue: one in a large share of names, one in a handful.
+/** A request still unanswered after this counts as a timeout (autocannon's default). */
+const REQUEST_TIMEOUT_SECONDS = 10;
+/** Warm-up and fact-finding requests, one at a time: generous, so a slow route is measured rather than fatal. */
+const SINGLE_REQUEST_TIMEOUT_MS = 180_000;
+const WARM_UP_MS = 5_000;
+// Terms of the generated catalogue: one in a large share of names, one in a handful of demo products.
 const COMMON_TERM = 'mat ong';
 const RARE_TERM = 'ruou nhung';
+
+type CacheMode = 'none' | 'off' | 'warm';
 
 interface Measurement {
   route: string;
   path: string;
-  cache: 'none' | 'cold' | 'warm';
+  cache: CacheMode;
   requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  ratioToBare: number;
-  ratioToFloor: number;
+  /** null when no request completed: there is no latency to report. */
+  p50Ms: number | null;
+  p99Ms: number | null;
+  /** Timeouts, connection errors and non-2xx answers: any of them makes the row unreliable. */
+  failures: number;
 }
 
 /**
@@ -63,7 +70,7 @@ async function preparePersistDir(): Promise<string> {
   await mkdir(persistTo, { recursive: true });
   console.log(`Seeding ${productCount} products into ${persistTo}…`);
   const started = Date.now();
-  await seedDatabase(persistTo, { products: productCount });
+  await seedDatabase(persistTo, { products: productCount, showOutput: true });
   console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   // Written last: an interrupted seed leaves no marker and is redone.
   await writeFile(markerPath, marker);
@@ -71,7 +78,11 @@ async function preparePersistDir(): Promise<string> {
 }
 
 async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
+  const response = await fetch(url, { signal: AbortSignal.timeout(SINGLE_REQUEST_TIMEOUT_MS) }).catch(
+    (error: unknown) => {
+      throw new Error(`GET ${url} failed`, { cause: error });
+    },
+  );
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   return response;
 }
@@ -88,144 +99,176 @@ async function firstProductSlug(baseUrl: string): Promise<string> {
   return slug;
 }
 
-async function load(baseUrl: string, path: string, seconds: number): Promise<autocannon.Result> {
-  const result = await autocannon({ url: `${baseUrl}${path}`, connections: CONNECTIONS, duration: seconds });
-  // A fast 404 or 500 would pass for a fast page: any non-2xx invalidates the figure.
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${path}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
-  }
-  return result;
+async function gzipSizes(url: string) {
+  const body = Buffer.from(await (await fetchOk(url)).arrayBuffer());
+  return { raw: body.length, gzip: gzipSync(body).length };
 }
 
-async function measure(worker: LocalWorker, route: string, path: string, cache: Measurement['cache']) {
-  await load(worker.baseUrl, path, WARM_UP_SECONDS);
-  const result = await load(worker.baseUrl, path, durationSeconds);
-  console.log(`  ${route} (${cache}): ${result.requests.average.toFixed(0)} req/s`);
-  return { route, path, cache, result };
+/**
+ * One request at a time, so a slow route does not leave a queue of abandoned
+ * requests behind; the first one also fills the edge cache when it is on.
+ */
+async function warmUp(url: string) {
+  const until = Date.now() + WARM_UP_MS;
+  const get = async () => (await fetchOk(url)).arrayBuffer();
+  await get();
+  while (Date.now() < until) await get();
 }
 
-async function withWorker<T>(options: Parameters<typeof startWorker>[0], body: (worker: LocalWorker) => Promise<T>) {
-  const worker = await startWorker(options);
+interface Route {
+  route: string;
+  path: string;
+}
+
+/**
+ * Loads each route in turn on one `wrangler dev`. After a run with timeouts
+ * the server is restarted: the requests autocannon gave up on would still be
+ * holding the database and slow down the next route.
+ */
+async function loadRoutes(options: StartOptions, cache: CacheMode, routes: Route[]): Promise<Measurement[]> {
+  let worker: LocalWorker = await startWorker(options);
+  const measurements: Measurement[] = [];
   try {
-    return await body(worker);
+    for (const { route, path } of routes) {
+      await warmUp(`${worker.baseUrl}${path}`);
+      const result = await autocannon({
+        url: `${worker.baseUrl}${path}`,
+        connections: CONNECTIONS,
+        duration: durationSeconds,
+        timeout: REQUEST_TIMEOUT_SECONDS,
+      });
+      const completed = result['2xx'] > 0;
+      const measurement: Measurement = {
+        route,
+        path,
+        cache,
+        requestsPerSecond: result['2xx'] / result.duration,
+        p50Ms: completed ? result.latency.p50 : null,
+        p99Ms: completed ? result.latency.p99 : null,
+        failures: result.errors + result.non2xx,
+      };
+      measurements.push(measurement);
+      console.log(`  ${route} (cache ${cache}): ${measurement.requestsPerSecond.toFixed(0)} req/s`);
+      if (result.errors > 0) {
+        await worker.stop();
+        worker = await startWorker(options);
+      }
+    }
   } finally {
     await worker.stop();
   }
+  return measurements;
 }
 
 const persistTo = await preparePersistDir();
+const noCache = { persistTo, vars: { CATALOGUE_CACHE_SECONDS: '0' } };
 
-type Raw = Awaited<ReturnType<typeof measure>>;
-const catalogueRoutes = (slug: string): [string, string][] => [
-  ['search API, common term', `/api/v1/products?q=${encodeURIComponent(COMMON_TERM)}`],
-  ['search API, rare term', `/api/v1/products?q=${encodeURIComponent(RARE_TERM)}`],
-  ['listing page', '/products'],
-  ['product page', `/products/${slug}`],
-  ['home page', '/'],
+console.log('\nCatalogue facts');
+const facts = await (async () => {
+  const worker = await startWorker(noCache);
+  try {
+    const slug = await firstProductSlug(worker.baseUrl);
+    const matches = {
+      common: await searchTotal(worker.baseUrl, COMMON_TERM),
+      rare: await searchTotal(worker.baseUrl, RARE_TERM),
+    };
+    if (matches.common === 0 || matches.rare === 0) throw new Error('a search term finds nothing: pick other terms');
+    const htmlBytes = {
+      home: await gzipSizes(`${worker.baseUrl}/`),
+      product: await gzipSizes(`${worker.baseUrl}/products/${slug}`),
+    };
+    return { slug, matches, htmlBytes };
+  } finally {
+    await worker.stop();
+  }
+})();
+console.log(`  "${COMMON_TERM}": ${facts.matches.common} matches, "${RARE_TERM}": ${facts.matches.rare} matches`);
+console.log(`  product page: /products/${facts.slug}`);
+
+const catalogueRoutes: Route[] = [
+  { route: 'search API, common term', path: `/api/v1/products?q=${encodeURIComponent(COMMON_TERM)}` },
+  { route: 'search API, rare term', path: `/api/v1/products?q=${encodeURIComponent(RARE_TERM)}` },
+  { route: 'listing page', path: '/products' },
+  { route: 'product page', path: `/products/${facts.slug}` },
+  { route: 'home page', path: '/' },
 ];
 
-console.log('\nPhase 1: edge cache off (CATALOGUE_CACHE_SECONDS=0)');
-const cold = await withWorker({ persistTo, vars: { CATALOGUE_CACHE_SECONDS: '0' } }, async (worker) => {
-  const slug = await firstProductSlug(worker.baseUrl);
-  const totals = {
-    common: await searchTotal(worker.baseUrl, COMMON_TERM),
-    rare: await searchTotal(worker.baseUrl, RARE_TERM),
-  };
-  console.log(`  "${COMMON_TERM}": ${totals.common} matches, "${RARE_TERM}": ${totals.rare} matches, product ${slug}`);
-  if (totals.common === 0 || totals.rare === 0) throw new Error('a search term finds nothing: pick other terms');
+console.log('\nReference routes');
+const references = await loadRoutes(noCache, 'none', [
+  { route: 'bare /health', path: '/health' },
+  { route: 'floor /health/db', path: '/health/db' },
+]);
+console.log('\nCatalogue, edge cache off (CATALOGUE_CACHE_SECONDS=0)');
+const cacheOff = await loadRoutes(noCache, 'off', catalogueRoutes);
+console.log('\nCatalogue, default config (edge cache on, warmed)');
+const cacheWarm = await loadRoutes({ persistTo }, 'warm', catalogueRoutes);
 
-  const home = Buffer.from(await (await fetchOk(`${worker.baseUrl}/`)).arrayBuffer());
-  const product = Buffer.from(await (await fetchOk(`${worker.baseUrl}/products/${slug}`)).arrayBuffer());
-  const sizes = {
-    home: { raw: home.length, gzip: gzipSync(home).length },
-    product: { raw: product.length, gzip: gzipSync(product).length },
-  };
-
-  const runs: Raw[] = [
-    await measure(worker, 'bare /health', '/health', 'none'),
-    await measure(worker, 'floor /health/db', '/health/db', 'none'),
-  ];
-  for (const [route, path] of catalogueRoutes(slug)) runs.push(await measure(worker, route, path, 'cold'));
-  return { slug, totals, sizes, runs };
-});
-
-console.log('\nPhase 2: default config (edge cache on)');
-const warm = await withWorker({ persistTo }, async (worker) => {
-  const runs: Raw[] = [];
-  // The warm-up load inside measure() fills the cache before the measured load.
-  for (const [route, path] of catalogueRoutes(cold.slug)) runs.push(await measure(worker, route, path, 'warm'));
-  return runs;
-});
-
-const [bare, floor] = cold.runs;
-const perSecond = (run: Raw) => run.result.requests.average;
-const measurements: Measurement[] = [...cold.runs, ...warm].map((run) => ({
-  route: run.route,
-  path: run.path,
-  cache: run.cache,
-  requestsPerSecond: Math.round(perSecond(run)),
-  p50Ms: run.result.latency.p50,
-  p99Ms: run.result.latency.p99,
-  ratioToBare: perSecond(run) / perSecond(bare!),
-  ratioToFloor: perSecond(run) / perSecond(floor!),
+const [bare, floor] = references;
+const measurements = [...references, ...cacheOff, ...cacheWarm].map((m) => ({
+  ...m,
+  ratioToBare: m.requestsPerSecond / bare!.requestsPerSecond,
+  ratioToFloor: m.requestsPerSecond / floor!.requestsPerSecond,
 }));
 
-const find = (route: string, cache: Measurement['cache']) =>
-  measurements.find((m) => m.route === route && m.cache === cache)!;
+const find = (route: string, cache: CacheMode) => measurements.find((m) => m.route === route && m.cache === cache)!;
 const targets = [
-  { target: 'product page ≥ 0.7× floor (cache off)', ratio: find('product page', 'cold').ratioToFloor, min: 0.7 },
+  { target: 'product page ≥ 0.7× floor (cache off)', row: find('product page', 'off'), of: 'floor', min: 0.7 },
   {
     target: 'search API, common term ≥ 0.5× floor (cache off)',
-    ratio: find('search API, common term', 'cold').ratioToFloor,
+    row: find('search API, common term', 'off'),
+    of: 'floor',
     min: 0.5,
   },
   ...['listing page', 'product page', 'home page'].map((route) => ({
     target: `${route} ≥ 0.6× bare (warm cache)`,
-    ratio: find(route, 'warm').ratioToBare,
+    row: find(route, 'warm'),
+    of: 'bare',
     min: 0.6,
   })),
-].map((t) => ({ ...t, met: t.ratio >= t.min }));
+].map(({ target, row, of, min }) => {
+  const ratio = of === 'floor' ? row.ratioToFloor : row.ratioToBare;
+  return { target, ratio, met: ratio >= min && row.failures === 0 };
+});
 
-const fixed = (value: number, digits: number) => value.toFixed(digits);
+const ms = (value: number | null) => (value === null ? '—' : String(value));
 const rows = [
-  ['route', 'cache', 'req/s', 'p50 ms', 'p99 ms', '× bare', '× floor'],
+  ['route', 'cache', 'req/s', 'p50 ms', 'p99 ms', 'failures', '× bare', '× floor'],
   ...measurements.map((m) => [
     m.route,
     m.cache,
-    String(m.requestsPerSecond),
-    String(m.p50Ms),
-    String(m.p99Ms),
-    fixed(m.ratioToBare, 2),
-    fixed(m.ratioToFloor, 2),
+    m.requestsPerSecond.toFixed(0),
+    ms(m.p50Ms),
+    ms(m.p99Ms),
+    String(m.failures),
+    m.ratioToBare.toFixed(2),
+    m.ratioToFloor.toFixed(2),
   ]),
 ];
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+const textColumns = 2;
 const line = (row: string[]) =>
-  `| ${row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  `| ${row.map((cell, i) => (i < textColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
+const rule = `|${widths.map((width, i) => (i < textColumns ? ` ${'-'.repeat(width)} ` : ` ${'-'.repeat(width - 1)}: `)).join('|')}|`;
 
 console.log(`\n${productCount} products, ${CONNECTIONS} connections, ${durationSeconds} s per route\n`);
-console.log(line(rows[0]!));
-console.log(
-  `|${widths.map((width, column) => (column < 2 ? ` ${'-'.repeat(width)} ` : ` ${'-'.repeat(width - 1)}: `)).join('|')}|`,
-);
-for (const row of rows.slice(1)) console.log(line(row));
+console.log([line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n'));
 
 console.log('\nTargets');
-for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${fixed(t.ratio, 2)}×`);
+for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.ratio.toFixed(2)}×`);
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 console.log('\nHTML size (raw / gzip)');
-console.log(`  home page:    ${kib(cold.sizes.home.raw)} / ${kib(cold.sizes.home.gzip)}`);
-console.log(`  product page: ${kib(cold.sizes.product.raw)} / ${kib(cold.sizes.product.gzip)}`);
+console.log(`  home page:    ${kib(facts.htmlBytes.home.raw)} / ${kib(facts.htmlBytes.home.gzip)}`);
+console.log(`  product page: ${kib(facts.htmlBytes.product.raw)} / ${kib(facts.htmlBytes.product.gzip)}`);
 
 const report = {
   date: new Date().toISOString(),
   products: productCount,
   connections: CONNECTIONS,
   durationSeconds,
-  searchTerms: { common: COMMON_TERM, rare: RARE_TERM, matches: cold.totals },
-  productSlug: cold.slug,
-  htmlBytes: cold.sizes,
+  searchTerms: { common: COMMON_TERM, rare: RARE_TERM, matches: facts.matches },
+  productSlug: facts.slug,
+  htmlBytes: facts.htmlBytes,
   measurements,
   targets,
 };

@@ -21,21 +21,33 @@ const childEnv = {
   NO_COLOR: '1',
 };
 
-/** Runs a command to completion; its output is kept quiet unless it fails. */
-export async function run(command: string, args: string[]): Promise<void> {
+/**
+ * Runs a command to completion. Its output is kept quiet unless it fails, or
+ * shown as it comes when `showOutput` is set (long runs that report progress).
+ */
+export async function run(command: string, args: string[], { showOutput = false } = {}): Promise<void> {
   const child = spawn(command, args, { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const collect = (chunk: Buffer) => {
+    if (showOutput) process.stdout.write(chunk);
+    else output += chunk.toString();
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}\n${output}`);
 }
 
-/** Applies the migrations and seeds the catalogue into `persistTo` through the project's own seed CLI. */
-export async function seedDatabase(persistTo: string, options: { products?: number } = {}): Promise<void> {
-  await run(bin('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo]);
-  const sizeArgs = options.products === undefined ? [] : ['--products', String(options.products)];
-  await run('npm', ['run', '--silent', 'db:seed', '--', '--persist-to', persistTo, ...sizeArgs]);
+export interface SeedOptions {
+  /** Generated products on top of the demo catalogue. */
+  products?: number;
+  showOutput?: boolean;
+}
+
+/** Migrates and seeds `persistTo` with the project's own seed CLI, which applies the migrations itself. */
+export async function seedDatabase(persistTo: string, { products, showOutput }: SeedOptions = {}): Promise<void> {
+  const sizeArgs = products === undefined ? [] : ['--products', String(products)];
+  await run('npm', ['run', '--silent', 'db:seed', '--', '--persist-to', persistTo, ...sizeArgs], { showOutput });
 }
 
 export async function freePort(): Promise<number> {
