@@ -29,7 +29,17 @@ function toAppError(error: unknown): AppError {
   return new AppError('internal_error');
 }
 
-const SESSION_AREAS = ['/login', '/logout', '/logout-everywhere', '/portal', '/portal/*', '/admin', '/admin/*', '/account/*'];
+const SESSION_AREAS = [
+  '/login',
+  '/logout',
+  '/logout-everywhere',
+  '/portal',
+  '/portal/*',
+  '/admin',
+  '/admin/*',
+  '/account/*',
+  '/invitations/*',
+];
 
 /** problem+json for the API, a friendly page in the visitor's language everywhere else. */
 function respondWithError(c: Context<AppEnv>, error: AppError) {

@@ -1,5 +1,5 @@
 /** The audit log: who changed what, when, with the values before and after. */
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import type { Database } from './db';
 
@@ -8,7 +8,8 @@ export interface AuditEntry {
   actorTokenId?: number | null;
   action: string;
   entity: string;
-  entityId: string | number;
+  /** A SQL expression when the row is created in the same batch and its id is not known yet. */
+  entityId: string | number | SQL;
   before?: unknown;
   after?: unknown;
 }
@@ -23,7 +24,7 @@ export function auditStatement(db: Database, entry: AuditEntry) {
     actorTokenId: entry.actorTokenId ?? null,
     action: entry.action,
     entity: entry.entity,
-    entityId: String(entry.entityId),
+    entityId: typeof entry.entityId === 'object' ? entry.entityId : String(entry.entityId),
     before: entry.before ?? null,
     after: entry.after ?? null,
   });

@@ -34,6 +34,20 @@ export function administrationAccess(actor: Actor): Access {
   return actor.role === 'admin' ? 'allow' : 'forbidden';
 }
 
+/** The /admin area: its landing page serves staff and administrators; each section asks its own rule. */
+export function adminAreaAccess(actor: Actor): Access {
+  return actor.role === 'staff' || actor.role === 'admin' ? 'allow' : 'forbidden';
+}
+
+/**
+ * Disabling an account or changing its role: administrators only, and never
+ * on their own account, so the last administrator cannot lock everyone out.
+ */
+export function accountChangeAccess(actor: Actor, targetUserId: number): Access {
+  if (actor.role !== 'admin') return 'forbidden';
+  return actor.id === targetUserId ? 'forbidden' : 'allow';
+}
+
 /** Where a user lands after signing in. */
 export function homePathFor(role: Role): string {
   switch (role) {

@@ -8,8 +8,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { deleteSession, findSession, touchSession } from '../data/accounts';
 import { isSessionLive, touchedIdleExpiry, SESSION_ABSOLUTE_MS } from '../domain/session';
-import type { Access } from '../domain/policy';
-import type { Role } from '../domain/policy';
+import type { Access, Actor, Role } from '../domain/policy';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
 
@@ -68,6 +67,15 @@ export const requireRole = (...roles: Role[]) =>
     const user = c.var.user;
     if (!user) throw new AppError('unauthorized');
     if (!roles.includes(user.role)) throw new AppError('forbidden');
+    await next();
+  });
+
+/** Only users a policy rule of worker/domain/policy.ts allows past this point (after requireUser). */
+export const requireAccess = (rule: (actor: Actor) => Access) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const user = c.var.user;
+    if (!user) throw new AppError('unauthorized');
+    enforce(rule(user));
     await next();
   });
 

@@ -16,5 +16,7 @@ export interface AppEnv {
     /** The signed-in user, or null (set by sessionMiddleware on routes that use it). */
     user: User | null;
     session: { idHash: string; csrfToken: string } | null;
+    /** The API token a request authenticated with (set by requireApiToken on the routes that use it). */
+    apiToken: { id: number; scopes: string[] };
   };
 }

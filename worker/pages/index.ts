@@ -1,11 +1,15 @@
 /** Server-rendered pages. Each route: validate input, call data and domain, render a web/ component. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../lib/context';
+import { admin } from './admin';
+import { adminAudit } from './admin-audit';
+import { adminTokens } from './admin-tokens';
 import { apiDocs } from './api-docs';
 import { auth } from './auth';
 import { health } from './health';
 import { home } from './home';
 import { images } from './images';
+import { invitationRoutes } from './invitations';
 import { producers } from './producers';
 import { products } from './products';
 import { seo } from './seo';
@@ -14,6 +18,10 @@ export const pages = new Hono<AppEnv>();
 
 pages.route('/', health);
 pages.route('/', auth);
+pages.route('/', admin);
+pages.route('/', adminTokens);
+pages.route('/', adminAudit);
+pages.route('/', invitationRoutes);
 pages.route('/', home);
 pages.route('/', products);
 pages.route('/', producers);

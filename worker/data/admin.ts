@@ -1,0 +1,150 @@
+/** Reads and changes behind the administration pages: accounts and producer organisations. */
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { producers, sessions, users } from '../../db/schema';
+import type { Role } from '../domain/policy';
+import { foldVietnamese } from '../domain/text';
+import { auditStatement } from './audit';
+import type { User } from './accounts';
+import type { Database } from './db';
+
+export type UserStatus = User['status'];
+
+const publicUserColumns = {
+  id: users.id,
+  email: users.email,
+  phone: users.phone,
+  displayName: users.displayName,
+  role: users.role,
+  status: users.status,
+  producerId: users.producerId,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+};
+
+export interface UserFilter {
+  role?: Role | undefined;
+  status?: UserStatus | undefined;
+}
+
+/** One page of accounts, newest first, with one extra row fetched so the caller knows if more follow. */
+export async function listUsers(db: Database, filter: UserFilter, limit: number, offset: number) {
+  const conditions = [
+    filter.role ? eq(users.role, filter.role) : undefined,
+    filter.status ? eq(users.status, filter.status) : undefined,
+  ].filter((c) => c !== undefined);
+  return db
+    .select({ ...publicUserColumns, producerName: producers.name })
+    .from(users)
+    .leftJoin(producers, eq(producers.id, users.producerId))
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(limit + 1)
+    .offset(offset);
+}
+
+export async function findUserForAdmin(db: Database, id: number) {
+  const [row] = await db
+    .select({ ...publicUserColumns, producerName: producers.name })
+    .from(users)
+    .leftJoin(producers, eq(producers.id, users.producerId))
+    .where(eq(users.id, id));
+  return row ?? null;
+}
+
+export type AdminUser = NonNullable<Awaited<ReturnType<typeof findUserForAdmin>>>;
+
+/** Disable or enable an account; disabling ends every session it has, in the same batch. */
+export async function setUserStatus(db: Database, user: AdminUser, status: UserStatus, actorUserId: number) {
+  const at = new Date().toISOString();
+  await db.batch([
+    db.update(users).set({ status, updatedAt: at }).where(eq(users.id, user.id)),
+    ...(status === 'disabled' ? [db.delete(sessions).where(eq(sessions.userId, user.id))] : []),
+    auditStatement(db, {
+      actorUserId,
+      action: status === 'disabled' ? 'user.disable' : 'user.enable',
+      entity: 'user',
+      entityId: user.id,
+      before: { status: user.status },
+      after: { status },
+    }),
+  ]);
+}
+
+/** A new role (and organisation); sessions end too, so no page keeps the powers of the old role. */
+export async function changeUserRole(
+  db: Database,
+  user: AdminUser,
+  change: { role: Role; producerId: number | null },
+  actorUserId: number,
+) {
+  const at = new Date().toISOString();
+  await db.batch([
+    db
+      .update(users)
+      .set({ ...change, updatedAt: at })
+      .where(eq(users.id, user.id)),
+    db.delete(sessions).where(eq(sessions.userId, user.id)),
+    auditStatement(db, {
+      actorUserId,
+      action: 'user.role_change',
+      entity: 'user',
+      entityId: user.id,
+      before: { role: user.role, producerId: user.producerId },
+      after: change,
+    }),
+  ]);
+}
+
+export async function findProducerSummary(db: Database, id: number) {
+  const [row] = await db
+    .select({ id: producers.id, name: producers.name, taxCode: producers.taxCode, claimedAt: producers.claimedAt })
+    .from(producers)
+    .where(eq(producers.id, id));
+  return row ?? null;
+}
+
+/** One page of organisations (by folded name), each with its members, in two queries. */
+export async function listOrganisations(db: Database, query: string | undefined, limit: number, offset: number) {
+  const folded = query ? foldVietnamese(query) : '';
+  const organisations = await db
+    .select({
+      id: producers.id,
+      name: producers.name,
+      slug: producers.slug,
+      kind: producers.kind,
+      taxCode: producers.taxCode,
+      claimedAt: producers.claimedAt,
+    })
+    .from(producers)
+    .where(
+      folded
+        ? sql`(${like(producers.nameNormalized, `%${folded}%`)} OR ${producers.taxCode} = ${query!.trim()})`
+        : undefined,
+    )
+    .orderBy(asc(producers.nameNormalized), asc(producers.id))
+    .limit(limit + 1)
+    .offset(offset);
+  const ids = organisations.slice(0, limit).map((o) => o.id);
+  const members =
+    ids.length === 0
+      ? []
+      : await db
+          .select(publicUserColumns)
+          .from(users)
+          .where(inArray(users.producerId, ids))
+          .orderBy(asc(users.displayName));
+  return organisations.map((organisation) => ({
+    ...organisation,
+    members: members.filter((m) => m.producerId === organisation.id),
+  }));
+}
+
+/** Display names of the given accounts, for showing who acted in the audit log. */
+export async function userNames(db: Database, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
