@@ -83,7 +83,13 @@ export async function acceptJoin(
 ): Promise<number> {
   const at = now.toISOString();
   // The hash stays out of the audit log, like every secret.
-  const { passwordHash: _hash, ...recorded } = newcomer;
+  const recorded = {
+    email: newcomer.email,
+    phone: newcomer.phone,
+    role: newcomer.role,
+    producerId: newcomer.producerId,
+    displayName: newcomer.displayName,
+  };
   const [, inserted] = await db.batch([
     consumeStatement(db, invitation.id, at),
     db
