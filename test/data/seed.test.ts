@@ -16,7 +16,7 @@ import {
 } from '../../db/schema';
 import { criteriaVersionOn, recognisingLevel } from '../../db/seed/certification-rules';
 import { seedDemo } from '../../db/seed/demo';
-import { DEMO_PRODUCERS, DEMO_PRODUCTS } from '../../db/seed/demo-data';
+import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS } from '../../db/seed/demo-data';
 import {
   generatedProduct,
   generatedProductCount,
@@ -104,6 +104,29 @@ describe('seedDemo', () => {
       new Set(['enterprise', 'cooperative', 'cooperative_group', 'household']),
     );
     for (const row of rows) expect(row.communeProvince).toBe(row.province);
+  });
+
+  it('places sales points and the fair in communes of their own provinces', async () => {
+    const db = testDb();
+    await seedDemo(db);
+    const points = await db
+      .select({ province: salesPoints.provinceCode, communeProvince: communes.provinceCode })
+      .from(salesPoints)
+      .innerJoin(communes, eq(communes.code, salesPoints.communeCode))
+      .where(
+        inArray(
+          salesPoints.slug,
+          DEMO_SALES_POINTS.map((p) => p.slug),
+        ),
+      );
+    const fair = await db
+      .select({ province: fairs.provinceCode, communeProvince: communes.provinceCode })
+      .from(fairs)
+      .innerJoin(communes, eq(communes.code, fairs.communeCode))
+      .where(eq(fairs.slug, DEMO_FAIR.slug));
+    expect(points).toHaveLength(DEMO_SALES_POINTS.length);
+    expect(fair).toHaveLength(1);
+    for (const row of [...points, ...fair]) expect(row.communeProvince).toBe(row.province);
   });
 
   it('records expired, revoked and superseded certifications, and an upgrade from 3 to 4 stars', async () => {
