@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import { createDb, type Database } from '../../worker/data/db';
 import { seedDemo } from './demo';
+import { seedDemoAccounts } from './demo-accounts';
 import { seedGeneratedCatalogue } from './generator';
 import { upsertReferenceData } from './reference';
 
@@ -92,6 +93,8 @@ export async function prepareLocalDatabase(options: SeedOptions): Promise<void> 
     console.log(
       `Demo data: ${demo.productsAdded} products added, ${demo.productsKept} already there (${seconds(started)})`,
     );
+    const accounts = await seedDemoAccounts(db);
+    console.log(`Demo accounts: ${accounts.added} added, ${accounts.kept} already there`);
     if (options.products > 0) {
       started = performance.now();
       const generated = await seedGeneratedCatalogue(db, options.products);

@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { demoAccountLines } from './demo-accounts';
 import { parseSeedArgs, prepareLocalDatabase, ROOT } from './local-d1';
 
 const READY_TIMEOUT_MS = 60_000;
@@ -52,6 +53,9 @@ async function waitUntilServing(): Promise<boolean> {
 
 if (await waitUntilServing()) {
   console.log(`\n  OCOP platform is running at ${url}\n  catalogue API: ${url}/api/v1/products\n`);
+  console.log(`  Demo accounts (sign in at ${url}/login; demo data only):`);
+  for (const line of demoAccountLines()) console.log(`    ${line}`);
+  console.log('');
 } else {
   console.warn(`wrangler dev did not answer on ${url} within ${READY_TIMEOUT_MS / 1000} s`);
 }
