@@ -35,3 +35,15 @@ export function catalogueFigures(variants: { price: number; stock: number }[]): 
     stock: variants.reduce((sum, v) => sum + v.stock, 0),
   };
 }
+
+export const MAX_REASON_NOTE = 200;
+
+/** The history keeps one reason text: the closed code, then the producer's own note. */
+export const storedReason = (code: StockReason, note: string | null) => (note ? `${code}: ${note}` : code);
+
+export function readReason(stored: string): { code: StockReason | null; note: string | null } {
+  const [head, ...rest] = stored.split(': ');
+  const code = stockReasons.find((reason) => reason === head) ?? null;
+  if (!code) return { code: null, note: stored };
+  return { code, note: rest.join(': ') || null };
+}

@@ -1,0 +1,62 @@
+import { localHref } from '../../href';
+import type { PageContext } from '../../page-context';
+import { PortalShell } from './PortalShell';
+
+export interface PortalProductRow {
+  id: number;
+  name: string;
+  price: string | null;
+  stock: number;
+  stars: number | null;
+  isPublished: boolean;
+}
+
+interface PortalProductsPageProps {
+  ctx: PageContext;
+  csrfToken: string;
+  producerName: string;
+  producerParam?: number | undefined;
+  products: PortalProductRow[];
+}
+
+export function PortalProductsPage({ ctx, csrfToken, producerName, producerParam, products }: PortalProductsPageProps) {
+  const { t } = ctx;
+  const p = t.portal.products;
+  return (
+    <PortalShell
+      ctx={ctx}
+      title={p.title}
+      section="products"
+      producerName={producerName}
+      producerParam={producerParam}
+      csrfToken={csrfToken}
+    >
+      <h1>{p.title}</h1>
+      {products.length === 0 ? (
+        <p>{p.empty}</p>
+      ) : (
+        <ul class="portal-products" role="list">
+          {products.map((product) => (
+            <li class="portal-card">
+              <h2>
+                <a href={localHref(ctx, `/portal/products/${product.id}`)}>{product.name}</a>
+              </h2>
+              <p>
+                {product.stars ? <span class="tag">{t.certification.starsShort(product.stars)}</span> : null}{' '}
+                <span class={product.isPublished ? 'tag tag-ok' : 'tag tag-muted'}>
+                  {product.isPublished ? p.published : p.unpublished}
+                </span>
+              </p>
+              <p>
+                {product.price ?? p.priceOnRequest} · {t.portal.edit.stock}: {product.stock}
+              </p>
+              <a class="button" href={localHref(ctx, `/portal/products/${product.id}`)}>
+                {p.edit}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </PortalShell>
+  );
+}
