@@ -1,0 +1,233 @@
+/**
+ * Every state-changing route of the real app, walked by every kind of caller.
+ * The routes come from the app's own route table, so a new POST/PUT/PATCH/
+ * DELETE route that is missing from ROUTES below fails this file by name:
+ * whoever adds a route must say who may use it. Each request carries a valid
+ * CSRF token, so the answer is about authorisation, not about CSRF.
+ */
+import { inspectRoutes } from 'hono/dev';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiTokens, productVariants } from '../../db/schema';
+import { createApp } from '../../worker/app';
+import type { User } from '../../worker/data/accounts';
+import { randomToken, sha256Hex } from '../../worker/lib/tokens';
+import { createInvitationRow } from '../support/admin';
+import { BrowserSession } from '../support/browser-session';
+import { createProducer, createProduct, createUser, testDb, TEST_PASSWORD, uniqueSuffix } from '../support/factories';
+
+const ACTORS = ['anonymous', 'buyer', 'owner', 'foreign', 'staff', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+/** 'allowed' is any answer but 401, 403 and 404: a 400 for a deliberately thin form still got past authorisation. */
+type Answer = 'allowed' | 401 | 403 | 404;
+
+interface World {
+  /** The organisation that owns the objects the requests name; "owner" is its member. */
+  ownerProducerId: number;
+  users: Record<Exclude<Actor, 'anonymous'>, User>;
+}
+
+interface RouteCase {
+  /** The path (with the owning organisation's objects in it) and the form fields, built fresh for each caller. */
+  request: (world: World) => Promise<{ path: string; fields?: Record<string, string> }>;
+  expect: Record<Actor, Answer>;
+}
+
+const everyone: Record<Actor, Answer> = {
+  anonymous: 'allowed',
+  buyer: 'allowed',
+  owner: 'allowed',
+  foreign: 'allowed',
+  staff: 'allowed',
+  admin: 'allowed',
+};
+const signedInOnly: Record<Actor, Answer> = { ...everyone, anonymous: 401 };
+const adminOnly: Record<Actor, Answer> = {
+  anonymous: 401,
+  buyer: 403,
+  owner: 403,
+  foreign: 403,
+  staff: 403,
+  admin: 'allowed',
+};
+/** The owning organisation's data: a foreign member is told it does not exist. */
+const ownerData: Record<Actor, Answer> = {
+  anonymous: 401,
+  buyer: 403,
+  owner: 'allowed',
+  foreign: 404,
+  staff: 403,
+  admin: 'allowed',
+};
+
+const freshLogin = () => `matrix-${uniqueSuffix()}@example.vn`;
+const ownedProduct = async (world: World) => (await createProduct({ producerId: world.ownerProducerId })).id;
+
+const ROUTES: Record<string, RouteCase> = {
+  'POST /login': {
+    request: async () => {
+      const user = await createUser('buyer');
+      return { path: '/login', fields: { login: user.email!, password: TEST_PASSWORD } };
+    },
+    expect: everyone,
+  },
+  'POST /logout': { request: async () => ({ path: '/logout' }), expect: everyone },
+  'POST /logout-everywhere': { request: async () => ({ path: '/logout-everywhere' }), expect: signedInOnly },
+
+  'POST /admin/users/:id/status': {
+    request: async () => ({
+      path: `/admin/users/${(await createUser('staff')).id}/status`,
+      fields: { status: 'disabled' },
+    }),
+    expect: adminOnly,
+  },
+  'POST /admin/users/:id/role': {
+    request: async () => ({ path: `/admin/users/${(await createUser('staff')).id}/role`, fields: { role: 'admin' } }),
+    expect: adminOnly,
+  },
+  'POST /admin/users/:id/password-reset': {
+    request: async () => ({ path: `/admin/users/${(await createUser('staff')).id}/password-reset` }),
+    expect: adminOnly,
+  },
+  'POST /admin/invitations': {
+    request: async () => ({ path: '/admin/invitations', fields: { role: 'staff', login: freshLogin() } }),
+    expect: adminOnly,
+  },
+  'POST /admin/organisations/:id/claim-link': {
+    request: async () => {
+      const producerId = await createProducer({ taxCode: `39${Date.now().toString().slice(-8)}-${uniqueSuffix()}` });
+      return { path: `/admin/organisations/${producerId}/claim-link`, fields: { login: freshLogin() } };
+    },
+    expect: adminOnly,
+  },
+  'POST /admin/api-tokens': {
+    request: async () => ({ path: '/admin/api-tokens', fields: { name: 'matrix', scopes: 'catalogue:read' } }),
+    expect: adminOnly,
+  },
+  'POST /admin/api-tokens/:id/revoke': {
+    request: async () => {
+      const [row] = await testDb()
+        .insert(apiTokens)
+        .values({ name: 'matrix', prefix: 'ocop_matrix', tokenHash: await sha256Hex(randomToken()), scopes: [] })
+        .returning();
+      return { path: `/admin/api-tokens/${row!.id}/revoke` };
+    },
+    expect: adminOnly,
+  },
+
+  // Whoever holds a valid link may use it; the token is the authorisation.
+  'POST /invitations/:token': {
+    request: async () => {
+      const password = 'mat-khau-ma-tran-2026';
+      const { path } = await createInvitationRow();
+      return { path, fields: { displayName: 'Ma trận', password, passwordConfirm: password } };
+    },
+    expect: everyone,
+  },
+
+  'POST /portal/products/:id{[0-9]+}': {
+    request: async (world) => ({ path: `/portal/products/${await ownedProduct(world)}` }),
+    expect: ownerData,
+  },
+  'POST /portal/products/:id{[0-9]+}/publish': {
+    request: async (world) => ({
+      path: `/portal/products/${await ownedProduct(world)}/publish`,
+      fields: { published: '0' },
+    }),
+    expect: ownerData,
+  },
+  'POST /portal/products/:id{[0-9]+}/variants': {
+    request: async (world) => ({ path: `/portal/products/${await ownedProduct(world)}/variants` }),
+    expect: ownerData,
+  },
+  'POST /portal/products/:id{[0-9]+}/variants/:variantId{[0-9]+}': {
+    request: async (world) => {
+      const productId = await ownedProduct(world);
+      const [variant] = await testDb()
+        .insert(productVariants)
+        .values({ productId, labelVi: 'Hộp 500 g', price: 120_000 })
+        .returning();
+      return { path: `/portal/products/${productId}/variants/${variant!.id}` };
+    },
+    expect: ownerData,
+  },
+  'POST /portal/products/:id{[0-9]+}/stock': {
+    request: async (world) => ({ path: `/portal/products/${await ownedProduct(world)}/stock` }),
+    expect: ownerData,
+  },
+  'POST /portal/products/:id{[0-9]+}/photos': {
+    request: async (world) => ({ path: `/portal/products/${await ownedProduct(world)}/photos` }),
+    expect: ownerData,
+  },
+  // A member always edits their own organisation (a foreign member too: their own); an admin names one.
+  'POST /portal/profile': {
+    request: async (world) => ({ path: `/portal/profile?producer=${world.ownerProducerId}` }),
+    expect: { ...ownerData, foreign: 'allowed' },
+  },
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** "METHOD path" of every handler (not middleware) that can change state, as the app registers it. */
+function stateChangingRoutes(): string[] {
+  const keys = inspectRoutes(createApp())
+    .filter((route) => !route.isMiddleware && !SAFE_METHODS.has(route.method))
+    .map((route) => `${route.method} ${route.path}`);
+  return [...new Set(keys)];
+}
+
+/** A new session for each request, so sign-outs and sign-ins along the way affect nothing else. */
+async function sessionFor(actor: Actor, world: World) {
+  const browser = new BrowserSession();
+  if (actor !== 'anonymous') {
+    const response = await browser.signIn(world.users[actor].email!, TEST_PASSWORD);
+    if (response.status !== 303) throw new Error(`${actor} could not sign in: ${response.status}`);
+  }
+  return { browser, csrf: await browser.csrfFrom('/login') };
+}
+
+const asAnswer = (status: number): Answer => (status === 401 || status === 403 || status === 404 ? status : 'allowed');
+
+describe('role matrix of state-changing routes', () => {
+  const routes = stateChangingRoutes();
+  let world: World;
+
+  beforeAll(async () => {
+    const ownerProducerId = await createProducer();
+    const foreignProducerId = await createProducer();
+    world = {
+      ownerProducerId,
+      users: {
+        buyer: await createUser('buyer'),
+        owner: await createUser('producer_member', { producerId: ownerProducerId }),
+        foreign: await createUser('producer_member', { producerId: foreignProducerId }),
+        staff: await createUser('staff'),
+        admin: await createUser('admin'),
+      },
+    };
+  });
+
+  it('knows who may use every state-changing route of the app', () => {
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.filter((key) => !(key in ROUTES))).toEqual([]);
+    expect(Object.keys(ROUTES).filter((key) => !routes.includes(key))).toEqual([]);
+  });
+
+  for (const key of routes) {
+    const route = ROUTES[key];
+    if (!route) continue;
+    it(`${key}`, async () => {
+      const method = key.split(' ')[0]!;
+      const answers: Partial<Record<Actor, Answer>> = {};
+      for (const actor of ACTORS) {
+        const { browser, csrf } = await sessionFor(actor, world);
+        const { path, fields = {} } = await route.request(world);
+        const response = await browser.request(path, {
+          method,
+          body: new URLSearchParams({ _csrf: csrf, ...fields }),
+        });
+        answers[actor] = asAnswer(response.status);
+      }
+      expect(answers).toEqual(route.expect);
+    });
+  }
+});
