@@ -162,15 +162,19 @@ export const profileForm = (t: Messages) =>
       ),
       bankAccountName: optionalText(100).transform((value) => value?.toUpperCase() ?? null),
     })
-    .superRefine((form, ctx) => {
-      // A transfer needs all three: a BIN without an account (or the reverse) would make a useless QR code.
-      const bank = [form.bankBin, form.bankAccountNumber, form.bankAccountName];
-      if (bank.some(Boolean) && !bank.every(Boolean)) {
-        for (const field of ['bankBin', 'bankAccountNumber', 'bankAccountName'] as const) {
-          if (!form[field])
-            ctx.addIssue({ code: 'custom', path: [field], message: t.portal.fieldErrors.bankIncomplete });
+    .superRefine(
+      (form, ctx) => {
+        // A transfer needs all three: a BIN without an account (or the reverse) would make a useless QR code.
+        const bank = [form.bankBin, form.bankAccountNumber, form.bankAccountName];
+        if (bank.some(Boolean) && !bank.every(Boolean)) {
+          for (const field of ['bankBin', 'bankAccountNumber', 'bankAccountName'] as const) {
+            if (!form[field])
+              ctx.addIssue({ code: 'custom', path: [field], message: t.portal.fieldErrors.bankIncomplete });
+          }
         }
-      }
-    });
+      },
+      // Also when other fields failed, so the producer learns every problem in one round.
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    );
 
 export type ProfileForm = z.output<ReturnType<typeof profileForm>>;
