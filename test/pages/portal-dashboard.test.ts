@@ -56,15 +56,13 @@ describe('GET /portal', () => {
         total: 150_000,
       })
       .returning();
-    await db
-      .insert(subOrders)
-      .values({
-        orderId: order!.id,
-        producerId: user.producerId!,
-        status: 'confirmed',
-        subtotal: 150_000,
-        total: 150_000,
-      });
+    await db.insert(subOrders).values({
+      orderId: order!.id,
+      producerId: user.producerId!,
+      status: 'confirmed',
+      subtotal: 150_000,
+      total: 150_000,
+    });
 
     const { html } = await dashboardOf(browser);
     const lowStock = html.slice(html.indexOf('id="low-stock-title"'), html.indexOf('id="scans-title"'));
