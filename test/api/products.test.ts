@@ -110,7 +110,7 @@ describe('GET /api/v1/products filters', () => {
     for (let i = 0; i < 5; i++) await createProduct({ nameVi: `Bánh ${word} ${i}` });
     const first = await getJson<ProductList>(`/api/v1/products?q=${word}&limit=2&page=1&sort=newest`);
     const third = await getJson<ProductList>(`/api/v1/products?q=${word}&limit=2&page=3&sort=newest`);
-    expect(first.body).toMatchObject({ total: 5, page_count: 3, page: 1 });
+    expect(first.body).toMatchObject({ total: 5, total_capped: false, page_count: 3, page: 1 });
     expect(first.body.data).toHaveLength(2);
     expect(third.body.data).toHaveLength(1);
   });

@@ -3,6 +3,7 @@ import {
   DEFAULT_PAGE_SIZE,
   effectiveSort,
   isPageOutOfRange,
+  MAX_COUNTED_RESULTS,
   pageInfo,
   pagerWindow,
   toCatalogueFilter,
@@ -33,9 +34,14 @@ describe('effectiveSort', () => {
 
 describe('pagination', () => {
   it('counts pages and flags pages past the end', () => {
-    expect(pageInfo(2, 24, 49)).toEqual({ page: 2, limit: 24, total: 49, pageCount: 3 });
+    expect(pageInfo(2, 24, 49)).toEqual({ page: 2, limit: 24, total: 49, totalCapped: false, pageCount: 3 });
     expect(isPageOutOfRange(pageInfo(4, 24, 49))).toBe(true);
     expect(isPageOutOfRange(pageInfo(3, 24, 49))).toBe(false);
+  });
+
+  it('marks a total that reached the counting cap as a lower bound', () => {
+    expect(pageInfo(1, 24, MAX_COUNTED_RESULTS)).toMatchObject({ totalCapped: true, pageCount: 42 });
+    expect(pageInfo(1, 24, MAX_COUNTED_RESULTS - 1).totalCapped).toBe(false);
   });
 
   it('accepts page 1 of an empty result', () => {

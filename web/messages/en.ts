@@ -29,7 +29,8 @@ export const en: Messages = {
   catalogue: {
     title: 'OCOP products',
     searchTitle: (q: string) => `Results for “${q}”`,
-    results: (n: number) => `${n} ${n === 1 ? 'product' : 'products'}`,
+    results: (n: number, atLeast = false) =>
+      `${n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${atLeast ? '+' : ''} ${n === 1 && !atLeast ? 'product' : 'products'}`,
     noResults: 'No products found. Try other words or fewer filters.',
     filters: 'Filters',
     query: 'Keywords',
@@ -458,6 +459,7 @@ export const en: Messages = {
       altVi: 'Description for people who cannot see the photo (Vietnamese)',
       altEn: 'Photo description (English)',
       upload: 'Upload',
+      removePhoto: (alt: string) => `Remove photo: ${alt}`,
     },
     profile: {
       title: 'Organisation profile',

@@ -1,4 +1,8 @@
 /** Vietnamese, the default language. en.ts must have exactly the same shape. */
+
+/** 1000 → "1.000": Vietnamese groups thousands with dots. */
+const formatCount = (n: number) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
 export const vi = {
   locale: 'vi',
   languageName: 'Tiếng Việt',
@@ -28,7 +32,7 @@ export const vi = {
   catalogue: {
     title: 'Sản phẩm OCOP',
     searchTitle: (q: string) => `Kết quả cho “${q}”`,
-    results: (n: number) => `${n} sản phẩm`,
+    results: (n: number, atLeast = false) => `${formatCount(n)}${atLeast ? '+' : ''} sản phẩm`,
     noResults: 'Không tìm thấy sản phẩm nào. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.',
     filters: 'Bộ lọc',
     query: 'Từ khóa',
@@ -457,6 +461,7 @@ export const vi = {
       altVi: 'Mô tả ảnh cho người không nhìn thấy (tiếng Việt)',
       altEn: 'Mô tả ảnh (tiếng Anh)',
       upload: 'Tải lên',
+      removePhoto: (alt: string) => `Xóa ảnh: ${alt}`,
     },
     profile: {
       title: 'Hồ sơ tổ chức',

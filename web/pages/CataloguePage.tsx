@@ -11,12 +11,24 @@ interface CataloguePageProps {
   options: FilterOptions;
   products: ProductCardView[];
   total: number;
+  /** The count stopped at its cap: show it as a lower bound. */
+  totalCapped: boolean;
   page: number;
   pageCount: number;
   pager: (number | null)[];
 }
 
-export function CataloguePage({ ctx, values, options, products, total, page, pageCount, pager }: CataloguePageProps) {
+export function CataloguePage({
+  ctx,
+  values,
+  options,
+  products,
+  total,
+  totalCapped,
+  page,
+  pageCount,
+  pager,
+}: CataloguePageProps) {
   const { t } = ctx;
   const heading = values.q ? t.catalogue.searchTitle(values.q) : t.catalogue.title;
   const title = page > 1 ? `${heading} · ${t.catalogue.page(page, pageCount)}` : heading;
@@ -26,7 +38,7 @@ export function CataloguePage({ ctx, values, options, products, total, page, pag
       <div class="catalogue">
         <CatalogueFilters ctx={ctx} values={values} options={options} />
         <section class="results" aria-labelledby="results-title">
-          <h2 id="results-title">{t.catalogue.results(total)}</h2>
+          <h2 id="results-title">{t.catalogue.results(total, totalCapped)}</h2>
           {products.length > 0 ? (
             <ProductGrid ctx={ctx} products={products} />
           ) : (

@@ -17,6 +17,12 @@ export const DEFAULT_PAGE_SIZE = 24;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_PAGE = 1000;
 export const MAX_QUERY_LENGTH = 200;
+/**
+ * Totals are counted up to this many results and shown as "1.000+" beyond:
+ * an exact count of a common word would cost a read per match, and nobody
+ * pages that deep.
+ */
+export const MAX_COUNTED_RESULTS = 1000;
 
 export interface CatalogueFilter {
   q?: string | undefined;
@@ -41,11 +47,19 @@ export interface PageInfo {
   page: number;
   limit: number;
   total: number;
+  /** The total reached MAX_COUNTED_RESULTS: there may be more. */
+  totalCapped: boolean;
   pageCount: number;
 }
 
 export function pageInfo(page: number, limit: number, total: number): PageInfo {
-  return { page, limit, total, pageCount: Math.max(1, Math.ceil(total / limit)) };
+  return {
+    page,
+    limit,
+    total,
+    totalCapped: total >= MAX_COUNTED_RESULTS,
+    pageCount: Math.max(1, Math.ceil(total / limit)),
+  };
 }
 
 /** A page past the last one is a client error, except page 1 of an empty result. */

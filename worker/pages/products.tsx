@@ -6,18 +6,12 @@ import { ProductPage } from '../../web/pages/ProductPage';
 import { producerKinds } from '../../db/schema';
 import { findProductPage, searchCatalogue } from '../data/catalogue';
 import { provincesByCode } from '../data/reference';
-import {
-  catalogueGroupCodes,
-  catalogueSorts,
-  isPageOutOfRange,
-  pageInfo,
-  pagerWindow,
-  toCatalogueFilter,
-} from '../domain/catalogue';
+import { catalogueGroupCodes, catalogueSorts, pagerWindow, toCatalogueFilter } from '../domain/catalogue';
 import { MIN_CERTIFIED_STARS } from '../domain/certification';
 import type { AppEnv } from '../lib/context';
 import { edgeCache } from '../lib/edge-cache';
-import { AppError, notFound } from '../lib/errors';
+import { notFound } from '../lib/errors';
+import { checkedPageInfo } from '../lib/pagination';
 import { pageContext } from '../lib/render';
 import { parseInput } from '../lib/validation';
 import { catalogueQuerySchema } from '../schemas/catalogue';
@@ -47,12 +41,7 @@ products.get('/products', edgeCache, async (c) => {
   const query = parseInput(c, catalogueQuerySchema, c.req.query());
   const filter = toCatalogueFilter(query);
   const { items, total } = await searchCatalogue(c.var.db, filter, c.var.today);
-  const info = pageInfo(filter.page, filter.limit, total);
-  if (isPageOutOfRange(info)) {
-    throw new AppError('validation_failed', {
-      issues: [{ field: 'page', message: ctx.t.errors.fields.pageOutOfRange(info.pageCount) }],
-    });
-  }
+  const info = checkedPageInfo(ctx.t, filter.page, filter.limit, total);
   return c.html(
     <CataloguePage
       ctx={ctx}
@@ -60,6 +49,7 @@ products.get('/products', edgeCache, async (c) => {
       options={filterOptions(ctx.t, ctx.locale)}
       products={items.map((item) => toProductCard(item, ctx.locale))}
       total={info.total}
+      totalCapped={info.totalCapped}
       page={info.page}
       pageCount={info.pageCount}
       pager={pagerWindow(info.page, info.pageCount)}

@@ -28,7 +28,8 @@ export const productListSchema = z
     data: z.array(productSummarySchema),
     page: z.number().int(),
     limit: z.number().int(),
-    total: z.number().int(),
+    total: z.number().int().openapi({ description: 'Matching products, counted up to 1,000.' }),
+    total_capped: z.boolean().openapi({ description: 'True when there are 1,000 matches or more.' }),
     page_count: z.number().int(),
   })
   .openapi('ProductList');

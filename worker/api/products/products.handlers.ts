@@ -1,8 +1,9 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { findProductPage, searchCatalogue } from '../../data/catalogue';
-import { isPageOutOfRange, pageInfo, toCatalogueFilter } from '../../domain/catalogue';
+import { toCatalogueFilter } from '../../domain/catalogue';
 import type { AppEnv } from '../../lib/context';
-import { AppError, notFound } from '../../lib/errors';
+import { notFound } from '../../lib/errors';
+import { checkedPageInfo } from '../../lib/pagination';
 import { StatusCodes } from '../../lib/status';
 import type { getProduct, listProducts } from './products.routes';
 import { presentDetail, presentSummary } from './products.present';
@@ -10,18 +11,14 @@ import { presentDetail, presentSummary } from './products.present';
 export const listProductsHandler: RouteHandler<typeof listProducts, AppEnv> = async (c) => {
   const filter = toCatalogueFilter(c.req.valid('query'));
   const { items, total } = await searchCatalogue(c.var.db, filter, c.var.today);
-  const info = pageInfo(filter.page, filter.limit, total);
-  if (isPageOutOfRange(info)) {
-    throw new AppError('validation_failed', {
-      issues: [{ field: 'page', message: c.var.t.errors.fields.pageOutOfRange(info.pageCount) }],
-    });
-  }
+  const info = checkedPageInfo(c.var.t, filter.page, filter.limit, total);
   return c.json(
     {
       data: items.map((item) => presentSummary(item, c.env.PUBLIC_ORIGIN)),
       page: info.page,
       limit: info.limit,
       total: info.total,
+      total_capped: info.totalCapped,
       page_count: info.pageCount,
     },
     StatusCodes.OK,
