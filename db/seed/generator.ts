@@ -24,7 +24,7 @@ import {
   type producerKinds,
 } from '../schema';
 import type { Database } from '../../worker/data/db';
-import { MIN_CERTIFIED_STARS } from '../../worker/domain/certification';
+import { refreshCatalogueFieldsWhere } from '../../worker/data/products';
 import { foldVietnamese, productSearchText, slugify } from '../../worker/domain/text';
 import { addMonths } from '../../worker/domain/time';
 import communeRows from '../reference/communes.json';
@@ -385,29 +385,6 @@ export function generatedProduct(number: number): GeneratedProduct {
 const GENERATED_PRODUCT_CODE = sql`${products.producerCode} GLOB 'SP[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`;
 const GENERATED_PRODUCER_SLUG = sql`${producers.slug} GLOB '*-cs[0-9][0-9][0-9][0-9][0-9][0-9]'`;
 
-/**
- * refreshCatalogueFields (worker/data/products.ts) for a range of product ids
- * in one statement: the same expressions, so the rows end up as the data layer
- * leaves them. Local D1 spends about 10 ms on every statement of a batch, which
- * makes one UPDATE per product the slowest part of a large seed.
- */
-function refreshCatalogueFieldsBetween(db: Database, fromId: number, toId: number) {
-  const latest = sql`FROM ${certifications}
-    WHERE ${certifications.productId} = ${products.id}
-      AND ${certifications.status} != 'superseded'
-      AND ${certifications.stars} >= ${MIN_CERTIFIED_STARS}
-    ORDER BY ${certifications.decisionDate} DESC, ${certifications.id} DESC LIMIT 1`;
-  return db
-    .update(products)
-    .set({
-      certificationId: sql`(SELECT ${certifications.id} ${latest})`,
-      ocopStars: sql`(SELECT CASE WHEN ${certifications.status} = 'active' THEN ${certifications.stars} END ${latest})`,
-      certifiedUntil: sql`(SELECT CASE WHEN ${certifications.status} = 'active' THEN ${certifications.validUntil} END ${latest})`,
-      updatedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-    })
-    .where(idBetween(products.id, fromId, toId));
-}
-
 async function nextId(db: Database, column: typeof products.id | typeof producers.id | typeof certifications.id) {
   const [row] = await db.select({ value: max(column) }).from(column.table);
   return (row?.value ?? 0) + 1;
@@ -479,7 +456,11 @@ export async function seedGeneratedCatalogue(db: Database, count: number): Promi
       ...literalInserts(productImages, imageRows),
       ...literalInserts(productVariants, variantRows),
     ].map((statement) => db.run(statement));
-    await db.batch([first!, ...rest, refreshCatalogueFieldsBetween(db, firstProductId, productId - 1)]);
+    await db.batch([
+      first!,
+      ...rest,
+      refreshCatalogueFieldsWhere(db, idBetween(products.id, firstProductId, productId - 1)),
+    ]);
   }
   return { productsAdded: missing.length, productsKept: count - missing.length };
 }

@@ -1,5 +1,5 @@
 /** Writes to products and their catalogue fields. Reads for pages live in catalogue.ts. */
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { certifications, producers, products } from '../../db/schema';
 import { MIN_CERTIFIED_STARS } from '../domain/certification';
 import { foldVietnamese, productSearchText } from '../domain/text';
@@ -32,12 +32,12 @@ export function insertProduct(db: Database, product: NewProduct, context: Search
 }
 
 /**
- * Keep the catalogue fields of a product (certification_id, ocop_stars,
- * certified_until) equal to its latest certification of 3 stars or more that
- * was not superseded; stars and date stay empty unless it is active.
+ * Keep the catalogue fields of products (certification_id, ocop_stars,
+ * certified_until) equal to their latest certification of 3 stars or more
+ * that was not superseded; stars and date stay empty unless it is active.
  * A statement, so callers put it in the same batch as the change that needs it.
  */
-export function refreshCatalogueFields(db: Database, productId: number) {
+export function refreshCatalogueFieldsWhere(db: Database, where: SQL) {
   const latest = sql`FROM ${certifications}
     WHERE ${certifications.productId} = ${products.id}
       AND ${certifications.status} != 'superseded'
@@ -51,5 +51,8 @@ export function refreshCatalogueFields(db: Database, productId: number) {
       certifiedUntil: sql`(SELECT CASE WHEN ${certifications.status} = 'active' THEN ${certifications.validUntil} END ${latest})`,
       updatedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
     })
-    .where(eq(products.id, productId));
+    .where(where);
 }
+
+export const refreshCatalogueFields = (db: Database, productId: number) =>
+  refreshCatalogueFieldsWhere(db, eq(products.id, productId));
