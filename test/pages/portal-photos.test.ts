@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { productImages } from '../../db/schema';
+import { auditLog, productImages } from '../../db/schema';
 import { BrowserSession } from '../support/browser-session';
 import { createProduct, testDb } from '../support/factories';
 import { sessionToken, signedIn } from '../support/portal';
@@ -115,6 +115,36 @@ describe('POST /portal/products/:id/photos', () => {
     const response = await upload(browser, foreign.id, new File([PNG_BYTES], 'a.png'));
     expect(response.status).toBe(404);
     expect(await imagesOf(foreign.id)).toEqual([]);
+  });
+});
+
+describe('POST /portal/products/:id/photos/:imageId/delete', () => {
+  it('removes the photo from the product and from storage, with an audit entry', async () => {
+    const { browser, product } = await memberWithProduct();
+    await upload(browser, product.id, new File([PNG_BYTES], 'a.png'));
+    const [image] = await imagesOf(product.id);
+    const _csrf = await sessionToken(browser);
+    const response = await browser.post(`/portal/products/${product.id}/photos/${image!.id}/delete`, { _csrf });
+    expect(response.status).toBe(303);
+    expect(await imagesOf(product.id)).toEqual([]);
+    expect((await new BrowserSession().request(image!.url)).status).toBe(404);
+    const actions = await testDb()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'product'), eq(auditLog.entityId, String(product.id))));
+    expect(actions.map((a) => a.action)).toEqual(['product_image.create', 'product_image.delete']);
+  });
+
+  it("answers 404 for another organisation's photo and keeps it", async () => {
+    const owner = await memberWithProduct();
+    await upload(owner.browser, owner.product.id, new File([PNG_BYTES], 'a.png'));
+    const [image] = await imagesOf(owner.product.id);
+    const { browser } = await signedIn('producer_member');
+    const _csrf = await sessionToken(browser);
+    const response = await browser.post(`/portal/products/${owner.product.id}/photos/${image!.id}/delete`, { _csrf });
+    expect(response.status).toBe(404);
+    expect(await imagesOf(owner.product.id)).toHaveLength(1);
+    expect((await new BrowserSession().request(image!.url)).status).toBe(200);
   });
 });
 

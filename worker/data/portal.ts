@@ -407,6 +407,20 @@ export async function addImage(db: Database, actor: Actor, productId: number, im
   ]);
 }
 
+export async function removeImage(db: Database, actor: Actor, image: ProductForEdit['images'][number]) {
+  await db.batch([
+    db.delete(productImages).where(and(eq(productImages.id, image.id), eq(productImages.productId, image.productId))),
+    db.update(products).set({ updatedAt: now }).where(eq(products.id, image.productId)),
+    auditStatement(db, {
+      actorUserId: actor.userId,
+      action: 'product_image.delete',
+      entity: 'product',
+      entityId: image.productId,
+      before: image,
+    }),
+  ]);
+}
+
 // ---------------------------------------------------------------- organisation profile
 
 /** The profile, the communes of `provinceCode` (its own by default) and what search text refreshes need. */

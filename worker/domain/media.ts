@@ -34,3 +34,9 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
 export const photoKey = (type: PhotoType, uuid: string) => `${uuid}.${photoTypes[type]}`;
 
 export const PHOTO_KEY_PATTERN = /^[0-9a-f-]{36}\.(?:jpg|png|webp)$/;
+
+/** The R2 key behind a photo URL of ours, or null for any other URL (seeded art, older links). */
+export function mediaKeyOf(url: string): string | null {
+  const key = url.startsWith('/media/') ? url.slice('/media/'.length) : '';
+  return PHOTO_KEY_PATTERN.test(key) ? key : null;
+}

@@ -11,10 +11,12 @@ interface ErrorSummaryProps {
   issues: FieldIssue[];
   /** The label each field is known by on this form. */
   labels: Record<string, string>;
+  /** The form's fields' id prefix (see Field), so the links land on them. */
+  idPrefix?: string;
 }
 
 /** Names every refused field, by label and by form name, and links to it. */
-export function ErrorSummary({ ctx, issues, labels }: ErrorSummaryProps) {
+export function ErrorSummary({ ctx, issues, labels, idPrefix = '' }: ErrorSummaryProps) {
   if (issues.length === 0) return null;
   return (
     <div class="alert alert-error" role="alert">
@@ -22,8 +24,8 @@ export function ErrorSummary({ ctx, issues, labels }: ErrorSummaryProps) {
       <ul>
         {issues.map((issue) => (
           <li>
-            <a href={`#${issue.field}`}>{labels[issue.field] ?? issue.field}</a> (<code>{issue.field}</code>):{' '}
-            {issue.message}
+            <a href={`#${idPrefix}${issue.field}`}>{labels[issue.field] ?? issue.field}</a> (<code>{issue.field}</code>
+            ): {issue.message}
           </li>
         ))}
       </ul>

@@ -26,7 +26,7 @@ export interface ProductEditView {
   listing: Values;
   units: { value: string; label: string }[];
   variants: { id: number; label: string; stock: number; values: Values }[];
-  images: { url: string; alt: string }[];
+  images: { id: number; url: string; alt: string }[];
   history: { when: string; item: string; change: string; reason: string }[];
 }
 
@@ -36,9 +36,18 @@ interface PortalProductEditPageProps {
   view: ProductEditView;
   failed?: FailedForm | undefined;
   notice?: string | undefined;
+  /** An administrator's portal links keep the product's organisation. */
+  producerParam?: number | undefined;
 }
 
-export function PortalProductEditPage({ ctx, csrfToken, view, failed, notice }: PortalProductEditPageProps) {
+export function PortalProductEditPage({
+  ctx,
+  csrfToken,
+  view,
+  failed,
+  notice,
+  producerParam,
+}: PortalProductEditPageProps) {
   const { t } = ctx;
   const e = t.portal.edit;
   const base = `/portal/products/${view.id}`;
@@ -59,11 +68,12 @@ export function PortalProductEditPage({ ctx, csrfToken, view, failed, notice }: 
       title={e.title(view.certifiedName)}
       section="products"
       producerName={view.producerName}
+      producerParam={producerParam}
       csrfToken={csrfToken}
       notice={notice}
     >
       <p>
-        <a href={localHref(ctx, '/portal/products')}>{e.backToList}</a>
+        <a href={localHref(ctx, '/portal/products', { producer: producerParam })}>{e.backToList}</a>
       </p>
       <h1>{e.title(view.certifiedName)}</h1>
 
@@ -147,7 +157,7 @@ export function PortalProductEditPage({ ctx, csrfToken, view, failed, notice }: 
               <summary>
                 {variant.label} · {e.stock}: {variant.stock}
               </summary>
-              <ErrorSummary ctx={ctx} issues={state.issues} labels={variantLabels} />
+              <ErrorSummary ctx={ctx} issues={state.issues} labels={variantLabels} idPrefix={`v${variant.id}-`} />
               <form method="post" action={action(`/variants/${variant.id}`)} class="stack">
                 {csrf}
                 <VariantFields idPrefix={`v${variant.id}-`} ctx={ctx} {...state} />
@@ -160,7 +170,7 @@ export function PortalProductEditPage({ ctx, csrfToken, view, failed, notice }: 
         })}
         <details class="portal-variant" open={failed?.form === 'variant-new'}>
           <summary>{e.addVariant}</summary>
-          <ErrorSummary ctx={ctx} issues={newVariant.issues} labels={variantLabels} />
+          <ErrorSummary ctx={ctx} issues={newVariant.issues} labels={variantLabels} idPrefix="new-" />
           <form method="post" action={action('/variants')} class="stack">
             {csrf}
             <VariantFields idPrefix="new-" ctx={ctx} {...newVariant} />
@@ -227,6 +237,12 @@ export function PortalProductEditPage({ ctx, csrfToken, view, failed, notice }: 
             {view.images.map((image) => (
               <li>
                 <img src={image.url} alt={image.alt} width="160" height="120" loading="lazy" />
+                <form method="post" action={action(`/photos/${image.id}/delete`)}>
+                  {csrf}
+                  <button type="submit" class="link-button">
+                    {e.removePhoto(image.alt)}
+                  </button>
+                </form>
               </li>
             ))}
           </ul>

@@ -95,7 +95,7 @@ export function toProductEditView(page: ProductForEdit, t: Messages, locale: Loc
       stock: variant.stock,
       values: variantValues(variant),
     })),
-    images: page.images.map((image) => ({ url: image.url, alt: pick(locale, image.altVi, image.altEn) })),
+    images: page.images.map((image) => ({ id: image.id, url: image.url, alt: pick(locale, image.altVi, image.altEn) })),
     history: page.adjustments.map((entry) => {
       const reason = readReason(entry.reason);
       const reasonText = reason.code ? t.portal.edit.reasons[reason.code] : '';

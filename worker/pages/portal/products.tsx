@@ -7,13 +7,14 @@ import {
   addVariant,
   adjustStock,
   isUniqueViolation,
+  removeImage,
   setPublished,
   updateListing,
   updateVariant,
   type ProductForEdit,
 } from '../../data/portal';
 import { adjustedStock, storedReason } from '../../domain/inventory';
-import { MAX_PHOTO_BYTES, photoKey, sniffPhotoType } from '../../domain/media';
+import { MAX_PHOTO_BYTES, mediaKeyOf, photoKey, sniffPhotoType } from '../../domain/media';
 import type { AppEnv } from '../../lib/context';
 import { csrfToken } from '../../lib/csrf';
 import { notFound, type FieldIssue } from '../../lib/errors';
@@ -42,6 +43,7 @@ function renderEdit(
       view={toProductEditView(page, ctx.t, ctx.locale, c.var.today)}
       failed={failed}
       notice={c.req.query('saved') ? ctx.t.portal.saved : undefined}
+      producerParam={signedInUser(c).role === 'admin' ? page.product.producerId : undefined}
     />,
     status,
   );
@@ -199,5 +201,16 @@ productEditing.post(`${PRODUCT}/photos`, async (c) => {
     await c.env.MEDIA.delete(key);
     throw error;
   }
+  return backToProduct(c, page);
+});
+
+productEditing.post(`${PRODUCT}/photos/:imageId{[0-9]+}/delete`, async (c) => {
+  const page = await ownedProduct(c);
+  const image = page.images.find((i) => i.id === Number(c.req.param('imageId')));
+  if (!image) throw notFound();
+  await removeImage(c.var.db, actorOf(c), image);
+  // The row is gone first, so no page can point at a missing object.
+  const key = mediaKeyOf(image.url);
+  if (key) await c.env.MEDIA.delete(key);
   return backToProduct(c, page);
 });
