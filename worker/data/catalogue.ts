@@ -285,28 +285,35 @@ export async function findProducerPage(db: Database, slug: string, today: string
 /** What the home page shows: featured products and counts by group and by province. */
 export async function loadHome(db: Database, today: string, featuredLimit = 8) {
   const listed = and(...listedConditions(today));
-  const [featured, byGroup, byProvince] = await db.batch([
+  // One pass over the covering listing index gives both the group and the province counts.
+  const [featured, counts, groups] = await db.batch([
     db
       .select(catalogueItemColumns)
       .from(products)
       .innerJoin(producers, eq(producers.id, products.producerId))
       .innerJoin(productGroups, eq(productGroups.id, products.groupId))
-      .where(and(listed, eq(products.isFeatured, true)))
+      .where(and(eq(products.isFeatured, true), listed))
       .orderBy(desc(products.ocopStars), desc(products.id))
       .limit(featuredLimit),
     db
-      .select({ code: aliased(productGroups.code, 'group_code'), count: sql<number>`count(*)` })
-      .from(products)
-      .innerJoin(productGroups, eq(productGroups.id, products.groupId))
-      .where(listed)
-      .groupBy(productGroups.code),
-    db
-      .select({ code: products.provinceCode, count: sql<number>`count(*)` })
+      .select({ provinceCode: products.provinceCode, groupId: products.groupId, count: sql<number>`count(*)` })
       .from(products)
       .where(listed)
-      .groupBy(products.provinceCode),
+      .groupBy(products.provinceCode, products.groupId),
+    db.select({ id: productGroups.id, code: productGroups.code }).from(productGroups),
   ]);
-  return { featured, byGroup, byProvince };
+  const groupCodes = new Map(groups.map((group) => [group.id, group.code] as const));
+  return {
+    featured,
+    byGroup: sumBy(counts, (row) => groupCodes.get(row.groupId) ?? row.groupId),
+    byProvince: sumBy(counts, (row) => row.provinceCode),
+  };
+}
+
+function sumBy<T extends { count: number }>(rows: T[], key: (row: T) => string) {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(key(row), (totals.get(key(row)) ?? 0) + row.count);
+  return [...totals].map(([code, count]) => ({ code, count }));
 }
 
 /** Slugs and update times of listed products and their producers, for sitemap.xml. */
