@@ -5,9 +5,10 @@
  * whoever adds a route must say who may use it. Each request carries a valid
  * CSRF token, so the answer is about authorisation, not about CSRF.
  */
+import { eq } from 'drizzle-orm';
 import { inspectRoutes } from 'hono/dev';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, productVariants } from '../../db/schema';
+import { apiTokens, productImages, productVariants } from '../../db/schema';
 import { createApp } from '../../worker/app';
 import type { User } from '../../worker/data/accounts';
 import { randomToken, sha256Hex } from '../../worker/lib/tokens';
@@ -156,6 +157,14 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'POST /portal/products/:id{[0-9]+}/photos': {
     request: async (world) => ({ path: `/portal/products/${await ownedProduct(world)}/photos` }),
+    expect: ownerData,
+  },
+  'POST /portal/products/:id{[0-9]+}/photos/:imageId{[0-9]+}/delete': {
+    request: async (world) => {
+      const { id } = await createProduct({ producerId: world.ownerProducerId, images: 1 });
+      const [image] = await testDb().select().from(productImages).where(eq(productImages.productId, id));
+      return { path: `/portal/products/${id}/photos/${image!.id}/delete` };
+    },
     expect: ownerData,
   },
   // A member always edits their own organisation (a foreign member too: their own); an admin names one.
