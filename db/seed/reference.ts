@@ -3,7 +3,7 @@
  * into D1. Used by the seeding script and by the test setup, so tests run on
  * the same reference data as the app.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type Query } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { communes, productGroups, productSubgroups, provinces } from '../schema';
 import type { Database } from '../../worker/data/db';
@@ -25,8 +25,11 @@ export function chunk<T>(rows: T[], columns: number): T[][] {
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
 
-export function referenceStatements(db: Database): BatchItem<'sqlite'>[] {
-  const statements: BatchItem<'sqlite'>[] = [];
+/** A batchable statement that can also be rendered as SQL text (db:reference does that). */
+type ReferenceStatement = BatchItem<'sqlite'> & { toSQL(): Query };
+
+export function referenceStatements(db: Database): ReferenceStatement[] {
+  const statements: ReferenceStatement[] = [];
 
   for (const rows of chunk(provinceRows, 6)) {
     statements.push(
