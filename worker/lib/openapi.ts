@@ -3,6 +3,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './context';
 import { errorCodes } from './errors';
 import { validationHook } from './validation';
+import { StatusCodes } from './status';
 
 export const problemSchema = z
   .object({
@@ -22,11 +23,11 @@ const problem = (description: string) => ({
 });
 
 export const errorResponses = {
-  400: problem('Invalid input; `errors` names each field.'),
-  500: problem('Unexpected failure.'),
+  [StatusCodes.BAD_REQUEST]: problem('Invalid input; `errors` names each field.'),
+  [StatusCodes.INTERNAL_SERVER_ERROR]: problem('Unexpected failure.'),
 } as const;
 
-export const notFoundResponse = { 404: problem('No such resource.') } as const;
+export const notFoundResponse = { [StatusCodes.NOT_FOUND]: problem('No such resource.') } as const;
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, jsonContent, notFoundResponse } from '../../lib/openapi';
 import { catalogueQuerySchema } from '../../schemas/catalogue';
 import { productDetailSchema, productListSchema } from '../../schemas/product';
+import { StatusCodes } from '../../lib/status';
 
 export const listProducts = createRoute({
   method: 'get',
@@ -12,7 +13,7 @@ export const listProducts = createRoute({
     'Lists products holding an active OCOP certification of 3 stars or more. Search is accent-insensitive, including đ/Đ.',
   request: { query: catalogueQuerySchema },
   responses: {
-    200: jsonContent(productListSchema, 'One page of products.'),
+    [StatusCodes.OK]: jsonContent(productListSchema, 'One page of products.'),
     ...errorResponses,
   },
 });
@@ -33,7 +34,7 @@ export const getProduct = createRoute({
     }),
   },
   responses: {
-    200: jsonContent(productDetailSchema, 'The product.'),
+    [StatusCodes.OK]: jsonContent(productDetailSchema, 'The product.'),
     ...notFoundResponse,
     ...errorResponses,
   },

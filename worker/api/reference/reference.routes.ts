@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, jsonContent } from '../../lib/openapi';
 import { groupSchema, provinceSchema } from '../../schemas/product';
+import { StatusCodes } from '../../lib/status';
 
 export const listProvincesRoute = createRoute({
   method: 'get',
@@ -8,7 +9,7 @@ export const listProvincesRoute = createRoute({
   tags: ['Reference'],
   summary: 'The 34 provinces and centrally-run cities (since 1 July 2025) with their official codes',
   responses: {
-    200: jsonContent(z.object({ data: z.array(provinceSchema) }), 'All provinces.'),
+    [StatusCodes.OK]: jsonContent(z.object({ data: z.array(provinceSchema) }), 'All provinces.'),
     ...errorResponses,
   },
 });
@@ -19,7 +20,7 @@ export const listGroupsRoute = createRoute({
   tags: ['Reference'],
   summary: 'OCOP product groups and subgroups of each criteria version (Decision 1048 and Decision 148)',
   responses: {
-    200: jsonContent(z.object({ data: z.array(groupSchema) }), 'All groups with their subgroups.'),
+    [StatusCodes.OK]: jsonContent(z.object({ data: z.array(groupSchema) }), 'All groups with their subgroups.'),
     ...errorResponses,
   },
 });
