@@ -56,7 +56,9 @@ export function createApp() {
     c.set('today', vietnamDate(new Date()));
     await next();
   });
-  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  // strict-origin-when-cross-origin, not the default no-referrer: under no-referrer browsers send
+  // "Origin: null" with same-site form posts, which the CSRF origin check must refuse.
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false, referrerPolicy: 'strict-origin-when-cross-origin' }));
 
   // Only routes that can act for a signed-in user look up the session and check CSRF tokens;
   // the public catalogue stays cacheable and free of per-user work.

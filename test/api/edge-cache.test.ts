@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../worker/lib/context';
-import { edgeCache } from '../../worker/lib/edge-cache';
+import { edgeCache, purgeProductPages } from '../../worker/lib/edge-cache';
 import { localeMiddleware } from '../../worker/lib/locale';
 
 /** A tiny app around the real middleware, counting how often the handler really runs. */
@@ -15,13 +15,21 @@ function countingApp() {
     calls++;
     return c.text(`${c.var.locale}:${calls}`);
   });
+  app.get('/products/:slug', (c) => {
+    calls++;
+    return c.text(`${c.var.locale}:${calls}`);
+  });
+  app.post('/purge/:slug', async (c) => {
+    await purgeProductPages(c, { id: 1, slug: c.req.param('slug') });
+    return c.text('purged');
+  });
   return { app, calls: () => calls };
 }
 
-async function get(app: Hono<AppEnv>, path: string, headers: HeadersInit = {}) {
+async function get(app: Hono<AppEnv>, path: string, headers: HeadersInit = {}, method = 'GET') {
   const ctx = createExecutionContext();
   const response = await app.fetch(
-    new Request(`http://localhost${path}`, { headers }),
+    new Request(`http://localhost${path}`, { headers, method }),
     { ...env, CATALOGUE_CACHE_SECONDS: '60' },
     ctx,
   );
@@ -55,5 +63,17 @@ describe('edgeCache', () => {
     await get(app, path);
     await get(app, path);
     expect(calls()).toBe(2);
+  });
+
+  it('forgets a product page in every language when the producer edits it', async () => {
+    const { app, calls } = countingApp();
+    const path = `/products/${crypto.randomUUID()}`;
+    await get(app, path);
+    await get(app, path, { Cookie: 'lang=en' });
+    expect((await get(app, path)).headers.get('x-cache')).toBe('HIT');
+    await get(app, `/purge/${path.split('/')[2]}`, {}, 'POST');
+    expect(await (await get(app, path)).text()).toBe('vi:3');
+    expect(await (await get(app, path, { Cookie: 'lang=en' })).text()).toBe('en:4');
+    expect(calls()).toBe(4);
   });
 });

@@ -1,6 +1,27 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { locales, type Locale } from '../../web/messages';
 import type { AppEnv } from './context';
 import { StatusCodes } from './status';
+
+function cacheKey(url: string, locale: Locale): Request {
+  const keyUrl = new URL(url);
+  keyUrl.searchParams.set('__locale', locale);
+  return new Request(keyUrl.toString(), { method: 'GET' });
+}
+
+/**
+ * Drop the cached copies of a product's public page and API answers, in
+ * every language, so a producer's edit shows at once rather than after the TTL.
+ * Listings keep their copies until the TTL runs out.
+ */
+export async function purgeProductPages(c: Context<AppEnv>, product: { id: number; slug: string }): Promise<void> {
+  const origin = new URL(c.req.url).origin;
+  const paths = [`/products/${product.slug}`, `/api/v1/products/${product.slug}`, `/api/v1/products/${product.id}`];
+  await Promise.all(
+    paths.flatMap((path) => locales.map((locale) => caches.default.delete(cacheKey(`${origin}${path}`, locale)))),
+  );
+}
 
 /**
  * Serve public GET responses from the Cache API for CATALOGUE_CACHE_SECONDS.
@@ -11,9 +32,7 @@ export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
   const ttl = Number(c.env.CATALOGUE_CACHE_SECONDS);
   if (c.req.method !== 'GET' || !(ttl > 0)) return next();
 
-  const keyUrl = new URL(c.req.url);
-  keyUrl.searchParams.set('__locale', c.var.locale);
-  const key = new Request(keyUrl.toString(), { method: 'GET' });
+  const key = cacheKey(c.req.url, c.var.locale);
   const cache = caches.default;
 
   const hit = await cache.match(key);

@@ -17,6 +17,7 @@ import { adjustedStock, storedReason } from '../../domain/inventory';
 import { MAX_PHOTO_BYTES, mediaKeyOf, photoKey, sniffPhotoType } from '../../domain/media';
 import type { AppEnv } from '../../lib/context';
 import { csrfToken } from '../../lib/csrf';
+import { purgeProductPages } from '../../lib/edge-cache';
 import { notFound, type FieldIssue } from '../../lib/errors';
 import { pageContext } from '../../lib/render';
 import { StatusCodes } from '../../lib/status';
@@ -58,8 +59,10 @@ const refuse = (
   status: ContentfulStatusCode = StatusCodes.BAD_REQUEST,
 ) => renderEdit(c, page, { form, issues, values: typedValues(body) }, status);
 
-const backToProduct = (c: Context<AppEnv>, page: ProductForEdit) =>
-  c.redirect(`/portal/products/${page.product.id}?saved=1`, StatusCodes.SEE_OTHER);
+const backToProduct = (c: Context<AppEnv>, page: ProductForEdit) => {
+  c.executionCtx.waitUntil(purgeProductPages(c, page.product));
+  return c.redirect(`/portal/products/${page.product.id}?saved=1`, StatusCodes.SEE_OTHER);
+};
 
 const actorOf = (c: Context<AppEnv>) => ({ userId: signedInUser(c).id });
 
