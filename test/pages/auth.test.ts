@@ -15,14 +15,19 @@ describe('POST /login', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
   });
 
-  it('signs in with a phone number too', async () => {
-    const user = await createUser('staff', {
-      phone: `09${Math.floor(Math.random() * 1e8)
-        .toString()
-        .padStart(8, '0')}`,
-    });
-    const response = await new BrowserSession().signIn(user.phone!, TEST_PASSWORD);
-    expect(response.headers.get('location')).toBe('/admin');
+  it('signs in with a phone number too, however it is typed', async () => {
+    const digits = Math.floor(Math.random() * 1e8)
+      .toString()
+      .padStart(8, '0');
+    const user = await createUser('staff', { phone: `09${digits}` });
+    for (const typed of [
+      user.phone!,
+      `09${digits.slice(0, 2)} ${digits.slice(2, 5)} ${digits.slice(5)}`,
+      `+849${digits}`,
+    ]) {
+      const response = await new BrowserSession().signIn(typed, TEST_PASSWORD);
+      expect(response.headers.get('location'), typed).toBe('/admin');
+    }
   });
 
   it('refuses a wrong password with a message and no session', async () => {

@@ -1,6 +1,7 @@
 /** Users and their sessions. Session ids are stored only as SHA-256 digests of the cookie token. */
 import { and, eq, sql } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
+import { normalisePhone } from '../domain/organisation';
 import { newSessionTimes } from '../domain/session';
 import { randomToken, sha256Hex } from '../lib/tokens';
 import type { Database } from './db';
@@ -13,12 +14,12 @@ export async function insertUser(db: Database, user: NewUser): Promise<User> {
   return row!;
 }
 
-/** An account by e-mail (case-insensitive) or phone, whichever the login field holds. */
+/** An account by e-mail (case-insensitive) or phone (as typed: "0912 345 678", "+84912345678"), whichever the login field holds. */
 export async function findUserByLogin(db: Database, login: string): Promise<User | null> {
   const [row] = await db
     .select()
     .from(users)
-    .where(sql`${users.email} = ${login.toLowerCase()} OR ${users.phone} = ${login}`)
+    .where(sql`${users.email} = ${login.toLowerCase()} OR ${users.phone} = ${normalisePhone(login) ?? login}`)
     .limit(1);
   return row ?? null;
 }
