@@ -44,7 +44,9 @@ export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
 
   await next();
   if (c.res.status !== StatusCodes.OK || c.res.headers.has('Set-Cookie')) return;
-  c.res.headers.set('Cache-Control', `public, max-age=${ttl}`);
+  // The edge keeps the copy (s-maxage), browsers revalidate: a purge after a producer's edit
+  // then reaches them too, instead of a browser showing its own stale copy for the whole TTL.
+  c.res.headers.set('Cache-Control', `public, max-age=0, s-maxage=${ttl}`);
   c.res.headers.set('X-Cache', 'MISS');
   c.executionCtx.waitUntil(cache.put(key, c.res.clone()));
 });
