@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BrowserSession } from '../support/browser-session';
-import { createUser, TEST_PASSWORD } from '../support/factories';
+import { eq } from 'drizzle-orm';
+import { sessions } from '../../db/schema';
+import { createUser, TEST_PASSWORD, testDb } from '../support/factories';
 
 describe('POST /login', () => {
   it('signs a producer member in with e-mail and password and sends them to the portal', async () => {
@@ -134,5 +136,34 @@ describe('POST /logout-everywhere', () => {
 
     const laptopToken = await laptop.csrfFrom('/login');
     expect((await laptop.post('/logout-everywhere', { _csrf: laptopToken })).status).toBe(401);
+  });
+});
+
+describe('session expiry', () => {
+  it('ends a session past its idle deadline: the request is refused and the row removed', async () => {
+    const user = await createUser('staff');
+    const browser = new BrowserSession();
+    await browser.signIn(user.email!, TEST_PASSWORD);
+    const db = testDb();
+    await db
+      .update(sessions)
+      .set({ idleExpiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(sessions.userId, user.id));
+
+    const _csrf = await browser.csrfFrom('/login');
+    expect((await browser.post('/logout-everywhere', { _csrf })).status).toBe(401);
+    expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([]);
+  });
+
+  it('ends a session past its absolute deadline even if it was used a moment ago', async () => {
+    const user = await createUser('staff');
+    const browser = new BrowserSession();
+    await browser.signIn(user.email!, TEST_PASSWORD);
+    await testDb()
+      .update(sessions)
+      .set({ absoluteExpiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(sessions.userId, user.id));
+    const _csrf = await browser.csrfFrom('/login');
+    expect((await browser.post('/logout-everywhere', { _csrf })).status).toBe(401);
   });
 });
