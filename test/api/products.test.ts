@@ -240,6 +240,28 @@ describe('GET /api/v1/products/{idOrSlug}', () => {
     ]);
   });
 
+  it('names the group, subgroup and the producer’s place', async () => {
+    const producerId = await createProducer({ provinceCode: '75', communeCode: null });
+    const product = await createProduct({ producerId, groupId: '148.food', subgroupId: '148.food.raw.honey' });
+    const { body } = await getJson<{
+      group: { code: string; name: { vi: string } };
+      subgroup: { id: string; name: { vi: string } } | null;
+      producer: { province_code: string };
+    }>(`/api/v1/products/${product.slug}`);
+    expect(body.group).toMatchObject({ code: 'food', name: { vi: 'Thực phẩm' } });
+    expect(body.subgroup).toEqual({
+      id: '148.food.raw.honey',
+      name: { vi: 'Mật ong, sản phẩm khác', en: 'Honey and other' },
+    });
+    expect(body.producer.province_code).toBe('75');
+  });
+
+  it('gives no subgroup when the product has none', async () => {
+    const product = await createProduct();
+    const { body } = await getJson<{ subgroup: unknown }>(`/api/v1/products/${product.slug}`);
+    expect(body.subgroup).toBeNull();
+  });
+
   it('answers 404 problem+json for an unknown product', async () => {
     const response = await fetchApp('/api/v1/products/no-such-product-anywhere');
     expect(response.status).toBe(404);

@@ -36,6 +36,7 @@ export interface ProductSpec {
   producerId?: number;
   provinceCode?: string;
   groupId?: string;
+  subgroupId?: string;
   price?: number | null;
   stock?: number;
   isPublished?: boolean;
@@ -72,6 +73,7 @@ export async function createProduct(spec: ProductSpec = {}) {
       nameVi,
       nameEn: spec.nameEn ?? null,
       groupId: spec.groupId ?? '148.food',
+      subgroupId: spec.subgroupId ?? null,
       price: spec.price === undefined ? 100_000 : spec.price,
       stock: spec.stock ?? 10,
       isPublished: spec.isPublished ?? true,
