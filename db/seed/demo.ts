@@ -30,6 +30,7 @@ import provinceRows from '../reference/provinces.json';
 import { criteriaVersionOn, partScores, recognisingLevel } from './certification-rules';
 import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS, type DemoCertification } from './demo-data';
 import type { SeedResult } from './generator';
+import { refreshVariantFigures } from '../../worker/data/portal';
 
 /** Under D1's 100 bound parameters, for `IN (...)` lists. */
 const IN_LIST_SIZE = 90;
@@ -191,6 +192,8 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     if (p.variants && !withVariants.has(productId)) {
       statements.push(
         db.insert(productVariants).values(p.variants.map((v, sortOrder) => ({ productId, sortOrder, ...v }))),
+        // The catalogue shows a product with pack sizes at their lowest price and summed stock, as the portal keeps it.
+        refreshVariantFigures(db, productId),
       );
     }
   }
