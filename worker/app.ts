@@ -3,11 +3,13 @@
  * the JSON API under /api/v1 and the server-rendered pages.
  */
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ErrorPage } from '../web/pages/ErrorPage';
 import { createApiV1 } from './api';
 import { createDb } from './data/db';
+import { MAX_PHOTO_BYTES } from './domain/media';
 import { vietnamDate } from './domain/time';
 import type { AppEnv } from './lib/context';
 import { AppError, codeToStatus, errorCodes, type ErrorCode } from './lib/errors';
@@ -28,6 +30,9 @@ function toAppError(error: unknown): AppError {
   }
   return new AppError('internal_error');
 }
+
+/** Room for the form's other fields and multipart framing around a photo at the size limit. */
+const UPLOAD_FORM_MARGIN_BYTES = 1024 * 1024;
 
 const SESSION_AREAS = [
   '/login',
@@ -62,6 +67,18 @@ export function createApp() {
 
   // Only routes that can act for a signed-in user look up the session and check CSRF tokens;
   // the public catalogue stays cacheable and free of per-user work.
+  // Photo uploads are cut off before anything reads the body (the CSRF check parses forms), so an
+  // oversize upload is refused without being held in memory; up to the margin, the portal form
+  // itself answers with its friendlier per-field message.
+  app.use(
+    '/portal/products/:id/photos',
+    bodyLimit({
+      maxSize: MAX_PHOTO_BYTES + UPLOAD_FORM_MARGIN_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
   for (const path of SESSION_AREAS) app.use(path, sessionMiddleware, csrfProtection);
 
   app.route('/api/v1', createApiV1());

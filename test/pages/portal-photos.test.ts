@@ -89,6 +89,17 @@ describe('POST /portal/products/:id/photos', () => {
     expect(await imagesOf(product.id)).toEqual([]);
   });
 
+  it('cuts off a far larger upload before reading it: 413, nothing stored', async () => {
+    const { browser, product } = await memberWithProduct();
+    const huge = new Uint8Array(8 * 1024 * 1024);
+    huge.set(PNG_BYTES);
+    const response = await upload(browser, product.id, new File([huge], 'huge.png', { type: 'image/png' }));
+    expect(response.status).toBe(413);
+    // The app-wide error page, not the photo form: the body was refused before the form was read.
+    expect(await response.text()).toContain('Dữ liệu gửi lên quá lớn.');
+    expect(await imagesOf(product.id)).toEqual([]);
+  });
+
   it('requires alt text: 400 naming altVi, the typed English alt kept', async () => {
     const { browser, product } = await memberWithProduct();
     const response = await upload(browser, product.id, new File([PNG_BYTES], 'a.png'), {
