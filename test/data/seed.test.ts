@@ -23,7 +23,7 @@ import {
   PRODUCTS_PER_PRODUCER,
   seedGeneratedCatalogue,
 } from '../../db/seed/generator';
-import { isValidGtin } from '../../db/seed/gtin';
+import { isValidGtin } from '../../worker/domain/gtin';
 import { listedConditions } from '../../worker/data/catalogue';
 import { refreshCatalogueFields } from '../../worker/data/products';
 import { starBand } from '../../worker/domain/certification';
