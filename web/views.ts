@@ -2,7 +2,7 @@
  * What routes hand to page components: already localised, already decided
  * (standing, effective statuses, listed or not). Components only lay it out.
  */
-import type { CatalogueGroupCode, ProducerKind } from '../worker/domain/catalogue';
+import type { CatalogueQueryParams, ProducerKind } from '../worker/domain/catalogue';
 import type { CertificationLevel, CertificationStatus } from '../worker/domain/certification';
 import type { salesPointKinds } from '../db/schema';
 
@@ -96,18 +96,8 @@ export interface ProducerDetailView {
   products: ProductCardView[];
 }
 
-export interface CatalogueFilterValues {
-  q?: string | undefined;
-  province?: string | undefined;
-  group?: CatalogueGroupCode | undefined;
-  min_stars?: number | undefined;
-  producer_kind?: ProducerKind | undefined;
-  price_min?: number | undefined;
-  price_max?: number | undefined;
-  in_stock?: string | undefined;
-  sort?: string | undefined;
-  limit?: number | undefined;
-}
+/** What the filter form shows back: the query as validated, without the page number. */
+export type CatalogueFilterValues = Omit<CatalogueQueryParams, 'page'>;
 
 export interface ApiParameterView {
   name: string;

@@ -81,8 +81,8 @@ export function pagerWindow(page: number, pageCount: number, radius = 2): (numbe
   return result;
 }
 
-/** The domain filter from validated query parameters. */
-export function toCatalogueFilter(query: {
+/** Catalogue query parameters as the API and the /products form name them, once validated. */
+export interface CatalogueQueryParams {
   q?: string | undefined;
   province?: string | undefined;
   group?: CatalogueGroupCode | undefined;
@@ -94,7 +94,10 @@ export function toCatalogueFilter(query: {
   sort?: CatalogueSort | undefined;
   page?: number | undefined;
   limit?: number | undefined;
-}): CatalogueFilter {
+}
+
+/** The domain filter from validated query parameters. */
+export function toCatalogueFilter(query: CatalogueQueryParams): CatalogueFilter {
   return {
     q: query.q?.trim() || undefined,
     province: query.province,
