@@ -64,6 +64,11 @@ describe('POST /portal/profile', () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain('<code>taxCode</code>');
+    // The field itself is marked and points screen readers at its message.
+    const input = /<input id="taxCode"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(input).toContain('aria-describedby="taxCode-hint taxCode-error"');
+    expect(input).toContain('aria-invalid="true"');
+    expect(html).toContain('<p class="field-error" id="taxCode-error">');
     expect(html).toContain('value="Tên mới"');
     expect(await producerRow(user.producerId!)).toEqual(before);
   });

@@ -1,4 +1,5 @@
 /** Labelled form controls that show their own error, and the summary of a refused form. */
+import type { Child } from 'hono/jsx';
 import type { FieldIssue } from '../../../worker/lib/errors';
 import type { PageContext } from '../../page-context';
 
@@ -33,6 +34,36 @@ export function ErrorSummary({ ctx, issues, labels, idPrefix = '' }: ErrorSummar
   );
 }
 
+interface FrameProps {
+  id: string;
+  label: string;
+  hint: string | undefined;
+  issue: FieldIssue | undefined;
+  /** The control, given the ids of its hint and error to point aria-describedby at. */
+  children: (describedBy: string | undefined) => Child;
+}
+
+/** Label, hint, control and error of one form field, wired for screen readers. */
+function FieldFrame({ id, label, hint, issue, children }: FrameProps) {
+  const describedBy = [hint ? `${id}-hint` : null, issue ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={issue ? 'field field-invalid' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children(describedBy)}
+      {issue ? (
+        <p class="field-error" id={`${id}-error`}>
+          {issue.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 interface FieldProps {
   name: string;
   label: string;
@@ -63,46 +94,36 @@ export function Field({
 }: FieldProps) {
   const id = `${idPrefix}${name}`;
   const issue = issueFor(issues, name);
-  const describedBy = [hint ? `${id}-hint` : null, issue ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const value = values[name] ?? '';
   return (
-    <div class={issue ? 'field field-invalid' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {multiline ? (
-        <textarea
-          id={id}
-          name={name}
-          rows={5}
-          required={required}
-          aria-describedby={describedBy}
-          aria-invalid={issue ? 'true' : undefined}
-        >
-          {value}
-        </textarea>
-      ) : (
-        <input
-          id={id}
-          name={name}
-          type={type}
-          value={value}
-          required={required}
-          inputmode={inputmode}
-          autocomplete={autocomplete}
-          aria-describedby={describedBy}
-          aria-invalid={issue ? 'true' : undefined}
-        />
-      )}
-      {issue ? (
-        <p class="field-error" id={`${id}-error`}>
-          {issue.message}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} issue={issue}>
+      {(describedBy) =>
+        multiline ? (
+          <textarea
+            id={id}
+            name={name}
+            rows={5}
+            required={required}
+            aria-describedby={describedBy}
+            aria-invalid={issue ? 'true' : undefined}
+          >
+            {value}
+          </textarea>
+        ) : (
+          <input
+            id={id}
+            name={name}
+            type={type}
+            value={value}
+            required={required}
+            inputmode={inputmode}
+            autocomplete={autocomplete}
+            aria-describedby={describedBy}
+            aria-invalid={issue ? 'true' : undefined}
+          />
+        )
+      }
+    </FieldFrame>
   );
 }
 
@@ -120,28 +141,18 @@ interface SelectProps {
 export function Select({ name, label, values, issues, options, hint, placeholder, idPrefix = '' }: SelectProps) {
   const id = `${idPrefix}${name}`;
   const issue = issueFor(issues, name);
-  const describedBy = [hint ? `${id}-hint` : null, issue ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={issue ? 'field field-invalid' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} name={name} aria-describedby={describedBy} aria-invalid={issue ? 'true' : undefined}>
-        {placeholder ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option value={option.value} selected={option.value === values[name]}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {issue ? (
-        <p class="field-error" id={`${id}-error`}>
-          {issue.message}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} issue={issue}>
+      {(describedBy) => (
+        <select id={id} name={name} aria-describedby={describedBy} aria-invalid={issue ? 'true' : undefined}>
+          {placeholder ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option value={option.value} selected={option.value === values[name]}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
