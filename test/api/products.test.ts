@@ -1,11 +1,13 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { addMonths, vietnamDate } from '../../worker/domain/time';
 import { createProducer, createProduct, today } from '../support/factories';
 import { fetchApp, getJson, uniqueWord } from '../support/http';
 
 interface ProductList {
-  data: { slug: string; stars: number; price: number | null; name: { vi: string } }[];
+  data: { id: number; slug: string; stars: number; price: number | null; name: { vi: string } }[];
   total: number;
+  total_capped: boolean;
   page: number;
   page_count: number;
 }
@@ -113,6 +115,46 @@ describe('GET /api/v1/products filters', () => {
     expect(first.body).toMatchObject({ total: 5, total_capped: false, page_count: 3, page: 1 });
     expect(first.body.data).toHaveLength(2);
     expect(third.body.data).toHaveLength(1);
+  });
+});
+
+describe('GET /api/v1/products search on a common term', () => {
+  // Over 1,000 raw matches the search walks the listing index instead of
+  // starting from the matches; the answers must not change with the plan.
+  const copies = 1_200;
+
+  it('pages, sorts and counts a term with more than 1,000 matches like a rare one', async () => {
+    const word = uniqueWord();
+    const template = await createProduct({ nameVi: `Mật ong ${word} 0` });
+    // Copies share the template's producer and certification; every third one
+    // has lapsed, so the walk must skip unlisted rows.
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+       INSERT INTO products (slug, producer_id, name_vi, name_normalized, group_id, price, stock, province_code,
+         ocop_stars, certified_until, certification_id, search_text, is_published)
+       SELECT p.slug || '-' || n.i, p.producer_id, 'Mật ong ' || ?2 || ' ' || n.i, 'mat ong ' || ?2 || ' ' || n.i,
+         p.group_id, 1000 + n.i * 7 % 500, p.stock, p.province_code, 3 + n.i % 3,
+         CASE WHEN n.i % 3 = 0 THEN '2020-01-01' ELSE p.certified_until END, p.certification_id, p.search_text,
+         p.is_published
+       FROM n, products p WHERE p.id = ?3`,
+    )
+      .bind(copies, word, template.id)
+      .run();
+    const listed = await env.DB.prepare(
+      `SELECT id, ocop_stars AS stars, price FROM products
+       WHERE name_normalized LIKE ?1 AND certified_until >= ?2 ORDER BY ocop_stars DESC, id DESC`,
+    )
+      .bind(`mat ong ${word} %`, today())
+      .all<{ id: number; stars: number; price: number }>();
+    expect(listed.results.length).toBeGreaterThan(800);
+
+    const relevance = await getJson<ProductList>(`/api/v1/products?q=${word}+mat+ong&limit=50&page=3`);
+    expect(relevance.body.data.map((p) => p.id)).toEqual(listed.results.slice(100, 150).map((p) => p.id));
+    expect(relevance.body).toMatchObject({ total: listed.results.length, total_capped: false });
+
+    const byPrice = await getJson<ProductList>(`/api/v1/products?q=${word}&limit=20&sort=price_asc`);
+    const cheapest = [...listed.results].sort((a, b) => a.price - b.price || a.id - b.id).slice(0, 20);
+    expect(byPrice.body.data.map((p) => p.price)).toEqual(cheapest.map((p) => p.price));
   });
 });
 

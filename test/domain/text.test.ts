@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, ftsMatchExpression, searchTerms, slugify } from '../../worker/domain/text';
+import { foldVietnamese, ftsMatchExpression, searchMatch, searchTerms, slugify } from '../../worker/domain/text';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -51,5 +51,20 @@ describe('ftsMatchExpression', () => {
 
   it('keeps at most 8 distinct terms', () => {
     expect(searchTerms('a b c d e f g h i j a b')).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+  });
+});
+
+describe('searchMatch', () => {
+  it('splits a search into name matches and matches found only elsewhere', () => {
+    expect(searchMatch('Mật ong')).toEqual({
+      anywhere: '"mat" "ong"*',
+      byName: '{name_normalized}: ("mat" "ong"*)',
+      elsewhereOnly: '("mat" "ong"*) NOT {name_normalized}: ("mat" "ong"*)',
+    });
+  });
+
+  it('is null without a searchable term', () => {
+    expect(searchMatch(undefined)).toBeNull();
+    expect(searchMatch(' ** ')).toBeNull();
   });
 });

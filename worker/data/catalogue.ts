@@ -13,11 +13,11 @@ import {
   salesPointProducts,
   salesPoints,
 } from '../../db/schema';
-import { type CatalogueFilter, effectiveSort, MAX_COUNTED_RESULTS } from '../domain/catalogue';
+import { type CatalogueFilter, type CatalogueSort, effectiveSort, MAX_COUNTED_RESULTS } from '../domain/catalogue';
 import { MIN_CERTIFIED_STARS } from '../domain/certification';
-import { ftsMatchExpression } from '../domain/text';
+import { searchMatch, type SearchMatch } from '../domain/text';
 import type { Database } from './db';
-import { ftsMatches, ftsRank, productsFts } from './search-index';
+import { ftsMatches, productsFts } from './search-index';
 
 /**
  * D1 returns batch rows as objects keyed by column name, so two joined
@@ -84,56 +84,172 @@ function filterConditions(filter: CatalogueFilter, today: string): SQL[] {
 export type CatalogueItem = Awaited<ReturnType<typeof searchCatalogue>>['items'][number];
 
 /**
+ * The sort keys of a candidate row, by name, so the same order can be written
+ * over products or over a subquery. Without a tier (within one tier),
+ * relevance orders like stars.
+ */
+type SortKeys = Record<'stars' | 'id' | 'price' | 'createdAt', SQL | AnyColumn> & { tier?: SQL };
+
+function orderBy(sort: CatalogueSort, keys: SortKeys): SQL {
+  const byStars = [desc(keys.stars), desc(keys.id)];
+  const order: SQL[] = {
+    relevance: keys.tier ? [asc(keys.tier), ...byStars] : byStars,
+    stars: byStars,
+    newest: [desc(keys.createdAt), desc(keys.id)],
+    price_asc: [asc(keys.price), asc(keys.id)],
+    price_desc: [desc(keys.price), desc(keys.id)],
+  }[sort];
+  return sql.join(order, sql`, `);
+}
+
+const productKeys: SortKeys = {
+  stars: products.ocopStars,
+  id: products.id,
+  price: products.price,
+  createdAt: products.createdAt,
+};
+
+/**
+ * Above this many raw full-text matches, a search walks the listing index in
+ * page order and keeps the matches; below it, it starts from the matches.
+ */
+const MANY_MATCHES = 1000;
+
+const rawMatchCount = (expression: string) =>
+  sql`(SELECT count(*) FROM (SELECT 1 FROM ${productsFts} WHERE ${ftsMatches(expression)} LIMIT ${MANY_MATCHES + 1}))`;
+
+/**
+ * Which end a search starts from. A common term (thousands of matches) is
+ * cheapest from the listing index in page order, stopping once the page is
+ * full (`walk`); a rare one is cheapest from its handful of matches
+ * (`matches`). `either` writes both, each with a LIMIT of zero unless the raw
+ * match count says it is the right one: a LIMIT of zero ends a query before
+ * its first row is read.
+ */
+type SearchPlan = 'walk' | 'matches' | 'either';
+
+const planFor = (rawMatches: number): SearchPlan => (rawMatches > MANY_MATCHES ? 'walk' : 'matches');
+
+/**
+ * The first `wanted` rows of the listed products matching `expression` (each
+ * marked with `tier`), in the order of `sort` (in no order for a count).
+ */
+function listedMatches(
+  expression: string,
+  where: SQL,
+  sort: CatalogueSort | null,
+  tier: number,
+  wanted: SQL,
+  plan: SearchPlan,
+) {
+  const order = sort ? sql` ORDER BY ${orderBy(sort, productKeys)}` : sql``;
+  // With a LIMIT it cannot evaluate up front, SQLite's planner gives up the
+  // index walk for rowid lookups; the listing index delivers stars order.
+  const walkIndex =
+    sort === null || sort === 'relevance' || sort === 'stars' ? sql` INDEXED BY products_listing_idx` : sql``;
+  // A count reads ids only, so its walk stays inside the covering index.
+  const columns = sort
+    ? sql`${products.id} AS id, ${tier} AS tier, ${products.ocopStars} AS stars,
+    ${products.price} AS price, ${products.createdAt} AS created_at`
+    : sql`${products.id} AS id`;
+  const limitWhen = (chosen: SQL) =>
+    plan === 'either' ? sql`CASE WHEN ${wanted} > 0 AND ${chosen} THEN ${wanted} ELSE 0 END` : wanted;
+  // The unary + keeps SQLite from turning the match list into index lookups by id.
+  const walk = sql`SELECT * FROM (SELECT ${columns} FROM ${products}${walkIndex}
+      WHERE +${products.id} IN (SELECT rowid FROM ${productsFts} WHERE ${ftsMatches(expression)}) AND ${where}
+      ${order} LIMIT ${limitWhen(sql`${rawMatchCount(expression)} > ${MANY_MATCHES}`)})`;
+  const fromMatches = sql`SELECT * FROM (SELECT ${columns} FROM ${productsFts} CROSS JOIN ${products}
+      WHERE ${products.id} = ${productsFts.rowid} AND ${ftsMatches(expression)} AND ${where}
+      ${order} LIMIT ${limitWhen(sql`${rawMatchCount(expression)} <= ${MANY_MATCHES}`)})`;
+  if (plan === 'walk') return walk;
+  if (plan === 'matches') return fromMatches;
+  return sql`${walk} UNION ALL ${fromMatches}`;
+}
+
+/** How many products a search matches by name and anywhere, each counted up to MANY_MATCHES + 1. */
+async function rawMatchCounts(db: Database, match: SearchMatch) {
+  const [counts] = await db
+    .select({
+      byName: sql<number>`${rawMatchCount(match.byName)}`,
+      anywhere: sql<number>`${rawMatchCount(match.anywhere)}`,
+    })
+    .from(sql`(SELECT 1)`);
+  return counts!;
+}
+
+/**
+ * One page of search results as (id, tier and sort keys) rows. Relevance puts
+ * products whose name matches first and those matched only by their producer,
+ * place or group after; within a tier, more stars first, then the newest.
+ * The second tier is read only when the first does not fill the page.
+ */
+function searchPageRows(
+  match: SearchMatch,
+  counts: { byName: number; anywhere: number },
+  where: SQL,
+  sort: CatalogueSort,
+  limit: number,
+  offset: number,
+) {
+  const wanted = sql`${limit + offset}`;
+  const rows =
+    sort === 'relevance'
+      ? sql`WITH first_tier AS MATERIALIZED (${listedMatches(match.byName, where, sort, 0, wanted, planFor(counts.byName))})
+          SELECT * FROM first_tier UNION ALL SELECT * FROM (${listedMatches(
+            match.elsewhereOnly,
+            where,
+            sort,
+            1,
+            sql`max(0, ${wanted} - (SELECT count(*) FROM first_tier))`,
+            'either',
+          )})`
+      : listedMatches(match.anywhere, where, sort, 0, wanted, planFor(counts.anywhere));
+  const keys = { tier: sql`tier`, stars: sql`stars`, id: sql`id`, price: sql`price`, createdAt: sql`created_at` };
+  return sql`SELECT id, tier, stars, price, created_at FROM (${rows})
+    ORDER BY ${orderBy(sort, keys)} LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
  * One page of the listed catalogue and its total (counted up to
- * MAX_COUNTED_RESULTS), filtered, searched and sorted, in one round trip.
- *
- * Two things keep a common search term fast on a large catalogue. A CROSS
- * JOIN makes SQLite start from the full-text matches; left to itself the
- * planner starts from the products index and runs the MATCH once per product.
- * And the page is chosen first from products' own columns, so producers,
- * groups and images are read for the rows shown, not for every match.
+ * MAX_COUNTED_RESULTS), filtered, searched and sorted, in one round trip (two for a search).
+ * The page's ids and sort keys are chosen first from products' own columns,
+ * so producers, groups and images are read for the rows shown, not for every
+ * match.
  */
 export async function searchCatalogue(db: Database, filter: CatalogueFilter, today: string) {
-  const match = filter.q ? ftsMatchExpression(filter.q) : null;
-  const conditions = filterConditions(filter, today);
+  const match = searchMatch(filter.q);
+  const where = and(...filterConditions(filter, today))!;
   const sort = effectiveSort(filter, match !== null);
-  const candidates = () =>
-    match
-      ? db
-          .select({ id: products.id, rank: sql<number>`${ftsRank}`.as('rank') })
-          .from(productsFts)
-          .crossJoin(products)
-          .where(and(eq(productsFts.rowid, products.id), ftsMatches(match), ...conditions))
-      : db
-          .select({ id: products.id, rank: sql<number>`0`.as('rank') })
-          .from(products)
-          .where(and(...conditions));
+  const offset = (filter.page - 1) * filter.limit;
+  // A first, cheap round trip to the full-text index picks each query's plan.
+  const counts = match ? await rawMatchCounts(db, match) : null;
 
-  const order = (rank: SQL): SQL[] =>
-    ({
-      relevance: [asc(rank), desc(products.ocopStars), desc(products.id)],
-      stars: [desc(products.ocopStars), desc(products.id)],
-      newest: [desc(products.createdAt), desc(products.id)],
-      price_asc: [asc(products.price), asc(products.id)],
-      price_desc: [desc(products.price), desc(products.id)],
-    })[sort];
-
-  const pageRows = candidates()
-    .orderBy(...order(sql`rank`))
-    .limit(filter.limit)
-    .offset((filter.page - 1) * filter.limit)
-    .as('page_rows');
-
+  const pageRowsSql =
+    match && counts
+      ? searchPageRows(match, counts, where, sort, filter.limit, offset)
+      : sql`SELECT ${products.id} AS id, 0 AS tier, ${products.ocopStars} AS stars, ${products.price} AS price,
+        ${products.createdAt} AS created_at FROM ${products} WHERE ${where}
+        ORDER BY ${orderBy(sort, productKeys)} LIMIT ${filter.limit} OFFSET ${offset}`;
+  const pageKeys = {
+    tier: sql`page_rows.tier`,
+    stars: sql`page_rows.stars`,
+    id: sql`page_rows.id`,
+    price: sql`page_rows.price`,
+    createdAt: sql`page_rows.created_at`,
+  };
   const pageQuery = db
     .select(catalogueItemColumns)
-    .from(pageRows)
-    .innerJoin(products, eq(products.id, pageRows.id))
+    .from(sql`(${pageRowsSql}) AS page_rows`)
+    .innerJoin(products, sql`${products.id} = page_rows.id`)
     .innerJoin(producers, eq(producers.id, products.producerId))
     .innerJoin(productGroups, eq(productGroups.id, products.groupId))
-    .orderBy(...order(sql`${pageRows.rank}`));
+    .orderBy(orderBy(sort, pageKeys));
 
-  const counted = candidates().limit(MAX_COUNTED_RESULTS).as('counted');
-  const countQuery = db.select({ total: sql<number>`count(*)` }).from(counted);
+  const countedSql =
+    match && counts
+      ? listedMatches(match.anywhere, where, null, 0, sql`${MAX_COUNTED_RESULTS}`, planFor(counts.anywhere))
+      : sql`SELECT ${products.id} FROM ${products} WHERE ${where} LIMIT ${MAX_COUNTED_RESULTS}`;
+  const countQuery = db.select({ total: sql<number>`count(*)` }).from(sql`(${countedSql}) AS counted`);
 
   const [items, [count]] = await db.batch([pageQuery, countQuery]);
   return { items, total: count?.total ?? 0 };

@@ -11,6 +11,3 @@ export const productsFts = sqliteTable('products_fts', {
 });
 
 export const ftsMatches = (expression: string) => sql`products_fts MATCH ${expression}`;
-
-/** bm25 with the product name weighted well above the rest of the text. */
-export const ftsRank = sql<number>`bm25(products_fts, 10.0, 1.0)`;

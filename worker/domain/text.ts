@@ -44,6 +44,27 @@ export function ftsMatchExpression(query: string): string | null {
   return terms.map((term, index) => (index === terms.length - 1 ? `"${term}"*` : `"${term}"`)).join(' ');
 }
 
+/** The full-text index column that holds the folded product name (db/migrations/0001_search_index.sql). */
+const NAME_COLUMN = 'name_normalized';
+
+/**
+ * The MATCH expressions of a search: matches anywhere, matches in the product
+ * name, and matches only elsewhere (producer, place, group), so relevance can
+ * rank name matches first without scoring every match.
+ */
+export interface SearchMatch {
+  anywhere: string;
+  byName: string;
+  elsewhereOnly: string;
+}
+
+export function searchMatch(query: string | undefined): SearchMatch | null {
+  const anywhere = query ? ftsMatchExpression(query) : null;
+  if (anywhere === null) return null;
+  const byName = `{${NAME_COLUMN}}: (${anywhere})`;
+  return { anywhere, byName, elsewhereOnly: `(${anywhere}) NOT ${byName}` };
+}
+
 /**
  * The secondary text the search index holds for a product beside its name:
  * English name, producer, place and group, folded like the query will be.
