@@ -10,6 +10,7 @@ import { ErrorPage } from '../web/pages/ErrorPage';
 import { createApiV1 } from './api';
 import { createDb } from './data/db';
 import { MAX_PHOTO_BYTES } from './domain/media';
+import { MAX_INGEST_BYTES } from './lib/ingest-input';
 import { vietnamDate } from './domain/time';
 import type { AppEnv } from './lib/context';
 import { AppError, codeToStatus, errorCodes, type ErrorCode } from './lib/errors';
@@ -79,6 +80,20 @@ export function createApp() {
       },
     }),
   );
+  // Council result uploads (API and admin page) are refused above the documented limit the same way.
+  for (const path of ['/api/v1/admin/certifications', '/admin/certifications/upload']) {
+    app.use(
+      path,
+      bodyLimit({
+        maxSize: MAX_INGEST_BYTES + UPLOAD_FORM_MARGIN_BYTES,
+        onError: (c) => {
+          throw new AppError('payload_too_large', {
+            detail: c.var.t.ingest.file.tooLarge(MAX_INGEST_BYTES / 1024 / 1024),
+          });
+        },
+      }),
+    );
+  }
   for (const path of SESSION_AREAS) app.use(path, sessionMiddleware, csrfProtection);
 
   app.route('/api/v1', createApiV1());

@@ -27,7 +27,8 @@ import { insertProducer, insertProduct, refreshCatalogueFields } from '../../wor
 import { addMonths } from '../../worker/domain/time';
 import groupFile from '../reference/product-groups.json';
 import provinceRows from '../reference/provinces.json';
-import { criteriaVersionOn, partScores, recognisingLevel } from './certification-rules';
+import { criteriaVersionOn, recognisingLevel } from '../../worker/domain/certification-periods';
+import { partScores } from './certification-rules';
 import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS, type DemoCertification } from './demo-data';
 import type { SeedResult } from './generator';
 import { refreshVariantFigures } from '../../worker/data/portal';

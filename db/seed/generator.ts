@@ -31,7 +31,8 @@ import communeRows from '../reference/communes.json';
 import groupFile from '../reference/product-groups.json';
 import provinceRows from '../reference/provinces.json';
 import { literalInserts } from './bulk';
-import { centralIssuingBody, criteriaVersionOn, partScores, recognisingLevel } from './certification-rules';
+import { criteriaVersionOn, recognisingLevel } from '../../worker/domain/certification-periods';
+import { centralIssuingBody, partScores } from './certification-rules';
 import { packGtin, withCheckDigit } from './gtin';
 import {
   BRAND_WORDS,

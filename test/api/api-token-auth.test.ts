@@ -1,53 +1,19 @@
-import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { apiTokens } from '../../db/schema';
-import { createDb } from '../../worker/data/db';
-import type { AppEnv } from '../../worker/lib/context';
-import { requireApiToken } from '../../worker/lib/api-auth';
-import { AppError } from '../../worker/lib/errors';
-import { localeMiddleware } from '../../worker/lib/locale';
-import { problemJson } from '../../worker/lib/problem';
-import { randomToken, sha256Hex } from '../../worker/lib/tokens';
-import { testDb, uniqueSuffix } from '../support/factories';
-
-/** A tiny app around the real middleware and the real problem+json answer; no such route exists in the product. */
-function ingestApp() {
-  const app = new Hono<AppEnv>();
-  app.use(localeMiddleware);
-  app.use(async (c, next) => {
-    c.set('db', createDb(c.env.DB));
-    await next();
-  });
-  app.post('/api/v1/admin/certifications', requireApiToken('certifications:write'), (c) =>
-    c.json({ tokenId: c.var.apiToken.id }),
-  );
-  app.onError((error, c) => problemJson(c, error instanceof AppError ? error : new AppError('internal_error')));
-  return app;
-}
+import { randomToken } from '../../worker/lib/tokens';
+import { testDb } from '../support/factories';
+import { fetchApp } from '../support/http';
+import { createApiToken, INGEST_PATH } from '../support/ingest';
 
 const call = (authorization?: string) =>
-  ingestApp().request(
-    '/api/v1/admin/certifications',
-    { method: 'POST', headers: authorization ? { authorization } : {} },
-    env,
-  );
+  fetchApp(INGEST_PATH, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: '[]',
+  });
 
-async function token(overrides: Partial<typeof apiTokens.$inferInsert> = {}) {
-  const secret = `ocop_${randomToken()}`;
-  const [row] = await testDb()
-    .insert(apiTokens)
-    .values({
-      name: `test ${uniqueSuffix()}`,
-      prefix: secret.slice(0, 11),
-      tokenHash: await sha256Hex(secret),
-      scopes: ['certifications:write'],
-      ...overrides,
-    })
-    .returning();
-  return { secret, id: row!.id };
-}
+const token = createApiToken;
 
 async function expectProblem(response: Response, status: number, code: string) {
   expect(response.status).toBe(status);
@@ -60,7 +26,7 @@ describe('requireApiToken', () => {
     const { secret, id } = await token();
     const response = await call(`Bearer ${secret}`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ tokenId: id });
+    expect(await response.json()).toEqual({ summary: { created: 0, updated: 0, unchanged: 0, rejected: 0 }, results: [] });
     const [row] = await testDb().select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(row?.lastUsedAt).not.toBeNull();
   });

@@ -14,7 +14,7 @@ import {
   salesPointProducts,
   salesPoints,
 } from '../../db/schema';
-import { criteriaVersionOn, recognisingLevel } from '../../db/seed/certification-rules';
+import { criteriaVersionOn, recognisingLevel } from '../../worker/domain/certification-periods';
 import { seedDemo } from '../../db/seed/demo';
 import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS } from '../../db/seed/demo-data';
 import {

@@ -3,6 +3,9 @@
 /** 1000 → "1.000": Vietnamese groups thousands with dots. */
 const formatCount = (n: number) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
+/** What an ingest rule names in its message (a limit, a legal basis…). */
+type IssueParams = Record<string, string | number | undefined>;
+
 export const vi = {
   locale: 'vi',
   languageName: 'Tiếng Việt',
@@ -308,6 +311,54 @@ export const vi = {
     taxCodeMismatch: 'mã số thuế không khớp với chủ thể được mời',
     passwordMismatch: 'hai mật khẩu không giống nhau',
     fixBelow: 'Vui lòng kiểm tra lại:',
+  },
+  ingest: {
+    outcomes: { created: 'Tạo mới', updated: 'Đã cập nhật', unchanged: 'Không đổi', rejected: 'Bị từ chối' },
+    rules: {
+      required: () => 'bắt buộc',
+      too_long: (p: IssueParams) => `dài quá ${p.max} ký tự`,
+      not_text: () => 'phải là chữ hoặc số',
+      invalid_date: () => 'không phải ngày hợp lệ (YYYY-MM-DD hoặc DD/MM/YYYY)',
+      future_date: () => 'ngày quyết định ở tương lai',
+      invalid_number: () => 'không phải số',
+      invalid_choice: (p: IssueParams) => `phải là một trong: ${p.allowed}`,
+      score_range: () => 'điểm phải từ 0 đến 100',
+      score_precision: () => 'điểm chỉ có tối đa một chữ số thập phân',
+      stars_range: () => 'số sao phải là số nguyên từ 1 đến 5',
+      stars_above_band: (p: IssueParams) => `số sao cao hơn hạng của điểm (điểm này tối đa ${p.band} sao)`,
+      level_not_in_period: (p: IssueParams) => `cấp này không đánh giá sản phẩm theo ${p.basis}`,
+      level_cannot_award: (p: IssueParams) => `theo ${p.basis}, cấp này không công nhận ${p.stars} sao`,
+      tax_code_format: () => 'mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu "-" và 3 chữ số',
+      unknown_province: () => 'không có tỉnh, thành phố với mã này',
+      unknown_commune: () => 'không có xã, phường với mã này',
+      commune_outside_province: (p: IssueParams) => `xã, phường này thuộc tỉnh mã ${p.province}`,
+      unknown_group: () => 'không có nhóm sản phẩm này (dùng mã như 148.food hoặc food)',
+      group_of_other_criteria: (p: IssueParams) => `nhóm này thuộc bộ tiêu chí ${p.version}`,
+      unknown_subgroup: () => 'không có phân nhóm này',
+      subgroup_outside_group: (p: IssueParams) => `phân nhóm này thuộc nhóm ${p.group}`,
+      part_score_range: (p: IssueParams) => `điểm phần phải từ 0 đến ${p.max}`,
+      part_scores_incomplete: () => 'cần đủ điểm ba phần A, B, C hoặc bỏ trống cả ba',
+      part_scores_sum: (p: IssueParams) => `tổng điểm ba phần (${p.sum}) khác tổng điểm (${p.score})`,
+      valid_until_before_decision: () => 'ngày hết hiệu lực phải sau ngày quyết định',
+      product_identity: () => 'cần mã sản phẩm hoặc tên sản phẩm',
+      unknown_field: () => 'trường không có trong mẫu',
+      missing_cells: (p: IssueParams) => `dòng thiếu ô (cần ${p.expected} ô)`,
+      extra_cells: (p: IssueParams) => `dòng thừa ô (chỉ có ${p.expected} cột)`,
+      conflict: () => 'dòng này vướng một thay đổi khác cùng lúc; hãy gửi lại',
+    },
+    file: {
+      empty: 'tệp trống',
+      encoding: 'tệp không được mã hoá UTF-8',
+      unterminated_quote: (line: number) => `dấu ngoặc kép mở ở dòng ${line} không được đóng`,
+      stray_quote: (line: number) => `dấu ngoặc kép đặt sai chỗ ở dòng ${line}`,
+      unknown_column: 'cột không có trong mẫu',
+      duplicate_column: 'cột bị lặp',
+      missing_column: 'thiếu cột bắt buộc',
+      tooManyRows: (max: number) => `tệp có quá ${max} dòng; hãy chia thành nhiều tệp`,
+      tooManyRecords: (max: number) => `tối đa ${max} bản ghi mỗi lần gửi`,
+      tooLarge: (mebibytes: number) => `tệp lớn hơn ${mebibytes} MB; hãy chia thành nhiều tệp`,
+      contentType: 'gửi application/json hoặc text/csv',
+    },
   },
   errors: {
     title: 'Có lỗi xảy ra',

@@ -1,5 +1,6 @@
 import { edgeCache } from '../lib/edge-cache';
 import { createApiRouter } from '../lib/openapi';
+import { certificationsApi } from './certifications';
 import { productsApi } from './products';
 import { referenceApi } from './reference';
 
@@ -12,13 +13,19 @@ export function createApiV1() {
   for (const path of PUBLIC_CACHEABLE_PATHS) api.use(path, edgeCache);
   api.route('/', productsApi);
   api.route('/', referenceApi);
+  api.route('/', certificationsApi);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token created by an administrator (Administration → API tokens), with the scopes a route names.',
+  });
   api.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {
       title: 'OCOP platform API',
       version: '1.0.0',
       description:
-        'Certified OCOP (One Commune One Product) goods: catalogue, reference data. Errors are RFC 9457 problem+json.',
+        'Certified OCOP (One Commune One Product) goods: catalogue, reference data, and the ingest of council results. Errors are RFC 9457 problem+json.',
     },
     servers: [{ url: `${c.env.PUBLIC_ORIGIN}/api/v1` }],
   }));

@@ -6,7 +6,10 @@ import { foldVietnamese, productSearchText } from '../domain/text';
 import type { Database } from './db';
 
 export type NewProducer = Omit<typeof producers.$inferInsert, 'nameNormalized'>;
-export type NewProduct = Omit<typeof products.$inferInsert, 'nameNormalized' | 'searchText'>;
+/** A product to insert; its producer may be an id or a SQL lookup of a producer written in the same batch. */
+export type NewProduct = Omit<typeof products.$inferInsert, 'nameNormalized' | 'searchText' | 'producerId'> & {
+  producerId: number | SQL;
+};
 
 export function insertProducer(db: Database, producer: NewProducer) {
   return db

@@ -17,7 +17,7 @@ export const problemSchema = z
   })
   .openapi('Problem');
 
-const problem = (description: string) => ({
+export const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: problemSchema } },
   description,
 });
@@ -28,6 +28,12 @@ export const errorResponses = {
 } as const;
 
 export const notFoundResponse = { [StatusCodes.NOT_FOUND]: problem('No such resource.') } as const;
+
+/** What a route behind requireApiToken may answer besides its own responses. */
+export const tokenResponses = {
+  [StatusCodes.UNAUTHORIZED]: problem('No token, or an unknown, revoked or expired one.'),
+  [StatusCodes.FORBIDDEN]: problem('The token lacks the scope this route needs.'),
+} as const;
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },

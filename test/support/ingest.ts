@@ -1,0 +1,44 @@
+import { apiTokens } from '../../db/schema';
+import { randomToken, sha256Hex } from '../../worker/lib/tokens';
+import { testDb, uniqueSuffix } from './factories';
+import { fetchApp } from './http';
+
+/** An API token as an administrator would create it; certifications:write unless overridden. */
+export async function createApiToken(overrides: Partial<typeof apiTokens.$inferInsert> = {}) {
+  const secret = `ocop_${randomToken()}`;
+  const [row] = await testDb()
+    .insert(apiTokens)
+    .values({
+      name: `test ${uniqueSuffix()}`,
+      prefix: secret.slice(0, 11),
+      tokenHash: await sha256Hex(secret),
+      scopes: ['certifications:write'],
+      ...overrides,
+    })
+    .returning();
+  return { secret, id: row!.id };
+}
+
+export interface IngestIssue {
+  field: string;
+  code: string;
+  message: string;
+}
+export interface IngestReport {
+  summary: { created: number; updated: number; unchanged: number; rejected: number };
+  results: { index?: number; row?: number; outcome: string; product?: string; errors?: IngestIssue[] }[];
+}
+
+export const INGEST_PATH = '/api/v1/admin/certifications';
+
+export function postIngest(body: BodyInit, contentType: string, secret: string) {
+  return fetchApp(INGEST_PATH, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': contentType },
+    body,
+  });
+}
+
+/** A random, well-formed tax code, so tests never match each other's producers. */
+export const uniqueTaxCode = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(10)), (byte) => String(byte % 10)).join('');

@@ -1,0 +1,344 @@
+/**
+ * Ingesting council results: load what the records refer to, plan each one
+ * (worker/domain/certification-ingest.ts) and apply the plans, each row as
+ * statements of one D1 batch so a row is written whole or not at all.
+ */
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { certifications, communes, producers, productGroups, productSubgroups, products } from '../../db/schema';
+import { MIN_CERTIFIED_STARS } from '../domain/certification';
+import {
+  certificationKey,
+  emptyMatchContext,
+  planRecord,
+  producerNameKey,
+  productCodeKey,
+  productNameKey,
+  randomSlug,
+  type CertificationRef,
+  type EntityRef,
+  type IngestOutcome,
+  type IngestPlan,
+  type MatchContext,
+  type SlugMaker,
+} from '../domain/certification-ingest';
+import {
+  checkRecord,
+  type CertificationRecord,
+  type RawRecord,
+  type RecordIssue,
+  type RecordReference,
+} from '../domain/certification-record';
+import { auditStatement } from './audit';
+import type { Database } from './db';
+import { insertProducer, insertProduct, refreshCatalogueFieldsWhere } from './products';
+import { provincesByCode } from './reference';
+
+/** Rows applied per D1 batch: few round trips, and a failed batch is retried row by row. */
+const ROWS_PER_BATCH = 40;
+/** Records whose stored matches are looked up per query, keeping each lookup's JSON parameter small. */
+const RECORDS_PER_LOOKUP = 1000;
+
+const now = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+
+export interface IngestRow {
+  /** The row number in the CSV file, or the index in the JSON array. */
+  position: number;
+  raw: RawRecord;
+  /** Problems found before the record itself is checked (a CSV row with too few cells). */
+  issues?: RecordIssue[];
+}
+
+export interface IngestResult {
+  position: number;
+  outcome: IngestOutcome;
+  /** The product's slug when the record was matched or created. */
+  product?: string;
+  issues?: RecordIssue[];
+}
+
+export interface IngestActor {
+  userId?: number | null;
+  tokenId?: number | null;
+}
+
+/** The reference data records are checked against, with the names a new listing's search text needs. */
+async function loadReference(db: Database, raws: RawRecord[]) {
+  const communeCodes = [...new Set(raws.map((raw) => raw.commune_code).filter((c) => typeof c === 'string'))];
+  const [communeRows, groupRows, subgroupRows] = await db.batch([
+    db
+      .select({ code: communes.code, provinceCode: communes.provinceCode })
+      .from(communes)
+      .where(sql`${communes.code} IN (SELECT value FROM json_each(${JSON.stringify(communeCodes)}))`),
+    db
+      .select({
+        id: productGroups.id,
+        code: productGroups.code,
+        criteriaVersion: productGroups.criteriaVersion,
+        nameVi: productGroups.nameVi,
+      })
+      .from(productGroups),
+    db.select({ id: productSubgroups.id, groupId: productSubgroups.groupId }).from(productSubgroups),
+  ]);
+  const reference: RecordReference = {
+    provinceCodes: new Set(provincesByCode.keys()),
+    communeProvinces: new Map(communeRows.map((row) => [row.code, row.provinceCode])),
+    groups: new Map(groupRows.map((row) => [row.id, row])),
+    subgroupGroups: new Map(subgroupRows.map((row) => [row.id, row.groupId])),
+  };
+  const groupNames = new Map(groupRows.map((row) => [row.id, row.nameVi]));
+  return { reference, groupNames };
+}
+
+/** Loads the producers, products and decisions `records` may match into `context`. */
+async function loadMatches(db: Database, records: CertificationRecord[], context: MatchContext) {
+  const taxCodes = [...new Set(records.flatMap((r) => (r.producer.taxCode ? [r.producer.taxCode] : [])))];
+  const names = records.map((r) => [r.producer.provinceCode, r.producer.nameNormalized]);
+  const producerMatch = sql`(${producers.taxCode} IN (SELECT value FROM json_each(${JSON.stringify(taxCodes)}))
+    OR (${producers.provinceCode}, ${producers.nameNormalized}) IN
+      (SELECT value ->> 0, value ->> 1 FROM json_each(${JSON.stringify(names)})))`;
+  const decisionNumbers = [...new Set(records.map((r) => r.decisionNumber))];
+  const [producerRows, productRows, certificationRows] = await db.batch([
+    db
+      .select({
+        id: producers.id,
+        slug: producers.slug,
+        taxCode: producers.taxCode,
+        provinceCode: producers.provinceCode,
+        nameNormalized: producers.nameNormalized,
+      })
+      .from(producers)
+      .where(producerMatch),
+    db
+      .select({
+        id: products.id,
+        slug: products.slug,
+        producerId: products.producerId,
+        producerCode: products.producerCode,
+        nameNormalized: products.nameNormalized,
+      })
+      .from(products)
+      .where(sql`${products.producerId} IN (SELECT ${producers.id} FROM ${producers} WHERE ${producerMatch})`),
+    db
+      .select({
+        id: certifications.id,
+        productId: certifications.productId,
+        productSlug: products.slug,
+        stars: certifications.stars,
+        score: certifications.score,
+        partScoreA: certifications.partScoreA,
+        partScoreB: certifications.partScoreB,
+        partScoreC: certifications.partScoreC,
+        criteriaVersion: certifications.criteriaVersion,
+        level: certifications.level,
+        decisionNumber: certifications.decisionNumber,
+        decisionDate: certifications.decisionDate,
+        issuingBody: certifications.issuingBody,
+        validUntil: certifications.validUntil,
+        status: certifications.status,
+        statusReason: certifications.statusReason,
+        revocationDecision: certifications.revocationDecision,
+      })
+      .from(certifications)
+      .innerJoin(products, eq(products.id, certifications.productId))
+      .where(
+        and(
+          sql`${certifications.decisionNumber} IN (SELECT value FROM json_each(${JSON.stringify(decisionNumbers)}))`,
+          sql`${products.producerId} IN (SELECT ${producers.id} FROM ${producers} WHERE ${producerMatch})`,
+        ),
+      ),
+  ]);
+  for (const row of producerRows) {
+    const ref: EntityRef = { id: row.id, slug: row.slug };
+    if (row.taxCode) context.producersByTaxCode.set(row.taxCode, ref);
+    context.producersByName.set(producerNameKey(row.provinceCode, row.nameNormalized), ref);
+  }
+  const producerRefs = new Map(producerRows.map((row) => [row.id, { id: row.id, slug: row.slug }]));
+  for (const row of productRows) {
+    const producer = producerRefs.get(row.producerId);
+    if (!producer) continue;
+    const ref: EntityRef = { id: row.id, slug: row.slug };
+    if (row.producerCode) context.productsByCode.set(productCodeKey(producer, row.producerCode), ref);
+    context.productsByName.set(productNameKey(producer, row.nameNormalized), ref);
+  }
+  for (const { productId, productSlug, ...stored } of certificationRows) {
+    context.certifications.set(certificationKey({ id: productId, slug: productSlug }, stored.decisionNumber), stored);
+  }
+}
+
+const producerIdOf = (ref: EntityRef): SQL =>
+  ref.id !== null
+    ? sql`${ref.id}`
+    : sql`(SELECT ${producers.id} FROM ${producers} WHERE ${producers.slug} = ${ref.slug})`;
+const productIdOf = (ref: EntityRef): SQL =>
+  ref.id !== null ? sql`${ref.id}` : sql`(SELECT ${products.id} FROM ${products} WHERE ${products.slug} = ${ref.slug})`;
+const certificationIdOf = (ref: CertificationRef): SQL =>
+  'id' in ref
+    ? sql`${ref.id}`
+    : sql`(SELECT ${certifications.id} FROM ${certifications}
+        WHERE ${certifications.productId} = ${productIdOf(ref.product)} AND ${certifications.decisionNumber} = ${ref.decisionNumber})`;
+
+/**
+ * A newer active certification supersedes the older active ones of the same
+ * product; "newer" is the later decision date. 1 and 2 star results are not
+ * certifications and supersede nothing.
+ */
+function supersedeOlder(db: Database, productId: SQL) {
+  const latest = sql`(SELECT ${certifications.id} FROM ${certifications}
+    WHERE ${certifications.productId} = ${productId} AND ${certifications.status} = 'active'
+      AND ${certifications.stars} >= ${MIN_CERTIFIED_STARS}
+    ORDER BY ${certifications.decisionDate} DESC, ${certifications.id} DESC LIMIT 1)`;
+  return db
+    .update(certifications)
+    .set({ status: 'superseded', supersededById: latest, statusChangedAt: now, updatedAt: now })
+    .where(
+      and(
+        sql`${certifications.productId} = ${productId}`,
+        eq(certifications.status, 'active'),
+        sql`${certifications.stars} >= ${MIN_CERTIFIED_STARS}`,
+        sql`${certifications.id} != ${latest}`,
+      ),
+    );
+}
+
+/** The statements that apply one plan, in order; together they are the row. */
+function planStatements(
+  db: Database,
+  plan: Exclude<IngestPlan, { outcome: 'unchanged' }>,
+  actor: IngestActor,
+  groupNames: ReadonlyMap<string, string>,
+) {
+  const productId = productIdOf(plan.product);
+  const audit = { actorUserId: actor.userId ?? null, actorTokenId: actor.tokenId ?? null, entity: 'certification' };
+  const tail = [supersedeOlder(db, productId), refreshCatalogueFieldsWhere(db, sql`${products.id} = ${productId}`)];
+  if (plan.outcome === 'updated') {
+    const certificationId = certificationIdOf(plan.certification);
+    return [
+      db
+        .update(certifications)
+        .set({ ...plan.after, ...(plan.after.status ? { statusChangedAt: now } : {}), updatedAt: now })
+        .where(sql`${certifications.id} = ${certificationId}`),
+      ...tail,
+      auditStatement(db, {
+        ...audit,
+        action: 'certification.corrected',
+        // A known id goes in as is: D1 binds numbers as REAL, which a text column would keep as "12.0".
+        entityId: 'id' in plan.certification ? plan.certification.id : certificationId,
+        before: plan.before,
+        after: plan.after,
+      }),
+    ];
+  }
+  const statements = [];
+  if (plan.newProducer) statements.push(insertProducer(db, plan.newProducer));
+  if (plan.newProduct) {
+    const producerName = plan.newProducer?.name ?? '';
+    statements.push(
+      insertProduct(
+        db,
+        { ...plan.newProduct, producerId: producerIdOf(plan.producer), price: null, stock: 0 },
+        {
+          producerName,
+          provinceName: provincesByCode.get(plan.newProduct.provinceCode)?.nameVi ?? '',
+          groupName: groupNames.get(plan.newProduct.groupId) ?? '',
+        },
+      ),
+    );
+  }
+  const certificationId = certificationIdOf({ product: plan.product, decisionNumber: plan.values.decisionNumber });
+  statements.push(
+    db.insert(certifications).values({
+      ...plan.values,
+      productId,
+      statusChangedAt: plan.values.status === 'revoked' ? now : null,
+    }),
+    ...tail,
+    auditStatement(db, { ...audit, action: 'certification.ingested', entityId: certificationId, after: plan.values }),
+  );
+  return statements;
+}
+
+type Statement = ReturnType<typeof planStatements>[number];
+
+/** Runs each row's statements, many rows per batch; when a batch fails, its rows run alone so only the bad one fails. */
+async function applyRows(db: Database, rows: Statement[][]): Promise<boolean[]> {
+  const applied: boolean[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_BATCH) {
+    const chunk = rows.slice(start, start + ROWS_PER_BATCH);
+    const flat = chunk.flat();
+    try {
+      await db.batch(flat as [Statement, ...Statement[]]);
+      applied.push(...chunk.map(() => true));
+    } catch {
+      for (const row of chunk) {
+        try {
+          await db.batch(row as [Statement, ...Statement[]]);
+          applied.push(true);
+        } catch {
+          applied.push(false);
+        }
+      }
+    }
+  }
+  return applied;
+}
+
+/**
+ * Checks, matches and applies council records, in order. Valid rows are
+ * applied even when others are rejected; each row is written whole or not at
+ * all. The answer has one result per row, in the rows' order.
+ */
+export async function ingestCertifications(
+  db: Database,
+  rows: IngestRow[],
+  actor: IngestActor,
+  today: string,
+  makeSlug: SlugMaker = randomSlug,
+): Promise<IngestResult[]> {
+  const { reference, groupNames } = await loadReference(
+    db,
+    rows.map((row) => row.raw),
+  );
+  const results: IngestResult[] = [];
+  const checked: { index: number; record: CertificationRecord }[] = [];
+  for (const [index, row] of rows.entries()) {
+    const check = checkRecord(row.raw, reference, today);
+    const issues = [...(row.issues ?? []), ...(check.ok ? [] : check.issues)];
+    if (check.ok && issues.length === 0) checked.push({ index, record: check.record });
+    results.push(
+      issues.length > 0
+        ? { position: row.position, outcome: 'rejected', issues }
+        : { position: row.position, outcome: 'unchanged' },
+    );
+  }
+
+  const context = emptyMatchContext();
+  for (let start = 0; start < checked.length; start += RECORDS_PER_LOOKUP) {
+    await loadMatches(
+      db,
+      checked.slice(start, start + RECORDS_PER_LOOKUP).map((c) => c.record),
+      context,
+    );
+  }
+
+  const pending: { index: number; statements: Statement[] }[] = [];
+  for (const { index, record } of checked) {
+    const plan = planRecord(record, context, makeSlug);
+    const result = results[index]!;
+    result.outcome = plan.outcome;
+    result.product = plan.product.slug;
+    if (plan.outcome !== 'unchanged') pending.push({ index, statements: planStatements(db, plan, actor, groupNames) });
+  }
+
+  const applied = await applyRows(
+    db,
+    pending.map((p) => p.statements),
+  );
+  applied.forEach((ok, i) => {
+    if (ok) return;
+    const result = results[pending[i]!.index]!;
+    result.outcome = 'rejected';
+    result.issues = [{ field: 'decision_number', rule: 'conflict' }];
+    delete result.product;
+  });
+  return results;
+}
