@@ -305,9 +305,7 @@ describe('POST /api/v1/admin/certifications: lifecycle', () => {
     expect(older).toMatchObject({ status: 'superseded', supersededById: newer!.id });
     expect(newer!.status).toBe('active');
     expect(await productOf(first!.product!)).toMatchObject({ ocopStars: 4, certificationId: newer!.id });
-    const page = await getJson<{ certification_history: { status: string }[] }>(
-      `/api/v1/products/${first!.product}`,
-    );
+    const page = await getJson<{ certification_history: { status: string }[] }>(`/api/v1/products/${first!.product}`);
     expect(page.body.certification_history.map((h) => h.status)).toEqual(['active', 'superseded']);
   });
 
