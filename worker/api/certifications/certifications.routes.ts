@@ -33,7 +33,9 @@ export const ingestCertifications = createRoute({
   middleware: [requireApiToken('certifications:write')] as const,
   request: {
     body: {
-      required: true,
+      // Not `required`: zod-openapi would then check every body as JSON, CSV included. The handler
+      // answers 415 to a request with neither media type.
+      required: false,
       content: {
         'application/json': {
           schema: certificationRecordsSchema,
