@@ -86,7 +86,9 @@ describe('the ingest on arbitrary input (property)', () => {
   it('answers CSV built from the same records the same way', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(arbitraryRecord, { minLength: 1, maxLength: 6 }), async (records) => {
-        const rows = records.map((r) => RECORD_FIELDS.map((field) => (r[field] === null ? '' : (r[field] as string))));
+        const rows = records.map((r: Record<string, unknown>) =>
+          RECORD_FIELDS.map((field) => (r[field] === null ? '' : (r[field] as string | number | undefined))),
+        );
         const response = await postIngest(writeCsv([[...RECORD_FIELDS], ...rows]), 'text/csv', secret);
         expect(response.status).toBe(200);
         const report = await response.json<IngestReport>();

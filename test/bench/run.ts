@@ -5,7 +5,9 @@
  * limit) and `/health/db` (floor: one D1 round trip). Ratios, not absolute
  * req/s, are what carry over from one machine to another.
  *
- *   npm run bench -- [--products 100000] [--fresh] [--duration 10]
+ *   npm run bench -- [--products 100000] [--fresh] [--duration 10] [--only catalogue,ingest]
+ *
+ * `ingest` times the certification ingest of a 10,000-row council CSV (test/bench/ingest.ts).
  */
 import autocannon from 'autocannon';
 import { existsSync } from 'node:fs';
@@ -15,14 +17,17 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { repoRoot, seedDatabase, startWorker, type LocalWorker, type StartOptions } from '../browser/local-worker';
+import { benchIngest } from './ingest';
 
 const { values: flags } = parseArgs({
   options: {
     products: { type: 'string', default: '100000' },
     fresh: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
+    only: { type: 'string', default: 'catalogue,ingest' },
   },
 });
+const parts = flags.only.split(',');
 const productCount = Number(flags.products);
 const durationSeconds = Number(flags.duration);
 if (!Number.isInteger(productCount) || productCount < 1) throw new Error(`--products: ${flags.products}`);
@@ -160,118 +165,124 @@ async function loadRoutes(options: StartOptions, cache: CacheMode, routes: Route
   return measurements;
 }
 
-const persistTo = await preparePersistDir();
-const noCache = { persistTo, vars: { CATALOGUE_CACHE_SECONDS: '0' } };
+/** The catalogue routes on a generated catalogue, against the bare and floor routes of the same run. */
+async function benchCatalogue() {
+  const persistTo = await preparePersistDir();
+  const noCache = { persistTo, vars: { CATALOGUE_CACHE_SECONDS: '0' } };
 
-console.log('\nCatalogue facts');
-const facts = await (async () => {
-  const worker = await startWorker(noCache);
-  try {
-    const slug = await firstProductSlug(worker.baseUrl);
-    const matches = {
-      common: await searchTotal(worker.baseUrl, COMMON_TERM),
-      rare: await searchTotal(worker.baseUrl, RARE_TERM),
-    };
-    if (matches.common === 0 || matches.rare === 0) throw new Error('a search term finds nothing: pick other terms');
-    const htmlBytes = {
-      home: await gzipSizes(`${worker.baseUrl}/`),
-      product: await gzipSizes(`${worker.baseUrl}/products/${slug}`),
-    };
-    return { slug, matches, htmlBytes };
-  } finally {
-    await worker.stop();
-  }
-})();
-console.log(`  "${COMMON_TERM}": ${facts.matches.common} matches, "${RARE_TERM}": ${facts.matches.rare} matches`);
-console.log(`  product page: /products/${facts.slug}`);
+  console.log('\nCatalogue facts');
+  const facts = await (async () => {
+    const worker = await startWorker(noCache);
+    try {
+      const slug = await firstProductSlug(worker.baseUrl);
+      const matches = {
+        common: await searchTotal(worker.baseUrl, COMMON_TERM),
+        rare: await searchTotal(worker.baseUrl, RARE_TERM),
+      };
+      if (matches.common === 0 || matches.rare === 0) throw new Error('a search term finds nothing: pick other terms');
+      const htmlBytes = {
+        home: await gzipSizes(`${worker.baseUrl}/`),
+        product: await gzipSizes(`${worker.baseUrl}/products/${slug}`),
+      };
+      return { slug, matches, htmlBytes };
+    } finally {
+      await worker.stop();
+    }
+  })();
+  console.log(`  "${COMMON_TERM}": ${facts.matches.common} matches, "${RARE_TERM}": ${facts.matches.rare} matches`);
+  console.log(`  product page: /products/${facts.slug}`);
 
-const catalogueRoutes: Route[] = [
-  { route: 'search API, common term', path: `/api/v1/products?q=${encodeURIComponent(COMMON_TERM)}` },
-  { route: 'search API, rare term', path: `/api/v1/products?q=${encodeURIComponent(RARE_TERM)}` },
-  { route: 'listing page', path: '/products' },
-  { route: 'product page', path: `/products/${facts.slug}` },
-  { route: 'home page', path: '/' },
-];
+  const catalogueRoutes: Route[] = [
+    { route: 'search API, common term', path: `/api/v1/products?q=${encodeURIComponent(COMMON_TERM)}` },
+    { route: 'search API, rare term', path: `/api/v1/products?q=${encodeURIComponent(RARE_TERM)}` },
+    { route: 'listing page', path: '/products' },
+    { route: 'product page', path: `/products/${facts.slug}` },
+    { route: 'home page', path: '/' },
+  ];
 
-console.log('\nReference routes');
-const references = await loadRoutes(noCache, 'none', [
-  { route: 'bare /health', path: '/health' },
-  { route: 'floor /health/db', path: '/health/db' },
-]);
-console.log('\nCatalogue, edge cache off (CATALOGUE_CACHE_SECONDS=0)');
-const cacheOff = await loadRoutes(noCache, 'off', catalogueRoutes);
-console.log('\nCatalogue, default config (edge cache on, warmed)');
-const cacheWarm = await loadRoutes({ persistTo }, 'warm', catalogueRoutes);
+  console.log('\nReference routes');
+  const references = await loadRoutes(noCache, 'none', [
+    { route: 'bare /health', path: '/health' },
+    { route: 'floor /health/db', path: '/health/db' },
+  ]);
+  console.log('\nCatalogue, edge cache off (CATALOGUE_CACHE_SECONDS=0)');
+  const cacheOff = await loadRoutes(noCache, 'off', catalogueRoutes);
+  console.log('\nCatalogue, default config (edge cache on, warmed)');
+  const cacheWarm = await loadRoutes({ persistTo }, 'warm', catalogueRoutes);
 
-const [bare, floor] = references;
-const measurements = [...references, ...cacheOff, ...cacheWarm].map((m) => ({
-  ...m,
-  ratioToBare: m.requestsPerSecond / bare!.requestsPerSecond,
-  ratioToFloor: m.requestsPerSecond / floor!.requestsPerSecond,
-}));
+  const [bare, floor] = references;
+  const measurements = [...references, ...cacheOff, ...cacheWarm].map((m) => ({
+    ...m,
+    ratioToBare: m.requestsPerSecond / bare!.requestsPerSecond,
+    ratioToFloor: m.requestsPerSecond / floor!.requestsPerSecond,
+  }));
 
-const find = (route: string, cache: CacheMode) => measurements.find((m) => m.route === route && m.cache === cache)!;
-const targets = [
-  { target: 'product page ≥ 0.7× floor (cache off)', row: find('product page', 'off'), of: 'floor', min: 0.7 },
-  {
-    target: 'search API, common term ≥ 0.5× floor (cache off)',
-    row: find('search API, common term', 'off'),
-    of: 'floor',
-    min: 0.5,
-  },
-  ...['listing page', 'product page', 'home page'].map((route) => ({
-    target: `${route} ≥ 0.6× bare (warm cache)`,
-    row: find(route, 'warm'),
-    of: 'bare',
-    min: 0.6,
-  })),
-].map(({ target, row, of, min }) => {
-  const ratio = of === 'floor' ? row.ratioToFloor : row.ratioToBare;
-  return { target, ratio, met: ratio >= min && row.failures === 0 };
-});
+  const find = (route: string, cache: CacheMode) => measurements.find((m) => m.route === route && m.cache === cache)!;
+  const targets = [
+    { target: 'product page ≥ 0.7× floor (cache off)', row: find('product page', 'off'), of: 'floor', min: 0.7 },
+    {
+      target: 'search API, common term ≥ 0.5× floor (cache off)',
+      row: find('search API, common term', 'off'),
+      of: 'floor',
+      min: 0.5,
+    },
+    ...['listing page', 'product page', 'home page'].map((route) => ({
+      target: `${route} ≥ 0.6× bare (warm cache)`,
+      row: find(route, 'warm'),
+      of: 'bare',
+      min: 0.6,
+    })),
+  ].map(({ target, row, of, min }) => {
+    const ratio = of === 'floor' ? row.ratioToFloor : row.ratioToBare;
+    return { target, ratio, met: ratio >= min && row.failures === 0 };
+  });
 
-const ms = (value: number | null) => (value === null ? '—' : String(value));
-const rows = [
-  ['route', 'cache', 'req/s', 'p50 ms', 'p99 ms', 'failures', '× bare', '× floor'],
-  ...measurements.map((m) => [
-    m.route,
-    m.cache,
-    m.requestsPerSecond.toFixed(0),
-    ms(m.p50Ms),
-    ms(m.p99Ms),
-    String(m.failures),
-    m.ratioToBare.toFixed(2),
-    m.ratioToFloor.toFixed(2),
-  ]),
-];
-const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-const textColumns = 2;
-const line = (row: string[]) =>
-  `| ${row.map((cell, i) => (i < textColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
-const rule = `|${widths.map((width, i) => (i < textColumns ? ` ${'-'.repeat(width)} ` : ` ${'-'.repeat(width - 1)}: `)).join('|')}|`;
+  const ms = (value: number | null) => (value === null ? '—' : String(value));
+  const rows = [
+    ['route', 'cache', 'req/s', 'p50 ms', 'p99 ms', 'failures', '× bare', '× floor'],
+    ...measurements.map((m) => [
+      m.route,
+      m.cache,
+      m.requestsPerSecond.toFixed(0),
+      ms(m.p50Ms),
+      ms(m.p99Ms),
+      String(m.failures),
+      m.ratioToBare.toFixed(2),
+      m.ratioToFloor.toFixed(2),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const textColumns = 2;
+  const line = (row: string[]) =>
+    `| ${row.map((cell, i) => (i < textColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((width, i) => (i < textColumns ? ` ${'-'.repeat(width)} ` : ` ${'-'.repeat(width - 1)}: `)).join('|')}|`;
 
-console.log(`\n${productCount} products, ${CONNECTIONS} connections, ${durationSeconds} s per route\n`);
-console.log([line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n'));
+  console.log(`\n${productCount} products, ${CONNECTIONS} connections, ${durationSeconds} s per route\n`);
+  console.log([line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n'));
 
-console.log('\nTargets');
-for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.ratio.toFixed(2)}×`);
+  console.log('\nTargets');
+  for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.ratio.toFixed(2)}×`);
 
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-console.log('\nHTML size (raw / gzip)');
-console.log(`  home page:    ${kib(facts.htmlBytes.home.raw)} / ${kib(facts.htmlBytes.home.gzip)}`);
-console.log(`  product page: ${kib(facts.htmlBytes.product.raw)} / ${kib(facts.htmlBytes.product.gzip)}`);
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  console.log('\nHTML size (raw / gzip)');
+  console.log(`  home page:    ${kib(facts.htmlBytes.home.raw)} / ${kib(facts.htmlBytes.home.gzip)}`);
+  console.log(`  product page: ${kib(facts.htmlBytes.product.raw)} / ${kib(facts.htmlBytes.product.gzip)}`);
 
-const report = {
-  date: new Date().toISOString(),
-  products: productCount,
-  connections: CONNECTIONS,
-  durationSeconds,
-  searchTerms: { common: COMMON_TERM, rare: RARE_TERM, matches: facts.matches },
-  productSlug: facts.slug,
-  htmlBytes: facts.htmlBytes,
-  measurements,
-  targets,
-};
-const resultsPath = join(tmpdir(), `ocop-bench-results-${Date.now()}.json`);
-await writeFile(resultsPath, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nResults written to ${resultsPath}:\n${JSON.stringify(report, null, 2)}`);
+  const report = {
+    date: new Date().toISOString(),
+    products: productCount,
+    connections: CONNECTIONS,
+    durationSeconds,
+    searchTerms: { common: COMMON_TERM, rare: RARE_TERM, matches: facts.matches },
+    productSlug: facts.slug,
+    htmlBytes: facts.htmlBytes,
+    measurements,
+    targets,
+  };
+  const resultsPath = join(tmpdir(), `ocop-bench-results-${Date.now()}.json`);
+  await writeFile(resultsPath, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nResults written to ${resultsPath}:\n${JSON.stringify(report, null, 2)}`);
+}
+
+if (parts.includes('catalogue')) await benchCatalogue();
+if (parts.includes('ingest')) await benchIngest();

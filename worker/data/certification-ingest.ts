@@ -4,7 +4,17 @@
  * statements of one D1 batch so a row is written whole or not at all.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { certifications, communes, producers, productGroups, productSubgroups, products } from '../../db/schema';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { alias } from 'drizzle-orm/sqlite-core';
+import {
+  auditLog,
+  certifications,
+  communes,
+  producers,
+  productGroups,
+  productSubgroups,
+  products,
+} from '../../db/schema';
 import { MIN_CERTIFIED_STARS } from '../domain/certification';
 import {
   certificationKey,
@@ -177,22 +187,31 @@ const certificationIdOf = (ref: CertificationRef): SQL =>
     : sql`(SELECT ${certifications.id} FROM ${certifications}
         WHERE ${certifications.productId} = ${productIdOf(ref.product)} AND ${certifications.decisionNumber} = ${ref.decisionNumber})`;
 
+/** The stored or just-written products among `refs`, as a condition on products. */
+function productsAmong(refs: EntityRef[]): SQL {
+  const ids = refs.flatMap((ref) => (ref.id !== null ? [ref.id] : []));
+  const slugs = refs.flatMap((ref) => (ref.id === null ? [ref.slug] : []));
+  return sql`(${products.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
+    OR ${products.slug} IN (SELECT value FROM json_each(${JSON.stringify(slugs)})))`;
+}
+
 /**
  * A newer active certification supersedes the older active ones of the same
  * product; "newer" is the later decision date. 1 and 2 star results are not
  * certifications and supersede nothing.
  */
-function supersedeOlder(db: Database, productId: SQL) {
-  const latest = sql`(SELECT ${certifications.id} FROM ${certifications}
-    WHERE ${certifications.productId} = ${productId} AND ${certifications.status} = 'active'
-      AND ${certifications.stars} >= ${MIN_CERTIFIED_STARS}
-    ORDER BY ${certifications.decisionDate} DESC, ${certifications.id} DESC LIMIT 1)`;
+function supersedeOlder(db: Database, among: SQL) {
+  const newer = alias(certifications, 'newer');
+  const latest = sql`(SELECT ${newer.id} FROM ${certifications} AS ${sql.identifier('newer')}
+    WHERE ${newer.productId} = ${certifications.productId} AND ${newer.status} = 'active'
+      AND ${newer.stars} >= ${MIN_CERTIFIED_STARS}
+    ORDER BY ${newer.decisionDate} DESC, ${newer.id} DESC LIMIT 1)`;
   return db
     .update(certifications)
     .set({ status: 'superseded', supersededById: latest, statusChangedAt: now, updatedAt: now })
     .where(
       and(
-        sql`${certifications.productId} = ${productId}`,
+        sql`${certifications.productId} IN (SELECT ${products.id} FROM ${products} WHERE ${among})`,
         eq(certifications.status, 'active'),
         sql`${certifications.stars} >= ${MIN_CERTIFIED_STARS}`,
         sql`${certifications.id} != ${latest}`,
@@ -200,83 +219,148 @@ function supersedeOlder(db: Database, productId: SQL) {
     );
 }
 
-/** The statements that apply one plan, in order; together they are the row. */
-function planStatements(
+/** One audit row per certification the rows created, with what was recorded. */
+function auditCreated(db: Database, created: CreatedCertification[], actor: IngestActor) {
+  const pairs = JSON.stringify(created.map((c) => [c.product.id, c.product.slug, c.decisionNumber]));
+  const c = certifications;
+  return db.insert(auditLog).select(
+    db
+      .select({
+        id: sql<null>`NULL`.as('id'),
+        at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`.as('at'),
+        actorUserId: sql<number | null>`${actor.userId ?? null}`.as('actor_user_id'),
+        actorTokenId: sql<number | null>`${actor.tokenId ?? null}`.as('actor_token_id'),
+        action: sql<string>`'certification.ingested'`.as('action'),
+        entity: sql<string>`'certification'`.as('entity'),
+        entityId: sql<string>`CAST(${c.id} AS TEXT)`.as('entity_id'),
+        before: sql<null>`NULL`.as('before'),
+        after: sql<string>`json_object('stars', ${c.stars}, 'score', ${c.score},
+          'partScoreA', ${c.partScoreA}, 'partScoreB', ${c.partScoreB}, 'partScoreC', ${c.partScoreC},
+          'criteriaVersion', ${c.criteriaVersion}, 'level', ${c.level}, 'decisionNumber', ${c.decisionNumber},
+          'decisionDate', ${c.decisionDate}, 'issuingBody', ${c.issuingBody}, 'validUntil', ${c.validUntil},
+          'status', ${c.status}, 'statusReason', ${c.statusReason}, 'revocationDecision', ${c.revocationDecision})`.as(
+          'after',
+        ),
+      })
+      .from(c)
+      .where(
+        sql`(${c.productId}, ${c.decisionNumber}) IN (
+          SELECT coalesce(value ->> 0, (SELECT ${products.id} FROM ${products} WHERE ${products.slug} = value ->> 1)),
+            value ->> 2
+          FROM json_each(${pairs}))`,
+      ),
+  );
+}
+
+interface CreatedCertification {
+  product: EntityRef;
+  decisionNumber: string;
+}
+
+/** What one plan writes, apart from what rows share when applied together (supersession, catalogue, audit). */
+interface RowWrites {
+  writes: Statement[];
+  product: EntityRef;
+  created: CreatedCertification | null;
+}
+
+function rowWrites(
   db: Database,
   plan: Exclude<IngestPlan, { outcome: 'unchanged' }>,
   actor: IngestActor,
   groupNames: ReadonlyMap<string, string>,
-) {
+): RowWrites {
   const productId = productIdOf(plan.product);
-  const audit = { actorUserId: actor.userId ?? null, actorTokenId: actor.tokenId ?? null, entity: 'certification' };
-  const tail = [supersedeOlder(db, productId), refreshCatalogueFieldsWhere(db, sql`${products.id} = ${productId}`)];
   if (plan.outcome === 'updated') {
     const certificationId = certificationIdOf(plan.certification);
-    return [
-      db
-        .update(certifications)
-        .set({ ...plan.after, ...(plan.after.status ? { statusChangedAt: now } : {}), updatedAt: now })
-        .where(sql`${certifications.id} = ${certificationId}`),
-      ...tail,
-      auditStatement(db, {
-        ...audit,
-        action: 'certification.corrected',
-        // A known id goes in as is: D1 binds numbers as REAL, which a text column would keep as "12.0".
-        entityId: 'id' in plan.certification ? plan.certification.id : certificationId,
-        before: plan.before,
-        after: plan.after,
-      }),
-    ];
+    return {
+      product: plan.product,
+      created: null,
+      writes: [
+        db
+          .update(certifications)
+          .set({ ...plan.after, ...(plan.after.status ? { statusChangedAt: now } : {}), updatedAt: now })
+          .where(sql`${certifications.id} = ${certificationId}`),
+        auditStatement(db, {
+          actorUserId: actor.userId ?? null,
+          actorTokenId: actor.tokenId ?? null,
+          action: 'certification.corrected',
+          entity: 'certification',
+          // A known id goes in as is: D1 binds numbers as REAL, which a text column would keep as "12.0".
+          entityId: 'id' in plan.certification ? plan.certification.id : certificationId,
+          before: plan.before,
+          after: plan.after,
+        }),
+      ],
+    };
   }
-  const statements = [];
-  if (plan.newProducer) statements.push(insertProducer(db, plan.newProducer));
+  const writes: Statement[] = [];
+  if (plan.newProducer) writes.push(insertProducer(db, plan.newProducer));
   if (plan.newProduct) {
-    const producerName = plan.newProducer?.name ?? '';
-    statements.push(
+    writes.push(
       insertProduct(
         db,
         { ...plan.newProduct, producerId: producerIdOf(plan.producer), price: null, stock: 0 },
         {
-          producerName,
+          producerName: plan.newProducer?.name ?? '',
           provinceName: provincesByCode.get(plan.newProduct.provinceCode)?.nameVi ?? '',
           groupName: groupNames.get(plan.newProduct.groupId) ?? '',
         },
       ),
     );
   }
-  const certificationId = certificationIdOf({ product: plan.product, decisionNumber: plan.values.decisionNumber });
-  statements.push(
+  writes.push(
     db.insert(certifications).values({
       ...plan.values,
       productId,
       statusChangedAt: plan.values.status === 'revoked' ? now : null,
     }),
-    ...tail,
-    auditStatement(db, { ...audit, action: 'certification.ingested', entityId: certificationId, after: plan.values }),
   );
-  return statements;
+  return {
+    writes,
+    product: plan.product,
+    created: { product: plan.product, decisionNumber: plan.values.decisionNumber },
+  };
 }
 
-type Statement = ReturnType<typeof planStatements>[number];
+type Statement = BatchItem<'sqlite'>;
 
-/** Runs each row's statements, many rows per batch; when a batch fails, its rows run alone so only the bad one fails. */
-async function applyRows(db: Database, rows: Statement[][]): Promise<boolean[]> {
+/**
+ * The statements of `rows` as one batch: each row's own writes, then the
+ * supersession, catalogue refresh and audit of all their products at once,
+ * which is what makes a large file fast.
+ */
+function batchOf(db: Database, rows: RowWrites[], actor: IngestActor) {
+  const among = productsAmong(rows.map((row) => row.product));
+  const created = rows.flatMap((row) => (row.created ? [row.created] : []));
+  return [
+    ...rows.flatMap((row) => row.writes),
+    supersedeOlder(db, among),
+    refreshCatalogueFieldsWhere(db, among),
+    ...(created.length > 0 ? [auditCreated(db, created, actor)] : []),
+  ];
+}
+
+/** Runs many rows per batch; when a batch fails, its rows run alone so only the bad one fails. */
+async function applyRows(db: Database, rows: RowWrites[], actor: IngestActor): Promise<boolean[]> {
+  const run = async (chunk: RowWrites[]) => {
+    const [first, ...rest] = batchOf(db, chunk, actor);
+    await db.batch([first!, ...rest]);
+  };
   const applied: boolean[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_BATCH) {
     const chunk = rows.slice(start, start + ROWS_PER_BATCH);
-    const flat = chunk.flat();
     try {
-      await db.batch(flat as [Statement, ...Statement[]]);
+      await run(chunk);
       applied.push(...chunk.map(() => true));
     } catch {
-      for (const row of chunk) {
-        try {
-          await db.batch(row as [Statement, ...Statement[]]);
-          applied.push(true);
-        } catch {
-          applied.push(false);
-        }
-      }
+      for (const row of chunk)
+        applied.push(
+          await run([row]).then(
+            () => true,
+            () => false,
+          ),
+        );
     }
   }
   return applied;
@@ -320,18 +404,19 @@ export async function ingestCertifications(
     );
   }
 
-  const pending: { index: number; statements: Statement[] }[] = [];
+  const pending: { index: number; writes: RowWrites }[] = [];
   for (const { index, record } of checked) {
     const plan = planRecord(record, context, makeSlug);
     const result = results[index]!;
     result.outcome = plan.outcome;
     result.product = plan.product.slug;
-    if (plan.outcome !== 'unchanged') pending.push({ index, statements: planStatements(db, plan, actor, groupNames) });
+    if (plan.outcome !== 'unchanged') pending.push({ index, writes: rowWrites(db, plan, actor, groupNames) });
   }
 
   const applied = await applyRows(
     db,
-    pending.map((p) => p.statements),
+    pending.map((p) => p.writes),
+    actor,
   );
   applied.forEach((ok, i) => {
     if (ok) return;
