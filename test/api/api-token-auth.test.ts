@@ -26,7 +26,10 @@ describe('requireApiToken', () => {
     const { secret, id } = await token();
     const response = await call(`Bearer ${secret}`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ summary: { created: 0, updated: 0, unchanged: 0, rejected: 0 }, results: [] });
+    expect(await response.json()).toEqual({
+      summary: { created: 0, updated: 0, unchanged: 0, rejected: 0 },
+      results: [],
+    });
     const [row] = await testDb().select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(row?.lastUsedAt).not.toBeNull();
   });

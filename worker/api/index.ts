@@ -17,7 +17,8 @@ export function createApiV1() {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API token created by an administrator (Administration → API tokens), with the scopes a route names.',
+    description:
+      'An API token created by an administrator (Administration → API tokens), with the scopes a route names.',
   });
   api.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',

@@ -43,9 +43,10 @@ const cell = z.union([z.string(), z.number()]).nullable();
 
 export const certificationRecordSchema = z
   .looseObject(
-    Object.fromEntries(
-      RECORD_FIELDS.map((field) => [field, cell.optional().openapi(fieldDocs[field])]),
-    ) as Record<RecordField, z.ZodOptional<typeof cell>>,
+    Object.fromEntries(RECORD_FIELDS.map((field) => [field, cell.optional().openapi(fieldDocs[field])])) as Record<
+      RecordField,
+      z.ZodOptional<typeof cell>
+    >,
   )
   .openapi('CertificationRecord', {
     description: 'One council result. The CSV upload uses the same names as columns (or their Vietnamese names).',
@@ -73,7 +74,11 @@ export const ingestReportSchema = z
     results: z.array(
       z.object({
         index: z.number().int().optional().openapi({ description: 'Position in the JSON array (from 0).' }),
-        row: z.number().int().optional().openapi({ description: 'Line of the CSV file the row starts on (header is 1).' }),
+        row: z
+          .number()
+          .int()
+          .optional()
+          .openapi({ description: 'Line of the CSV file the row starts on (header is 1).' }),
         outcome: z.enum(['created', 'updated', 'unchanged', 'rejected']),
         product: z.string().optional().openapi({ description: 'Slug of the matched or created product.' }),
         errors: z.array(issueSchema).optional(),
