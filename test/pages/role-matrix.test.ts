@@ -8,7 +8,7 @@
 import { eq } from 'drizzle-orm';
 import { inspectRoutes } from 'hono/dev';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, productImages, productVariants } from '../../db/schema';
+import { apiTokens, certifications, productImages, productVariants } from '../../db/schema';
 import { createApp } from '../../worker/app';
 import type { User } from '../../worker/data/accounts';
 import { randomToken, sha256Hex } from '../../worker/lib/tokens';
@@ -113,6 +113,33 @@ const ROUTES: Record<string, RouteCase> = {
       return { path: `/admin/api-tokens/${row!.id}/revoke` };
     },
     expect: adminOnly,
+  },
+  'POST /admin/certifications/upload': {
+    request: async () => ({ path: '/admin/certifications/upload' }),
+    expect: adminOnly,
+  },
+  'POST /admin/certifications/upload/rejected.csv': {
+    request: async () => ({
+      path: '/admin/certifications/upload/rejected.csv',
+      fields: { csv: 'decision_number,errors\r\n' },
+    }),
+    expect: adminOnly,
+  },
+  'POST /admin/certifications/:id{[0-9]+}/revoke': {
+    request: async () => {
+      const { id } = await createProduct();
+      const [certification] = await testDb().select().from(certifications).where(eq(certifications.productId, id));
+      return {
+        path: `/admin/certifications/${certification!.id}/revoke`,
+        fields: { reason: 'Ma trận', decisionNumber: `1/QĐ-${uniqueSuffix()}` },
+      };
+    },
+    expect: adminOnly,
+  },
+  // The API takes Bearer tokens only (test/api/api-token-auth.test.ts): a session cookie opens nothing there.
+  'POST /api/v1/admin/certifications': {
+    request: async () => ({ path: '/api/v1/admin/certifications' }),
+    expect: { anonymous: 401, buyer: 401, owner: 401, foreign: 401, staff: 401, admin: 401 },
   },
 
   // Whoever holds a valid link may use it; the token is the authorisation.

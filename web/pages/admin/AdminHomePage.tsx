@@ -14,6 +14,23 @@ export function AdminHomePage({ ctx, role, name }: AdminHomePageProps) {
   return (
     <AdminShell ctx={ctx} role={role} section="home" title={t.admin.title}>
       <p class="lead">{t.admin.welcome(name)}</p>
+      <h2>{t.adminCertifications.homeTitle}</h2>
+      <p>{t.adminCertifications.homeIntro}</p>
+      <ul class="admin-links">
+        <li>
+          <a href={localHref(ctx, '/admin/certifications/overview')}>{t.adminCertifications.nav.overview}</a>
+        </li>
+        {role === 'admin' ? (
+          <>
+            <li>
+              <a href={localHref(ctx, '/admin/certifications')}>{t.adminCertifications.nav.list}</a>
+            </li>
+            <li>
+              <a href={localHref(ctx, '/admin/certifications/upload')}>{t.adminCertifications.nav.upload}</a>
+            </li>
+          </>
+        ) : null}
+      </ul>
       <h2>{t.admin.tradePromotion}</h2>
       <p>{t.admin.tradePromotionIntro}</p>
       <ul>

@@ -4,7 +4,15 @@ import { Layout } from '../../components/Layout';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 
-export type AdminSection = 'home' | 'users' | 'organisations' | 'tokens' | 'audit';
+export type AdminSection =
+  | 'home'
+  | 'certificationOverview'
+  | 'certifications'
+  | 'certificationUpload'
+  | 'users'
+  | 'organisations'
+  | 'tokens'
+  | 'audit';
 
 interface AdminShellProps {
   ctx: PageContext;
@@ -17,9 +25,14 @@ interface AdminShellProps {
 /** Every /admin page: the site layout, the admin sections this role may open, the page itself. */
 export function AdminShell({ ctx, role, section, title, children }: AdminShellProps) {
   const { t } = ctx;
-  const links: [AdminSection, string, string][] = [['home', '/admin', t.admin.home]];
+  const links: [AdminSection, string, string][] = [
+    ['home', '/admin', t.admin.home],
+    ['certificationOverview', '/admin/certifications/overview', t.adminCertifications.nav.overview],
+  ];
   if (role === 'admin') {
     links.push(
+      ['certifications', '/admin/certifications', t.adminCertifications.nav.list],
+      ['certificationUpload', '/admin/certifications/upload', t.adminCertifications.nav.upload],
       ['users', '/admin/users', t.admin.users],
       ['organisations', '/admin/organisations', t.admin.organisations],
       ['tokens', '/admin/api-tokens', t.admin.apiTokens],

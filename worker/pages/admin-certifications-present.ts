@@ -1,0 +1,135 @@
+/** Ingest results and certification rows to what the certification admin pages show and hand out as CSV. */
+import type { Locale, Messages } from '../../web/messages';
+import type { OverviewView } from '../../web/pages/admin/CertificationOverviewPage';
+import type { ProvinceOption } from '../../web/pages/admin/CertificationTable';
+import type { IngestReportView, ReportRowView } from '../../web/pages/admin/CertificationReportPage';
+import type { IngestResult, IngestRow } from '../data/certification-ingest';
+import type { CertificationExportRow, loadProgrammeOverview } from '../data/certifications-admin';
+import { provincesByCode } from '../data/reference';
+import { catalogueGroupCodes } from '../domain/catalogue';
+import { effectiveStatus } from '../domain/certification';
+import type { IngestOutcome } from '../domain/certification-ingest';
+import { RECORD_FIELDS, type RawRecord } from '../domain/certification-record';
+import { writeCsv } from '../domain/csv';
+import { pick, provinceName } from './present';
+
+/** Every province, by name in the page's language: the filter's choices and the list's labels. */
+export function provinceOptions(locale: Locale): ProvinceOption[] {
+  return [...provincesByCode.values()]
+    .map((province) => ({ code: province.code, name: pick(locale, province.nameVi, province.nameEn) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+const cellOf = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+/** `rows` and `results` are parallel: ingestCertifications answers one result per row, in order. */
+export function ingestReportView(rows: IngestRow[], results: IngestResult[], t: Messages): IngestReportView {
+  const summary: Record<IngestOutcome, number> = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const rejected: { raw: RawRecord; errors: string }[] = [];
+  const view = results.map((result, index): ReportRowView => {
+    summary[result.outcome] += 1;
+    const raw = rows[index]?.raw ?? {};
+    const issues = (result.issues ?? []).map((issue) => ({
+      field: issue.field,
+      message: t.ingest.rules[issue.rule](issue.params ?? {}),
+    }));
+    if (result.outcome === 'rejected') {
+      rejected.push({ raw, errors: issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ') });
+    }
+    const name = typeof raw.product_name === 'string' ? raw.product_name : undefined;
+    return {
+      line: result.position,
+      outcome: result.outcome,
+      ...(result.product ? { product: { slug: result.product, name: name ?? result.product } } : {}),
+      issues,
+    };
+  });
+  // The template's own column names, so the fixed file uploads again once the errors column is gone.
+  const rejectedCsv =
+    rejected.length === 0
+      ? null
+      : writeCsv([
+          [...RECORD_FIELDS, 'errors'],
+          ...rejected.map(({ raw, errors }) => [...RECORD_FIELDS.map((field) => cellOf(raw[field])), errors]),
+        ]);
+  return { summary, rows: view, rejectedCsv };
+}
+
+const EXPORT_COLUMNS = [
+  'decisionNumber',
+  'decisionDate',
+  'issuingBody',
+  'level',
+  'criteriaVersion',
+  'producer',
+  'taxCode',
+  'provinceCode',
+  'province',
+  'productCode',
+  'product',
+  'group',
+  'stars',
+  'score',
+  'validUntil',
+  'status',
+  'statusReason',
+  'revocationDecision',
+  'productUrl',
+] as const satisfies readonly (keyof Messages['adminCertifications']['export'])[];
+
+/** The exported list: one row per certification, labels in the page's language, dates as ISO dates. */
+export function certificationsCsv(
+  rows: CertificationExportRow[],
+  t: Messages,
+  locale: Locale,
+  today: string,
+  origin: string,
+): string {
+  const groupName = (code: string) => (t.catalogue.groups as Record<string, string>)[code] ?? code;
+  const cells = (row: CertificationExportRow): Record<(typeof EXPORT_COLUMNS)[number], string | number | null> => ({
+    decisionNumber: row.decisionNumber,
+    decisionDate: row.decisionDate,
+    issuingBody: row.issuingBody,
+    level: t.certification.levels[row.level],
+    criteriaVersion: row.criteriaVersion,
+    producer: row.producerName,
+    taxCode: row.taxCode,
+    provinceCode: row.provinceCode,
+    province: provinceName(row.provinceCode, locale),
+    productCode: row.productCode,
+    product: row.productName,
+    group: groupName(row.groupCode),
+    stars: row.stars,
+    score: row.score,
+    validUntil: row.validUntil,
+    status: t.certification.statuses[effectiveStatus(row, today)],
+    statusReason: row.statusReason,
+    revocationDecision: row.revocationDecision,
+    productUrl: `${origin}/products/${row.productSlug}`,
+  });
+  return writeCsv([
+    EXPORT_COLUMNS.map((column) => t.adminCertifications.export[column]),
+    ...rows.map((row) => {
+      const values = cells(row);
+      return EXPORT_COLUMNS.map((column) => values[column]);
+    }),
+  ]);
+}
+
+type Overview = Awaited<ReturnType<typeof loadProgrammeOverview>>;
+
+/** Every province, group and certified star band, zeros included, so a missing one reads as none rather than forgotten. */
+export function overviewView(data: Overview, t: Messages, locale: Locale): OverviewView {
+  const byProvince = provinceOptions(locale)
+    .map((province) => ({ label: province.name, value: data.byProvince.get(province.code) ?? 0 }))
+    .sort((a, b) => b.value - a.value);
+  const byGroup = catalogueGroupCodes.map((code) => ({
+    label: t.catalogue.groups[code],
+    value: data.byGroup.get(code) ?? 0,
+  }));
+  const byStars = [5, 4, 3].map((stars) => ({
+    label: t.adminCertifications.list.starsOption(stars),
+    value: data.byStars.get(String(stars)) ?? 0,
+  }));
+  return { total: byStars.reduce((sum, bar) => sum + bar.value, 0), byProvince, byGroup, byStars };
+}
