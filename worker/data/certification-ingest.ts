@@ -3,9 +3,9 @@
  * (worker/domain/certification-ingest.ts) and apply the plans, each row as
  * statements of one D1 batch so a row is written whole or not at all.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, is, SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import {
   auditLog,
   certifications,
@@ -38,13 +38,14 @@ import {
   type RecordIssue,
   type RecordReference,
 } from '../domain/certification-record';
+import { foldVietnamese, productSearchText } from '../domain/text';
 import { auditStatement } from './audit';
 import type { Database } from './db';
-import { insertProducer, insertProduct, refreshCatalogueFieldsWhere } from './products';
+import { refreshCatalogueFieldsWhere } from './products';
 import { provincesByCode } from './reference';
 
 /** Rows applied per D1 batch: few round trips, and a failed batch is retried row by row. */
-const ROWS_PER_BATCH = 40;
+const ROWS_PER_BATCH = 100;
 /** Records whose stored matches are looked up per query, keeping each lookup's JSON parameter small. */
 const RECORDS_PER_LOOKUP = 1000;
 
@@ -175,10 +176,6 @@ async function loadMatches(db: Database, records: CertificationRecord[], context
   }
 }
 
-const producerIdOf = (ref: EntityRef): SQL =>
-  ref.id !== null
-    ? sql`${ref.id}`
-    : sql`(SELECT ${producers.id} FROM ${producers} WHERE ${producers.slug} = ${ref.slug})`;
 const productIdOf = (ref: EntityRef): SQL =>
   ref.id !== null ? sql`${ref.id}` : sql`(SELECT ${products.id} FROM ${products} WHERE ${products.slug} = ${ref.slug})`;
 const certificationIdOf = (ref: CertificationRef): SQL =>
@@ -257,11 +254,87 @@ interface CreatedCertification {
   decisionNumber: string;
 }
 
-/** What one plan writes, apart from what rows share when applied together (supersession, catalogue, audit). */
+/** What one plan writes; rows applied together share their inserts and their lifecycle statements. */
 interface RowWrites {
-  writes: Statement[];
-  product: EntityRef;
+  producer: Record<string, unknown> | null;
+  product: Record<string, unknown> | null;
+  certification: Record<string, unknown> | null;
+  /** A correction: its own update and audit statements. */
+  corrections: Statement[];
+  productRef: EntityRef;
   created: CreatedCertification | null;
+}
+
+/**
+ * INSERT … SELECT over a JSON array: any number of rows in one statement,
+ * clear of D1's 100-parameter limit, because statements are what a D1 batch
+ * pays for. `values` gives each column an expression over `value`, the row;
+ * other columns take their defaults.
+ */
+function insertJsonRows(
+  db: Database,
+  table: SQLiteTable,
+  rows: Record<string, unknown>[],
+  values: Record<string, SQL>,
+) {
+  const select = Object.values(getTableColumns(table)).map((column) => {
+    if (values[column.name]) return values[column.name]!;
+    if (is(column.default, SQL)) return column.default;
+    if (typeof column.default === 'boolean') return sql.raw(column.default ? '1' : '0');
+    return column.default === undefined ? sql`NULL` : sql`${column.default}`;
+  });
+  return db.insert(table).select(sql`SELECT ${sql.join(select, sql`, `)} FROM json_each(${JSON.stringify(rows)})`);
+}
+
+const field = (name: string) => sql`value ->> ${sql.raw(`'${name}'`)}`;
+const refId = (table: typeof producers | typeof products, idField: string, slugField: string) =>
+  sql`coalesce(${field(idField)}, (SELECT ${table.id} FROM ${table} WHERE ${table.slug} = ${field(slugField)}))`;
+
+function insertProducers(db: Database, rows: Record<string, unknown>[]) {
+  const columns = ['slug', 'name', 'name_normalized', 'kind', 'tax_code', 'province_code', 'commune_code'];
+  return insertJsonRows(db, producers, rows, Object.fromEntries(columns.map((c) => [c, field(c)])));
+}
+
+function insertProducts(db: Database, rows: Record<string, unknown>[]) {
+  const columns = [
+    'slug',
+    'producer_code',
+    'name_vi',
+    'name_normalized',
+    'group_id',
+    'subgroup_id',
+    'province_code',
+    'search_text',
+  ];
+  return insertJsonRows(db, products, rows, {
+    ...Object.fromEntries(columns.map((c) => [c, field(c)])),
+    producer_id: refId(producers, 'producer_id', 'producer_slug'),
+    stock: sql`0`,
+  });
+}
+
+function insertCertifications(db: Database, rows: Record<string, unknown>[]) {
+  const columns = [
+    'stars',
+    'score',
+    'part_score_a',
+    'part_score_b',
+    'part_score_c',
+    'criteria_version',
+    'level',
+    'decision_number',
+    'decision_date',
+    'issuing_body',
+    'valid_until',
+    'status',
+    'status_reason',
+    'revocation_decision',
+  ];
+  return insertJsonRows(db, certifications, rows, {
+    ...Object.fromEntries(columns.map((c) => [c, field(c)])),
+    product_id: refId(products, 'product_id', 'product_slug'),
+    status_changed_at: sql`CASE WHEN ${field('status')} = 'revoked' THEN ${now} END`,
+  });
 }
 
 function rowWrites(
@@ -270,13 +343,15 @@ function rowWrites(
   actor: IngestActor,
   groupNames: ReadonlyMap<string, string>,
 ): RowWrites {
-  const productId = productIdOf(plan.product);
   if (plan.outcome === 'updated') {
     const certificationId = certificationIdOf(plan.certification);
     return {
-      product: plan.product,
+      producer: null,
+      product: null,
+      certification: null,
+      productRef: plan.product,
       created: null,
-      writes: [
+      corrections: [
         db
           .update(certifications)
           .set({ ...plan.after, ...(plan.after.status ? { statusChangedAt: now } : {}), updatedAt: now })
@@ -294,47 +369,77 @@ function rowWrites(
       ],
     };
   }
-  const writes: Statement[] = [];
-  if (plan.newProducer) writes.push(insertProducer(db, plan.newProducer));
-  if (plan.newProduct) {
-    writes.push(
-      insertProduct(
-        db,
-        { ...plan.newProduct, producerId: producerIdOf(plan.producer), price: null, stock: 0 },
-        {
-          producerName: plan.newProducer?.name ?? '',
-          provinceName: provincesByCode.get(plan.newProduct.provinceCode)?.nameVi ?? '',
-          groupName: groupNames.get(plan.newProduct.groupId) ?? '',
-        },
-      ),
-    );
-  }
-  writes.push(
-    db.insert(certifications).values({
-      ...plan.values,
-      productId,
-      statusChangedAt: plan.values.status === 'revoked' ? now : null,
-    }),
-  );
+  const { newProducer, newProduct, values } = plan;
   return {
-    writes,
-    product: plan.product,
-    created: { product: plan.product, decisionNumber: plan.values.decisionNumber },
+    producer: newProducer && {
+      slug: newProducer.slug,
+      name: newProducer.name,
+      name_normalized: newProducer.nameNormalized,
+      kind: newProducer.kind,
+      tax_code: newProducer.taxCode,
+      province_code: newProducer.provinceCode,
+      commune_code: newProducer.communeCode,
+    },
+    product: newProduct && {
+      slug: newProduct.slug,
+      producer_id: plan.producer.id,
+      producer_slug: plan.producer.slug,
+      producer_code: newProduct.producerCode,
+      name_vi: newProduct.nameVi,
+      name_normalized: foldVietnamese(newProduct.nameVi),
+      group_id: newProduct.groupId,
+      subgroup_id: newProduct.subgroupId,
+      province_code: newProduct.provinceCode,
+      search_text: productSearchText([
+        newProducer?.name,
+        provincesByCode.get(newProduct.provinceCode)?.nameVi,
+        groupNames.get(newProduct.groupId),
+      ]),
+    },
+    certification: {
+      product_id: plan.product.id,
+      product_slug: plan.product.slug,
+      stars: values.stars,
+      score: values.score,
+      part_score_a: values.partScoreA,
+      part_score_b: values.partScoreB,
+      part_score_c: values.partScoreC,
+      criteria_version: values.criteriaVersion,
+      level: values.level,
+      decision_number: values.decisionNumber,
+      decision_date: values.decisionDate,
+      issuing_body: values.issuingBody,
+      valid_until: values.validUntil,
+      status: values.status,
+      status_reason: values.statusReason,
+      revocation_decision: values.revocationDecision,
+    },
+    corrections: [],
+    productRef: plan.product,
+    created: { product: plan.product, decisionNumber: values.decisionNumber },
   };
 }
 
 type Statement = BatchItem<'sqlite'>;
 
 /**
- * The statements of `rows` as one batch: each row's own writes, then the
- * supersession, catalogue refresh and audit of all their products at once,
- * which is what makes a large file fast.
+ * The statements of `rows` as one batch: their producers, products and
+ * certifications each in one insert, their corrections, then the
+ * supersession, catalogue refresh and audit of all their products at once.
+ * Few statements per batch is what makes a 10,000-row file fast.
  */
-function batchOf(db: Database, rows: RowWrites[], actor: IngestActor) {
-  const among = productsAmong(rows.map((row) => row.product));
-  const created = rows.flatMap((row) => (row.created ? [row.created] : []));
+function batchOf(db: Database, rows: RowWrites[], actor: IngestActor): Statement[] {
+  const among = productsAmong(rows.map((row) => row.productRef));
+  const present = <T>(values: (T | null)[]) => values.filter((value): value is T => value !== null);
+  const newProducers = present(rows.map((row) => row.producer));
+  const newProducts = present(rows.map((row) => row.product));
+  const newCertifications = present(rows.map((row) => row.certification));
+  const created = present(rows.map((row) => row.created));
   return [
-    ...rows.flatMap((row) => row.writes),
+    ...(newProducers.length > 0 ? [insertProducers(db, newProducers)] : []),
+    ...(newProducts.length > 0 ? [insertProducts(db, newProducts)] : []),
+    ...(newCertifications.length > 0 ? [insertCertifications(db, newCertifications)] : []),
+    ...rows.flatMap((row) => row.corrections),
     supersedeOlder(db, among),
     refreshCatalogueFieldsWhere(db, among),
     ...(created.length > 0 ? [auditCreated(db, created, actor)] : []),
