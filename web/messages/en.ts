@@ -477,6 +477,58 @@ export const en: Messages = {
       contentType: 'send application/json or text/csv',
     },
   },
+  scan: {
+    tones: { ok: 'Valid', caution: 'Take care', danger: 'Warning' },
+    verdicts: {
+      genuine_first: {
+        title: 'Genuine stamp',
+        body: 'This is the first time this stamp has been scanned. The product was issued by a producer registered with the OCOP programme.',
+      },
+      genuine_repeat: {
+        title: 'Genuine stamp',
+        body: (n, date, province) =>
+          `This stamp has been scanned ${n} times (including this one), first on ${date}${province ? ` in ${province}` : ''}. If you have not scanned it before, check the packaging and the scratch PIN (if there is one).`,
+      },
+      not_activated: {
+        title: 'Stamp not activated',
+        body: 'This stamp is in the system but the producer has not activated it, so the product may not have been released for sale yet. Ask the seller.',
+      },
+      void: {
+        title: 'Stamp cancelled',
+        body: 'This stamp has been cancelled by the producer or the authorities and no longer proves anything. Do not buy a product carrying it.',
+      },
+      unknown: {
+        title: 'Stamp not found',
+        body: 'This stamp code is not in the system. The product may be counterfeit. Report it so the authorities can check.',
+      },
+      suspicious: {
+        title: 'This stamp needs a closer look',
+        body: (scans, devices, provinces) =>
+          `This stamp has been scanned ${scans} times on ${devices} devices in ${provinces} provinces. It may have been copied, or several people may have checked the same product: look closely at the packaging, the scratch PIN (if there is one) and where it is sold.`,
+      },
+    },
+    firstScan: (date, province) => `First scanned on ${date}${province ? ` in ${province}` : ''}.`,
+    report: 'Report a suspected fake',
+    certification: {
+      certified: (stars, date) => `The product holds a ${stars}-star OCOP certification, valid until ${date}.`,
+      expired: (stars, date) => `The product's ${stars}-star OCOP certification expired on ${date}.`,
+      revoked: (stars, date, reason) =>
+        `The product's ${stars}-star OCOP certification was revoked on ${date}${reason ? `: ${reason}` : ''}.`,
+      uncertified: 'The product has no valid OCOP certification at present.',
+    },
+    pin: {
+      label: 'PIN under the scratch layer',
+      hint: 'Scratch off the silver layer on the stamp and type the 8 letters and digits.',
+      submit: 'Verify',
+      invalid: 'A PIN is 8 letters and digits.',
+      claimed: 'Verified: you are the first to enter this PIN.',
+      alreadyClaimed: (date, province) =>
+        `This PIN was already verified on ${date}${province ? ` in ${province}` : ''}. If you have just scratched the silver layer, the product may not be genuine.`,
+      wrong: (remaining) => `Wrong PIN. ${remaining} ${remaining === 1 ? 'try' : 'tries'} left.`,
+      locked: (until) => `This stamp's PIN is locked after too many wrong tries. Try again after ${until}.`,
+      noPin: 'This stamp has no scratch PIN.',
+    },
+  },
   errors: {
     title: 'Something went wrong',
     backHome: 'Back to the home page',

@@ -478,6 +478,61 @@ export const vi = {
       contentType: 'gửi application/json hoặc text/csv',
     },
   },
+  scan: {
+    tones: { ok: 'Hợp lệ', caution: 'Cần lưu ý', danger: 'Cảnh báo' },
+    verdicts: {
+      genuine_first: {
+        title: 'Tem chính hãng',
+        body: 'Đây là lần đầu tiên mã tem này được quét. Sản phẩm do chủ thể đăng ký trên hệ thống OCOP phát hành.',
+      },
+      genuine_repeat: {
+        title: 'Tem chính hãng',
+        body: (n: number, date: string, province: string | null) =>
+          `Mã tem này đã được quét ${formatCount(n)} lần (tính cả lần này), lần đầu vào ngày ${date}${province ? ` tại ${province}` : ''}. Nếu bạn chưa từng quét, hãy kiểm tra bao bì và mã PIN cào (nếu có).`,
+      },
+      not_activated: {
+        title: 'Tem chưa được kích hoạt',
+        body: 'Mã tem này có trong hệ thống nhưng chủ thể sản xuất chưa kích hoạt, nên sản phẩm có thể chưa được đưa ra bán. Hãy hỏi lại người bán.',
+      },
+      void: {
+        title: 'Tem đã bị hủy',
+        body: 'Mã tem này đã bị chủ thể sản xuất hoặc cơ quan quản lý hủy và không còn giá trị xác thực. Không nên mua sản phẩm mang tem này.',
+      },
+      unknown: {
+        title: 'Không tìm thấy mã tem',
+        body: 'Mã tem này không có trong hệ thống. Sản phẩm có thể là hàng giả. Hãy báo cho chúng tôi để cơ quan quản lý kiểm tra.',
+      },
+      suspicious: {
+        title: 'Mã tem cần kiểm tra thêm',
+        body: (scans: number, devices: number, provinces: number) =>
+          `Mã tem này đã được quét ${formatCount(scans)} lần trên ${formatCount(devices)} thiết bị, ở ${formatCount(provinces)} tỉnh, thành phố. Tem có thể đã bị sao chép, nhưng cũng có thể do nhiều người cùng kiểm tra một sản phẩm: hãy xem kỹ bao bì, mã PIN cào (nếu có) và nơi bán.`,
+      },
+    },
+    firstScan: (date: string, province: string | null) =>
+      `Lần quét đầu tiên: ngày ${date}${province ? ` tại ${province}` : ''}.`,
+    report: 'Báo cáo nghi ngờ hàng giả',
+    certification: {
+      certified: (stars: number, date: string) =>
+        `Sản phẩm đạt chứng nhận OCOP ${stars} sao, còn hiệu lực đến ngày ${date}.`,
+      expired: (stars: number, date: string) =>
+        `Chứng nhận OCOP ${stars} sao của sản phẩm đã hết hiệu lực từ ngày ${date}.`,
+      revoked: (stars: number, date: string, reason: string | null) =>
+        `Chứng nhận OCOP ${stars} sao của sản phẩm đã bị thu hồi từ ngày ${date}${reason ? `: ${reason}` : ''}.`,
+      uncertified: 'Sản phẩm hiện chưa có chứng nhận OCOP còn hiệu lực.',
+    },
+    pin: {
+      label: 'Mã PIN dưới lớp cào',
+      hint: 'Cào lớp bạc trên tem và nhập 8 ký tự chữ và số.',
+      submit: 'Xác thực',
+      invalid: 'Mã PIN gồm 8 ký tự chữ và số.',
+      claimed: 'Xác thực thành công: bạn là người đầu tiên nhập mã PIN này.',
+      alreadyClaimed: (date: string, province: string | null) =>
+        `Mã PIN này đã được xác thực ngày ${date}${province ? ` tại ${province}` : ''}. Nếu bạn vừa cào lớp bạc, sản phẩm có thể không phải hàng chính hãng.`,
+      wrong: (remaining: number) => `Mã PIN không đúng. Bạn còn ${remaining} lần thử.`,
+      locked: (until: string) => `Mã PIN của tem này bị tạm khóa do nhập sai nhiều lần. Hãy thử lại sau ${until}.`,
+      noPin: 'Tem này không có mã PIN cào.',
+    },
+  },
   errors: {
     title: 'Có lỗi xảy ra',
     backHome: 'Về trang chủ',
