@@ -13,7 +13,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual(
-      ['/groups', '/products', '/products/{idOrSlug}', '/provinces'].sort(),
+      ['/admin/certifications', '/groups', '/products', '/products/{idOrSlug}', '/provinces'].sort(),
     );
     const list = body.paths['/products']!.get!;
     expect(list.parameters?.map((p) => p.name)).toEqual(
@@ -26,6 +26,26 @@ describe('GET /api/v1/openapi.json', () => {
 });
 
 describe('unknown routes', () => {
+  it('documents the certification ingest: both media types with examples, the token and every refusal', async () => {
+    const { body } = await getJson<{
+      paths: Record<string, { post: Record<string, unknown> }>;
+      components: { securitySchemes: Record<string, { scheme: string }> };
+    }>('/api/v1/openapi.json');
+    const ingest = body.paths['/admin/certifications']!.post as {
+      security: Record<string, unknown>[];
+      requestBody: { content: Record<string, { example?: unknown }> };
+      responses: Record<string, unknown>;
+    };
+    expect(Object.keys(ingest.requestBody.content).sort()).toEqual(['application/json', 'text/csv']);
+    expect(ingest.requestBody.content['text/csv']!.example).toMatch(/^decision_number,/);
+    expect(ingest.requestBody.content['application/json']!.example).toEqual([
+      expect.objectContaining({ stars: 4, score: 78.5 }),
+    ]);
+    expect(ingest.security).toEqual([{ bearerAuth: [] }]);
+    expect(body.components.securitySchemes.bearerAuth!.scheme).toBe('bearer');
+    expect(Object.keys(ingest.responses).sort()).toEqual(['200', '400', '401', '403', '413', '415', '500']);
+  });
+
   it('answer 404 problem+json under /api', async () => {
     const response = await fetchApp('/api/v1/nothing-here');
     expect(response.status).toBe(404);

@@ -5,9 +5,10 @@
  * limit) and `/health/db` (floor: one D1 round trip). Ratios, not absolute
  * req/s, are what carry over from one machine to another.
  *
- *   npm run bench -- [--products 100000] [--fresh] [--duration 10] [--only catalogue,ingest]
+ *   npm run bench -- [--products 100000] [--fresh] [--duration 10] [--only catalogue,ingest,stamps]
  *
- * `ingest` times the certification ingest of a 10,000-row council CSV (test/bench/ingest.ts).
+ * `ingest` times the certification ingest of a 10,000-row council CSV (test/bench/ingest.ts);
+ * `stamps` times issuing a batch of 100,000 QR stamps (test/bench/stamps.ts).
  */
 import autocannon from 'autocannon';
 import { existsSync } from 'node:fs';
@@ -18,13 +19,14 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { repoRoot, seedDatabase, startWorker, type LocalWorker, type StartOptions } from '../browser/local-worker';
 import { benchIngest } from './ingest';
+import { benchStampIssuance } from './stamps';
 
 const { values: flags } = parseArgs({
   options: {
     products: { type: 'string', default: '100000' },
     fresh: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'catalogue,ingest' },
+    only: { type: 'string', default: 'catalogue,ingest,stamps' },
   },
 });
 const parts = flags.only.split(',');
@@ -286,3 +288,4 @@ async function benchCatalogue() {
 
 if (parts.includes('catalogue')) await benchCatalogue();
 if (parts.includes('ingest')) await benchIngest();
+if (parts.includes('stamps')) await benchStampIssuance();

@@ -13,13 +13,13 @@ const HMAC_HEX = /^[0-9a-f]{64}$/i;
 const importKey = (secret: string) =>
   crypto.subtle.importKey('raw', new TextEncoder().encode(secret), HMAC, false, ['sign', 'verify']);
 
-function signedMessage(pin: string, keyVersion: number): Uint8Array {
+function signedMessage(pin: string, keyVersion: number) {
   if (!Number.isSafeInteger(keyVersion) || keyVersion < 1) throw new RangeError(`not a key version: ${keyVersion}`);
   return new TextEncoder().encode(`${keyVersion}:${pin}`);
 }
 
 const toHex = (bytes: Uint8Array) => [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
+const fromHex = (hex: string) => new Uint8Array(hex.match(/../g)!.map((pair) => parseInt(pair, 16)));
 
 /** The lower-case hex HMAC of a PIN (normalised first). Throws on something that is not a PIN. */
 export async function pinHmac(pin: string, key: string, keyVersion: number): Promise<string> {
