@@ -211,6 +211,16 @@ export const products = sqliteTable(
     // comes right after the stars so the index is already in the catalogue's
     // "most stars, newest first" order and a page stops after its last row.
     index('products_listing_idx').on(t.isPublished, t.ocopStars, t.id, t.certifiedUntil, t.provinceCode, t.groupId),
+    // The same columns keyed by id: a search checks whether each full-text match is listed here,
+    // without reading the wide product row (descriptions, stories).
+    index('products_by_id_listing_idx').on(
+      t.id,
+      t.isPublished,
+      t.ocopStars,
+      t.certifiedUntil,
+      t.provinceCode,
+      t.groupId,
+    ),
     index('products_province_idx').on(t.provinceCode, t.isPublished, t.ocopStars, t.certifiedUntil),
     index('products_group_idx').on(t.groupId, t.isPublished, t.ocopStars, t.certifiedUntil),
     index('products_featured_idx').on(t.isFeatured, t.ocopStars),

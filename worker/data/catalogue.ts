@@ -110,71 +110,52 @@ const productKeys: SortKeys = {
 };
 
 /**
- * Above this many raw full-text matches, a search walks the listing index in
- * page order and keeps the matches; below it, it starts from the matches.
+ * Listed products matching `expression`, from the matches: each match is
+ * checked in the narrow by-id listing index, never in the wide product rows.
  */
-const MANY_MATCHES = 1000;
+function listedFromMatches(expression: string, where: SQL, columns: SQL, order: SQL, limit: SQL) {
+  return sql`SELECT * FROM (SELECT ${columns} FROM ${productsFts} CROSS JOIN ${products} INDEXED BY products_by_id_listing_idx
+      WHERE ${products.id} = ${productsFts.rowid} AND ${ftsMatches(expression)} AND ${where}
+      ${order} LIMIT ${limit})`;
+}
 
-const rawMatchCount = (expression: string) =>
-  sql`(SELECT count(*) FROM (SELECT 1 FROM ${productsFts} WHERE ${ftsMatches(expression)} LIMIT ${MANY_MATCHES + 1}))`;
+const pageColumns = (tier: number) => sql`${products.id} AS id, ${tier} AS tier, ${products.ocopStars} AS stars,
+  ${products.price} AS price, ${products.createdAt} AS created_at`;
 
 /**
- * Which end a search starts from. A common term (thousands of matches) is
- * cheapest from the listing index in page order, stopping once the page is
- * full (`walk`); a rare one is cheapest from its handful of matches
- * (`matches`). `either` writes both, each with a LIMIT of zero unless the raw
- * match count says it is the right one: a LIMIT of zero ends a query before
- * its first row is read.
- */
-type SearchPlan = 'walk' | 'matches' | 'either';
-
-const planFor = (rawMatches: number): SearchPlan => (rawMatches > MANY_MATCHES ? 'walk' : 'matches');
-
-/**
- * The first `wanted` rows of the listed products matching `expression` (each
- * marked with `tier`), in the order of `sort` (in no order for a count).
+ * The first `wanted` listed products matching `expression` (marked with
+ * `tier`), in the order of `sort`.
+ *
+ * "Most stars, newest first" is read one star rating at a time: the full-text
+ * index hands out matches newest first (descending rowid), so each pass stops
+ * as soon as it has `wanted` rows, and a common term costs a page, not all of
+ * its thousands of matches. The other sorts need every match anyway.
  */
 function listedMatches(
   expression: string,
   where: SQL,
-  sort: CatalogueSort | null,
+  sort: CatalogueSort,
   tier: number,
   wanted: SQL,
-  plan: SearchPlan,
+  minStars: number,
 ) {
-  const order = sort ? sql` ORDER BY ${orderBy(sort, productKeys)}` : sql``;
-  // With a LIMIT it cannot evaluate up front, SQLite's planner gives up the
-  // index walk for rowid lookups; the listing index delivers stars order.
-  const walkIndex =
-    sort === null || sort === 'relevance' || sort === 'stars' ? sql` INDEXED BY products_listing_idx` : sql``;
-  // A count reads ids only, so its walk stays inside the covering index.
-  const columns = sort
-    ? sql`${products.id} AS id, ${tier} AS tier, ${products.ocopStars} AS stars,
-    ${products.price} AS price, ${products.createdAt} AS created_at`
-    : sql`${products.id} AS id`;
-  const limitWhen = (chosen: SQL) =>
-    plan === 'either' ? sql`CASE WHEN ${wanted} > 0 AND ${chosen} THEN ${wanted} ELSE 0 END` : wanted;
-  // The unary + keeps SQLite from turning the match list into index lookups by id.
-  const walk = sql`SELECT * FROM (SELECT ${columns} FROM ${products}${walkIndex}
-      WHERE +${products.id} IN (SELECT rowid FROM ${productsFts} WHERE ${ftsMatches(expression)}) AND ${where}
-      ${order} LIMIT ${limitWhen(sql`${rawMatchCount(expression)} > ${MANY_MATCHES}`)})`;
-  const fromMatches = sql`SELECT * FROM (SELECT ${columns} FROM ${productsFts} CROSS JOIN ${products}
-      WHERE ${products.id} = ${productsFts.rowid} AND ${ftsMatches(expression)} AND ${where}
-      ${order} LIMIT ${limitWhen(sql`${rawMatchCount(expression)} <= ${MANY_MATCHES}`)})`;
-  if (plan === 'walk') return walk;
-  if (plan === 'matches') return fromMatches;
-  return sql`${walk} UNION ALL ${fromMatches}`;
-}
-
-/** How many products a search matches by name and anywhere, each counted up to MANY_MATCHES + 1. */
-async function rawMatchCounts(db: Database, match: SearchMatch) {
-  const [counts] = await db
-    .select({
-      byName: sql<number>`${rawMatchCount(match.byName)}`,
-      anywhere: sql<number>`${rawMatchCount(match.anywhere)}`,
-    })
-    .from(sql`(SELECT 1)`);
-  return counts!;
+  const columns = pageColumns(tier);
+  if (sort !== 'relevance' && sort !== 'stars') {
+    return listedFromMatches(expression, where, columns, sql` ORDER BY ${orderBy(sort, productKeys)}`, wanted);
+  }
+  const passes = [5, 4, 3].filter((stars) => stars >= Math.max(minStars, MIN_CERTIFIED_STARS));
+  return sql.join(
+    passes.map((stars) =>
+      listedFromMatches(
+        expression,
+        sql`${where} AND ${products.ocopStars} = ${sql.raw(String(stars))}`,
+        columns,
+        sql` ORDER BY ${productsFts.rowid} DESC`,
+        wanted,
+      ),
+    ),
+    sql` UNION ALL `,
+  );
 }
 
 /**
@@ -185,25 +166,25 @@ async function rawMatchCounts(db: Database, match: SearchMatch) {
  */
 function searchPageRows(
   match: SearchMatch,
-  counts: { byName: number; anywhere: number },
   where: SQL,
   sort: CatalogueSort,
   limit: number,
   offset: number,
+  minStars: number,
 ) {
   const wanted = sql`${limit + offset}`;
+  // One compound, merged in page order: SQLite pulls rows from each part only as the page needs
+  // them, so the name matches of a common term fill the page before anything else is read.
   const rows =
     sort === 'relevance'
-      ? sql`WITH first_tier AS MATERIALIZED (${listedMatches(match.byName, where, sort, 0, wanted, planFor(counts.byName))})
-          SELECT * FROM first_tier UNION ALL SELECT * FROM (${listedMatches(
-            match.elsewhereOnly,
-            where,
-            sort,
-            1,
-            sql`max(0, ${wanted} - (SELECT count(*) FROM first_tier))`,
-            'either',
-          )})`
-      : listedMatches(match.anywhere, where, sort, 0, wanted, planFor(counts.anywhere));
+      ? sql`${listedMatches(match.byName, where, sort, 0, wanted, minStars)} UNION ALL ${listedFromMatches(
+          match.elsewhereOnly,
+          where,
+          pageColumns(1),
+          sql` ORDER BY ${orderBy(sort, productKeys)}`,
+          wanted,
+        )}`
+      : listedMatches(match.anywhere, where, sort, 0, wanted, minStars);
   const keys = { tier: sql`tier`, stars: sql`stars`, id: sql`id`, price: sql`price`, createdAt: sql`created_at` };
   return sql`SELECT id, tier, stars, price, created_at FROM (${rows})
     ORDER BY ${orderBy(sort, keys)} LIMIT ${limit} OFFSET ${offset}`;
@@ -211,7 +192,7 @@ function searchPageRows(
 
 /**
  * One page of the listed catalogue and its total (counted up to
- * MAX_COUNTED_RESULTS), filtered, searched and sorted, in one round trip (two for a search).
+ * MAX_COUNTED_RESULTS), filtered, searched and sorted, in one round trip.
  * The page's ids and sort keys are chosen first from products' own columns,
  * so producers, groups and images are read for the rows shown, not for every
  * match.
@@ -221,13 +202,10 @@ export async function searchCatalogue(db: Database, filter: CatalogueFilter, tod
   const where = and(...filterConditions(filter, today))!;
   const sort = effectiveSort(filter, match !== null);
   const offset = (filter.page - 1) * filter.limit;
-  // A first, cheap round trip to the full-text index picks each query's plan.
-  const counts = match ? await rawMatchCounts(db, match) : null;
 
-  const pageRowsSql =
-    match && counts
-      ? searchPageRows(match, counts, where, sort, filter.limit, offset)
-      : sql`SELECT ${products.id} AS id, 0 AS tier, ${products.ocopStars} AS stars, ${products.price} AS price,
+  const pageRowsSql = match
+    ? searchPageRows(match, where, sort, filter.limit, offset, filter.minStars ?? MIN_CERTIFIED_STARS)
+    : sql`SELECT ${products.id} AS id, 0 AS tier, ${products.ocopStars} AS stars, ${products.price} AS price,
         ${products.createdAt} AS created_at FROM ${products} WHERE ${where}
         ORDER BY ${orderBy(sort, productKeys)} LIMIT ${filter.limit} OFFSET ${offset}`;
   const pageKeys = {
@@ -245,10 +223,11 @@ export async function searchCatalogue(db: Database, filter: CatalogueFilter, tod
     .innerJoin(productGroups, eq(productGroups.id, products.groupId))
     .orderBy(orderBy(sort, pageKeys));
 
-  const countedSql =
-    match && counts
-      ? listedMatches(match.anywhere, where, null, 0, sql`${MAX_COUNTED_RESULTS}`, planFor(counts.anywhere))
-      : sql`SELECT ${products.id} FROM ${products} WHERE ${where} LIMIT ${MAX_COUNTED_RESULTS}`;
+  // Counting starts from the matches whatever the term: it stops at the cap, and the by-id index
+  // answers "is this match listed?" without touching the wide product rows.
+  const countedSql = match
+    ? listedFromMatches(match.anywhere, where, sql`${products.id} AS id`, sql``, sql`${MAX_COUNTED_RESULTS}`)
+    : sql`SELECT ${products.id} FROM ${products} WHERE ${where} LIMIT ${MAX_COUNTED_RESULTS}`;
   const countQuery = db.select({ total: sql<number>`count(*)` }).from(sql`(${countedSql}) AS counted`);
 
   const [items, [count]] = await db.batch([pageQuery, countQuery]);

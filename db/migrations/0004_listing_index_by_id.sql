@@ -1,0 +1,1 @@
+CREATE INDEX `products_by_id_listing_idx` ON `products` (`id`,`is_published`,`ocop_stars`,`certified_until`,`province_code`,`group_id`);
