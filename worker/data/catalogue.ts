@@ -1,5 +1,5 @@
 /** Catalogue reads: listing, search and the product page, each in one D1 round trip. */
-import { and, asc, desc, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   certifications,
   communes,
@@ -235,9 +235,32 @@ export async function searchCatalogue(db: Database, filter: CatalogueFilter, tod
 }
 
 /**
+ * The rows `from` (a FROM … clause) selects, as one JSON array column of the
+ * statement it sits in, decoded back to the columns' own types. A statement of
+ * a D1 batch costs time of its own, so a page's small lists ride along with
+ * its main row instead of being statements of their own.
+ */
+function jsonRows<T extends Record<string, AnyColumn>>(columns: T, from: SQL) {
+  const entries = Object.entries(columns);
+  const object = sql.join(
+    entries.map(([key, column]) => sql`${sql.raw(`'${key}'`)}, ${column}`),
+    sql`, `,
+  );
+  return sql`(SELECT json_group_array(json(row)) FROM (SELECT json_object(${object}) AS row ${from}))`.mapWith(
+    (value: string) =>
+      (JSON.parse(value) as Record<string, unknown>[]).map((row) =>
+        Object.fromEntries(
+          entries.map(([key, column]) => [key, row[key] === null ? null : column.mapFromDriverValue(row[key])]),
+        ),
+      ) as { [K in keyof T]: T[K]['_']['data'] | (T[K]['_']['notNull'] extends true ? never : null) }[],
+  );
+}
+
+/**
  * A product and everything its page shows, by slug or numeric id, in one
- * batch (one round trip) of seven statements: each statement costs D1 time,
- * so single-row lookups ride along with their neighbours (producer with its
+ * batch (one round trip) of four statements: each statement costs D1 time,
+ * so single-row lookups and short lists ride along with their neighbours
+ * (images, variants and sales points with the product, producer with its
  * place, the product's group with its subgroup and its namesakes of other
  * criteria versions).
  */
@@ -247,9 +270,40 @@ export async function findProductPage(db: Database, idOrSlug: string) {
     : sql`(SELECT ${products.id} FROM ${products} WHERE ${products.slug} = ${idOrSlug})`;
   const ofProduct = (column: AnyColumn) => sql`(SELECT ${column} FROM ${products} WHERE ${products.id} = ${productId})`;
 
-  const [productRows, producerRows, groupRows, images, variants, history, salesPointRows] = await db.batch([
+  const salesPointColumns = {
+    slug: salesPoints.slug,
+    name: salesPoints.name,
+    kind: salesPoints.kind,
+    street: salesPoints.street,
+    phone: salesPoints.phone,
+    provinceCode: salesPoints.provinceCode,
+    provinceVi: provinces.fullNameVi,
+    provinceEn: provinces.fullNameEn,
+    communeVi: communes.fullNameVi,
+    communeEn: communes.fullNameEn,
+  };
+  const [productRows, producerRows, groupRows, history] = await db.batch([
     db
-      .select()
+      .select({
+        product: products,
+        images: jsonRows(
+          getTableColumns(productImages),
+          sql`FROM ${productImages} WHERE ${productImages.productId} = ${productId} ORDER BY ${productImages.sortOrder}`,
+        ),
+        variants: jsonRows(
+          getTableColumns(productVariants),
+          sql`FROM ${productVariants} WHERE ${productVariants.productId} = ${productId} ORDER BY ${productVariants.sortOrder}`,
+        ),
+        salesPoints: jsonRows(
+          salesPointColumns,
+          sql`FROM ${salesPointProducts}
+            JOIN ${salesPoints} ON ${salesPoints.id} = ${salesPointProducts.salesPointId}
+            JOIN ${provinces} ON ${provinces.code} = ${salesPoints.provinceCode}
+            LEFT JOIN ${communes} ON ${communes.code} = ${salesPoints.communeCode}
+            WHERE ${salesPointProducts.productId} = ${productId} AND ${salesPoints.isActive} = 1
+            ORDER BY ${salesPoints.provinceCode}, ${salesPoints.name} LIMIT 20`,
+        ),
+      })
       .from(products)
       .where(sql`${products.id} = ${productId}`),
     db
@@ -280,41 +334,15 @@ export async function findProductPage(db: Database, idOrSlug: string) {
       .orderBy(asc(productGroups.criteriaVersion), asc(productGroups.sortOrder)),
     db
       .select()
-      .from(productImages)
-      .where(sql`${productImages.productId} = ${productId}`)
-      .orderBy(asc(productImages.sortOrder)),
-    db
-      .select()
-      .from(productVariants)
-      .where(sql`${productVariants.productId} = ${productId}`)
-      .orderBy(asc(productVariants.sortOrder)),
-    db
-      .select()
       .from(certifications)
       .where(sql`${certifications.productId} = ${productId}`)
       .orderBy(desc(certifications.decisionDate), desc(certifications.id)),
-    db
-      .select({
-        slug: salesPoints.slug,
-        name: salesPoints.name,
-        kind: salesPoints.kind,
-        street: salesPoints.street,
-        phone: salesPoints.phone,
-        provinceCode: salesPoints.provinceCode,
-        provinceVi: aliased(provinces.fullNameVi, 'province_vi'),
-        provinceEn: aliased(provinces.fullNameEn, 'province_en'),
-        communeVi: aliased(communes.fullNameVi, 'commune_vi'),
-        communeEn: aliased(communes.fullNameEn, 'commune_en'),
-      })
-      .from(salesPointProducts)
-      .innerJoin(salesPoints, eq(salesPoints.id, salesPointProducts.salesPointId))
-      .innerJoin(provinces, eq(provinces.code, salesPoints.provinceCode))
-      .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
-      .where(and(sql`${salesPointProducts.productId} = ${productId}`, eq(salesPoints.isActive, true)))
-      .orderBy(asc(salesPoints.provinceCode), asc(salesPoints.name))
-      .limit(20),
   ]);
-  const [product] = productRows;
+  const [productRow] = productRows;
+  const product = productRow?.product;
+  const images = productRow?.images ?? [];
+  const variants = productRow?.variants ?? [];
+  const salesPointRows = productRow?.salesPoints ?? [];
   const [producerRow] = producerRows;
   const groupRow = groupRows.find((row) => row.group.id === product?.groupId);
   if (!product || !producerRow || !groupRow) return null;
