@@ -2,35 +2,15 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, certifications, producers, products } from '../../db/schema';
 import { testDb, uniqueSuffix } from '../support/factories';
-import { getJson, uniqueWord } from '../support/http';
-import { createApiToken, postIngest, uniqueTaxCode, type IngestReport } from '../support/ingest';
+import { getJson } from '../support/http';
+import { councilRecord, createApiToken, postIngest, type IngestReport } from '../support/ingest';
 
 let secret: string;
 beforeAll(async () => {
   secret = (await createApiToken()).secret;
 });
 
-/** A valid 4-star provincial result of a new producer and product, after the July 2025 reform. */
-function record(overrides: Record<string, unknown> = {}) {
-  const word = uniqueWord();
-  return {
-    decision_number: `${Math.floor(Math.random() * 9000) + 1000}/QĐ-UBND-${uniqueSuffix()}`,
-    decision_date: '2025-08-15',
-    issuing_body: 'UBND tỉnh Đồng Nai',
-    level: 'provincial',
-    producer_name: `HTX Nông nghiệp ${word}`,
-    producer_kind: 'cooperative',
-    tax_code: uniqueTaxCode(),
-    province_code: '75',
-    commune_code: '26173',
-    product_code: `SP-${uniqueSuffix()}`,
-    product_name: `Mật ong ${word}`,
-    group: '148.food',
-    score: 78.5,
-    stars: 4,
-    ...overrides,
-  };
-}
+const record = councilRecord;
 
 async function ingest(records: unknown[]) {
   const response = await postIngest(JSON.stringify(records), 'application/json', secret);

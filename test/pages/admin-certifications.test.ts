@@ -8,7 +8,7 @@ import { auditFor, signedIn } from '../support/admin';
 import { BrowserSession } from '../support/browser-session';
 import { createProduct, testDb, today, uniqueSuffix, type ProductSpec } from '../support/factories';
 import { getJson, uniqueWord } from '../support/http';
-import { uniqueTaxCode } from '../support/ingest';
+import { councilRecord } from '../support/ingest';
 
 // ---------------------------------------------------------------- helpers
 
@@ -28,29 +28,9 @@ const COLUMNS = [
   'score',
   'stars',
 ] as const;
-type CouncilRow = Record<(typeof COLUMNS)[number], string>;
-
-/** A valid 4-star provincial result of a new producer and product, as a council's CSV row. */
-function councilRow(overrides: Partial<CouncilRow> = {}): CouncilRow {
-  const word = uniqueWord();
-  return {
-    decision_number: `${Math.floor(Math.random() * 9000) + 1000}/QĐ-UBND-${uniqueSuffix()}`,
-    decision_date: '2025-08-15',
-    issuing_body: 'UBND tỉnh Đồng Nai',
-    level: 'provincial',
-    producer_name: `HTX Nông nghiệp ${word}`,
-    producer_kind: 'cooperative',
-    tax_code: uniqueTaxCode(),
-    province_code: '75',
-    commune_code: '26173',
-    product_code: `SP-${uniqueSuffix()}`,
-    product_name: `Mật ong ${word}`,
-    group: '148.food',
-    score: '78.5',
-    stars: '4',
-    ...overrides,
-  };
-}
+type CouncilRow = ReturnType<typeof councilRecord>;
+const councilRow = (overrides: Partial<Record<(typeof COLUMNS)[number], string>> = {}): CouncilRow =>
+  councilRecord(overrides);
 
 const csvOf = (rows: CouncilRow[], columns: readonly string[] = COLUMNS) =>
   [columns, ...rows.map((row) => columns.map((column) => row[column as keyof CouncilRow]))]

@@ -1,7 +1,7 @@
 import { apiTokens } from '../../db/schema';
 import { randomToken, sha256Hex } from '../../worker/lib/tokens';
 import { testDb, uniqueSuffix } from './factories';
-import { fetchApp } from './http';
+import { fetchApp, uniqueWord } from './http';
 
 /** An API token as an administrator would create it; certifications:write unless overridden. */
 export async function createApiToken(overrides: Partial<typeof apiTokens.$inferInsert> = {}) {
@@ -42,3 +42,25 @@ export function postIngest(body: BodyInit, contentType: string, secret: string) 
 /** A random, well-formed tax code, so tests never match each other's producers. */
 export const uniqueTaxCode = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(10)), (byte) => String(byte % 10)).join('');
+
+/** A valid 4-star provincial council result of a new producer and product, after the July 2025 reform. */
+export function councilRecord(overrides: Record<string, unknown> = {}) {
+  const word = uniqueWord();
+  return {
+    decision_number: `${Math.floor(Math.random() * 9000) + 1000}/QĐ-UBND-${uniqueSuffix()}`,
+    decision_date: '2025-08-15',
+    issuing_body: 'UBND tỉnh Đồng Nai',
+    level: 'provincial',
+    producer_name: `HTX Nông nghiệp ${word}`,
+    producer_kind: 'cooperative',
+    tax_code: uniqueTaxCode(),
+    province_code: '75',
+    commune_code: '26173',
+    product_code: `SP-${uniqueSuffix()}`,
+    product_name: `Mật ong ${word}`,
+    group: '148.food',
+    score: 78.5,
+    stars: 4,
+    ...overrides,
+  };
+}
