@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { LOCAL_SECRETS } from './db/seed/local-secrets';
 
 export default defineConfig(async () => {
   // Read on the Node side once; the setup file applies them inside the runtime.
@@ -14,7 +15,7 @@ export default defineConfig(async () => {
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
                 // A test-only binding so migrations can be applied in a setup file.
-                bindings: { TEST_MIGRATIONS: migrations, CATALOGUE_CACHE_SECONDS: '0' },
+                bindings: { TEST_MIGRATIONS: migrations, CATALOGUE_CACHE_SECONDS: '0', ...LOCAL_SECRETS },
               },
             }),
           ],

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localSecretArgs } from '../../db/seed/local-secrets';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -109,6 +110,7 @@ export async function startWorker({
       '--show-interactive-dev-session=false',
       '--log-level',
       'warn',
+      ...localSecretArgs(),
       ...varArgs,
     ],
     // Own process group, so stop() can end wrangler and workerd together.
