@@ -6,6 +6,11 @@ export const LOCAL_SECRETS = {
   STAMP_PIN_KEYS: JSON.stringify({ 1: 'local-development-only-pin-key' }),
 } as const;
 
-/** `wrangler dev` arguments that set the local secrets. */
-export const localSecretArgs = (): string[] =>
-  Object.entries(LOCAL_SECRETS).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
+/**
+ * The environment for a local `wrangler dev`: wrangler reads required secrets from the process
+ * environment, and one already set there (or in `.dev.vars`) is left as it is.
+ */
+export function withLocalSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const missing = Object.entries(LOCAL_SECRETS).filter(([name]) => env[name] === undefined);
+  return { ...Object.fromEntries(missing), ...env };
+}

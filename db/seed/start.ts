@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { demoAccountLines } from './demo-accounts';
 import { parseSeedArgs, prepareLocalDatabase, ROOT } from './local-d1';
-import { localSecretArgs } from './local-secrets';
+import { withLocalSecrets } from './local-secrets';
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -32,8 +32,12 @@ try {
 const url = `http://localhost:${port}`;
 const dev = spawn(
   resolve(ROOT, 'node_modules/.bin/wrangler'),
-  ['dev', '--port', String(port), '--persist-to', options.persistTo, '--show-interactive-dev-session=false', ...localSecretArgs()],
-  { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+  ['dev', '--port', String(port), '--persist-to', options.persistTo, '--show-interactive-dev-session=false'],
+  {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: withLocalSecrets({ ...process.env, WRANGLER_SEND_METRICS: 'false' }),
+  },
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -8,19 +8,19 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { localSecretArgs } from '../../db/seed/local-secrets';
+import { withLocalSecrets } from '../../db/seed/local-secrets';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
 
 // wrangler 4 needs Node 22, which the `node` devDependency puts in node_modules/.bin.
-const childEnv = {
+const childEnv = withLocalSecrets({
   ...process.env,
   PATH: `${join(repoRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
   WRANGLER_SEND_METRICS: 'false',
   NO_COLOR: '1',
-};
+});
 
 /**
  * Runs a command to completion. Its output is kept quiet unless it fails, or
@@ -110,7 +110,6 @@ export async function startWorker({
       '--show-interactive-dev-session=false',
       '--log-level',
       'warn',
-      ...localSecretArgs(),
       ...varArgs,
     ],
     // Own process group, so stop() can end wrangler and workerd together.
