@@ -1,8 +1,10 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import { LOCAL_SECRETS } from './db/seed/local-secrets';
+import { withLocalSecrets } from './db/seed/local-secrets';
 
 export default defineConfig(async () => {
+  // The plugin reads wrangler.toml's required secrets from the process environment, as wrangler dev does.
+  process.env = withLocalSecrets(process.env);
   // Read on the Node side once; the setup file applies them inside the runtime.
   const migrations = await readD1Migrations('db/migrations');
 
@@ -15,7 +17,7 @@ export default defineConfig(async () => {
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
                 // A test-only binding so migrations can be applied in a setup file.
-                bindings: { TEST_MIGRATIONS: migrations, CATALOGUE_CACHE_SECONDS: '0', ...LOCAL_SECRETS },
+                bindings: { TEST_MIGRATIONS: migrations, CATALOGUE_CACHE_SECONDS: '0' },
               },
             }),
           ],

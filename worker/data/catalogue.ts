@@ -258,18 +258,12 @@ function jsonRows<T extends Record<string, AnyColumn>>(columns: T, from: SQL) {
 
 /**
  * A product and everything its page shows, by slug or numeric id, in one
- * batch (one round trip) of four statements: each statement costs D1 time,
- * so single-row lookups and short lists ride along with their neighbours
- * (images, variants and sales points with the product, producer with its
- * place, the product's group with its subgroup and its namesakes of other
- * criteria versions).
+ * statement: each statement of a D1 batch costs time of its own, so the
+ * producer and its place come by join and the short lists (images, variants,
+ * sales points, certification history, the group with its namesakes of other
+ * criteria versions, the subgroup) ride along as JSON array columns.
  */
 export async function findProductPage(db: Database, idOrSlug: string) {
-  const productId = /^\d+$/.test(idOrSlug)
-    ? sql`${Number(idOrSlug)}`
-    : sql`(SELECT ${products.id} FROM ${products} WHERE ${products.slug} = ${idOrSlug})`;
-  const ofProduct = (column: AnyColumn) => sql`(SELECT ${column} FROM ${products} WHERE ${products.id} = ${productId})`;
-
   const salesPointColumns = {
     slug: salesPoints.slug,
     name: salesPoints.name,
@@ -282,90 +276,71 @@ export async function findProductPage(db: Database, idOrSlug: string) {
     communeVi: communes.fullNameVi,
     communeEn: communes.fullNameEn,
   };
-  const [productRows, producerRows, groupRows, history] = await db.batch([
-    db
-      .select({
-        product: products,
-        images: jsonRows(
-          getTableColumns(productImages),
-          sql`FROM ${productImages} WHERE ${productImages.productId} = ${productId} ORDER BY ${productImages.sortOrder}`,
-        ),
-        variants: jsonRows(
-          getTableColumns(productVariants),
-          sql`FROM ${productVariants} WHERE ${productVariants.productId} = ${productId} ORDER BY ${productVariants.sortOrder}`,
-        ),
-        salesPoints: jsonRows(
-          salesPointColumns,
-          sql`FROM ${salesPointProducts}
-            JOIN ${salesPoints} ON ${salesPoints.id} = ${salesPointProducts.salesPointId}
-            JOIN ${provinces} ON ${provinces.code} = ${salesPoints.provinceCode}
-            LEFT JOIN ${communes} ON ${communes.code} = ${salesPoints.communeCode}
-            WHERE ${salesPointProducts.productId} = ${productId} AND ${salesPoints.isActive} = 1
-            ORDER BY ${salesPoints.provinceCode}, ${salesPoints.name} LIMIT 20`,
-        ),
-      })
-      .from(products)
-      .where(sql`${products.id} = ${productId}`),
-    db
-      .select({
-        producer: producers,
-        provinceVi: aliased(provinces.fullNameVi, 'place_province_vi'),
-        provinceEn: aliased(provinces.fullNameEn, 'place_province_en'),
-        communeVi: aliased(communes.fullNameVi, 'place_commune_vi'),
-        communeEn: aliased(communes.fullNameEn, 'place_commune_en'),
-      })
-      .from(producers)
-      .innerJoin(provinces, eq(provinces.code, producers.provinceCode))
-      .leftJoin(communes, eq(communes.code, producers.communeCode))
-      .where(sql`${producers.id} = ${ofProduct(products.producerId)}`),
-    db
-      .select({
-        group: productGroups,
-        subgroupId: aliased(productSubgroups.id, 'subgroup_id'),
-        subgroupParentId: aliased(productSubgroups.parentId, 'subgroup_parent_id'),
-        subgroupNameVi: aliased(productSubgroups.nameVi, 'subgroup_name_vi'),
-        subgroupNameEn: aliased(productSubgroups.nameEn, 'subgroup_name_en'),
-      })
-      .from(productGroups)
-      .leftJoin(productSubgroups, sql`${productSubgroups.id} = ${ofProduct(products.subgroupId)}`)
-      .where(
-        sql`${productGroups.code} = (SELECT ${productGroups.code} FROM ${productGroups} WHERE ${productGroups.id} = ${ofProduct(products.groupId)})`,
-      )
-      .orderBy(asc(productGroups.criteriaVersion), asc(productGroups.sortOrder)),
-    db
-      .select()
-      .from(certifications)
-      .where(sql`${certifications.productId} = ${productId}`)
-      .orderBy(desc(certifications.decisionDate), desc(certifications.id)),
-  ]);
-  const [productRow] = productRows;
-  const product = productRow?.product;
-  const images = productRow?.images ?? [];
-  const variants = productRow?.variants ?? [];
-  const salesPointRows = productRow?.salesPoints ?? [];
-  const [producerRow] = producerRows;
-  const groupRow = groupRows.find((row) => row.group.id === product?.groupId);
-  if (!product || !producerRow || !groupRow) return null;
-  const { producer, ...place } = producerRow;
+  const groupOfProduct = sql.identifier('group_of_product');
+  const [row] = await db
+    .select({
+      product: products,
+      producer: producers,
+      provinceVi: provinces.fullNameVi,
+      provinceEn: provinces.fullNameEn,
+      communeVi: communes.fullNameVi,
+      communeEn: communes.fullNameEn,
+      images: jsonRows(
+        getTableColumns(productImages),
+        sql`FROM ${productImages} WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.sortOrder}`,
+      ),
+      variants: jsonRows(
+        getTableColumns(productVariants),
+        sql`FROM ${productVariants} WHERE ${productVariants.productId} = ${products.id} ORDER BY ${productVariants.sortOrder}`,
+      ),
+      // The subquery's own provinces and communes shadow the producer's joined above.
+      salesPoints: jsonRows(
+        salesPointColumns,
+        sql`FROM ${salesPointProducts}
+          JOIN ${salesPoints} ON ${salesPoints.id} = ${salesPointProducts.salesPointId}
+          JOIN ${provinces} ON ${provinces.code} = ${salesPoints.provinceCode}
+          LEFT JOIN ${communes} ON ${communes.code} = ${salesPoints.communeCode}
+          WHERE ${salesPointProducts.productId} = ${products.id} AND ${salesPoints.isActive} = 1
+          ORDER BY ${salesPoints.provinceCode}, ${salesPoints.name} LIMIT 20`,
+      ),
+      history: jsonRows(
+        getTableColumns(certifications),
+        sql`FROM ${certifications} WHERE ${certifications.productId} = ${products.id}
+          ORDER BY ${certifications.decisionDate} DESC, ${certifications.id} DESC`,
+      ),
+      groups: jsonRows(
+        getTableColumns(productGroups),
+        sql`FROM ${productGroups} WHERE ${productGroups.code} =
+          (SELECT ${groupOfProduct}.code FROM ${productGroups} AS ${groupOfProduct} WHERE ${groupOfProduct}.id = ${products.groupId})
+          ORDER BY ${productGroups.criteriaVersion}, ${productGroups.sortOrder}`,
+      ),
+      subgroups: jsonRows(
+        getTableColumns(productSubgroups),
+        sql`FROM ${productSubgroups} WHERE ${productSubgroups.id} = ${products.subgroupId}`,
+      ),
+    })
+    .from(products)
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .innerJoin(provinces, eq(provinces.code, producers.provinceCode))
+    .leftJoin(communes, eq(communes.code, producers.communeCode))
+    .where(/^\d+$/.test(idOrSlug) ? eq(products.id, Number(idOrSlug)) : eq(products.slug, idOrSlug));
+  const group = row?.groups.find((candidate) => candidate.id === row.product.groupId);
+  if (!row || !group) return null;
+  const { product, producer, provinceVi, provinceEn, communeVi, communeEn } = row;
+  const subgroup = row.subgroups[0];
   return {
     product,
     producer,
-    group: groupRow.group,
-    subgroup:
-      groupRow.subgroupId === null
-        ? null
-        : {
-            id: groupRow.subgroupId,
-            parentId: groupRow.subgroupParentId,
-            nameVi: groupRow.subgroupNameVi!,
-            nameEn: groupRow.subgroupNameEn!,
-          },
-    producerPlace: place,
-    images,
-    variants,
-    history,
-    salesPoints: salesPointRows,
-    sameCodeGroups: groupRows.map((row) => row.group),
+    group,
+    subgroup: subgroup
+      ? { id: subgroup.id, parentId: subgroup.parentId, nameVi: subgroup.nameVi, nameEn: subgroup.nameEn }
+      : null,
+    producerPlace: { provinceVi, provinceEn, communeVi, communeEn },
+    images: row.images,
+    variants: row.variants,
+    history: row.history,
+    salesPoints: row.salesPoints,
+    sameCodeGroups: row.groups,
   };
 }
 
