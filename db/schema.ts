@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import type { StampSheetLayout } from '../worker/print/stamp-sheet';
 
 const createdAt = () =>
   text('created_at')
@@ -386,8 +387,33 @@ export const stampBatches = sqliteTable(
     issuedBy: integer('issued_by').references((): AnySQLiteColumn => users.id),
     issuedAt: createdAt(),
     activatedAt: text('activated_at'),
+    /** The label sheet the stamps were numbered for; null when issued outside the portal. */
+    sheetLayout: text('sheet_layout', { mode: 'json' }).$type<StampSheetLayout>(),
+    /** The STAMP_SHEET_PRESETS name of `sheet_layout`; null for a layout the producer measured. */
+    sheetPreset: text('sheet_preset'),
   },
   (t) => [index('stamp_batches_lot_idx').on(t.lotId)],
+);
+
+/**
+ * Where the scratch PINs of a run of sheets wait to be printed: an object in the MEDIA bucket
+ * under a random key. The database keeps only PIN HMACs, so these objects are the one place a
+ * PIN exists; they are deleted when the batch is activated or at `expires_at`, whichever is first.
+ */
+export const stampPinFiles = sqliteTable(
+  'stamp_pin_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => stampBatches.id),
+    objectKey: text('object_key').notNull().unique(),
+    firstSheet: integer('first_sheet').notNull(),
+    lastSheet: integer('last_sheet').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('stamp_pin_files_batch_idx').on(t.batchId), index('stamp_pin_files_expiry_idx').on(t.expiresAt)],
 );
 
 export const stamps = sqliteTable(
@@ -449,9 +475,13 @@ export const fakeReports = sqliteTable(
       .notNull()
       .default('open'),
     reviewedBy: integer('reviewed_by').references((): AnySQLiteColumn => users.id),
+    reviewedAt: text('reviewed_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('fake_reports_product_idx').on(t.productId, t.status)],
+  (t) => [
+    index('fake_reports_product_idx').on(t.productId, t.status),
+    index('fake_reports_status_idx').on(t.status, t.createdAt),
+  ],
 );
 
 // ---------------------------------------------------------------- sales points and fairs
