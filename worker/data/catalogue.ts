@@ -197,6 +197,12 @@ function searchPageRows(
  * so producers, groups and images are read for the rows shown, not for every
  * match.
  */
+const withoutTotal = <T extends { total: number }>(row: T): Omit<T, 'total'> => {
+  const item: Partial<T> = { ...row };
+  delete item.total;
+  return item as Omit<T, 'total'>;
+};
+
 export async function searchCatalogue(db: Database, filter: CatalogueFilter, today: string) {
   const match = searchMatch(filter.q);
   const where = and(...filterConditions(filter, today))!;
@@ -215,23 +221,28 @@ export async function searchCatalogue(db: Database, filter: CatalogueFilter, tod
     price: sql`page_rows.price`,
     createdAt: sql`page_rows.created_at`,
   };
-  const pageQuery = db
-    .select(catalogueItemColumns)
-    .from(sql`(${pageRowsSql}) AS page_rows`)
-    .innerJoin(products, sql`${products.id} = page_rows.id`)
-    .innerJoin(producers, eq(producers.id, products.producerId))
-    .innerJoin(productGroups, eq(productGroups.id, products.groupId))
-    .orderBy(orderBy(sort, pageKeys));
-
   // Counting starts from the matches whatever the term: it stops at the cap, and the by-id index
   // answers "is this match listed?" without touching the wide product rows.
   const countedSql = match
     ? listedFromMatches(match.anywhere, where, sql`${products.id} AS id`, sql``, sql`${MAX_COUNTED_RESULTS}`)
     : sql`SELECT ${products.id} FROM ${products} WHERE ${where} LIMIT ${MAX_COUNTED_RESULTS}`;
-  const countQuery = db.select({ total: sql<number>`count(*)` }).from(sql`(${countedSql}) AS counted`);
+  const total = sql<number>`(SELECT count(*) FROM (${countedSql}))`;
 
-  const [items, [count]] = await db.batch([pageQuery, countQuery]);
-  return { items, total: count?.total ?? 0 };
+  // The total rides on every row of the page (SQLite evaluates the uncorrelated subquery once), as a
+  // second statement would cost D1 time of its own. Only an empty page needs the count apart.
+  const rows = await db
+    .select({ ...catalogueItemColumns, total })
+    .from(sql`(${pageRowsSql}) AS page_rows`)
+    .innerJoin(products, sql`${products.id} = page_rows.id`)
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .innerJoin(productGroups, eq(productGroups.id, products.groupId))
+    .orderBy(orderBy(sort, pageKeys));
+  if (rows.length === 0) {
+    if (offset === 0) return { items: [], total: 0 };
+    const [count] = await db.select({ total }).from(sql`(SELECT 1)`);
+    return { items: [], total: count?.total ?? 0 };
+  }
+  return { items: rows.map(withoutTotal), total: rows[0]!.total };
 }
 
 /**
