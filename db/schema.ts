@@ -457,7 +457,14 @@ export const scanEvents = sqliteTable(
     ipHash: text('ip_hash'),
     userAgentFamily: text('user_agent_family'),
   },
-  (t) => [index('scan_events_stamp_idx').on(t.stampId, t.scannedAt), index('scan_events_time_idx').on(t.scannedAt)],
+  (t) => [
+    index('scan_events_stamp_idx').on(t.stampId, t.scannedAt),
+    index('scan_events_time_idx').on(t.scannedAt),
+    // Counting a scan asks whether this device, and this province, scanned the stamp before: a
+    // copied code collects thousands of events, and each answer must stay one index probe.
+    index('scan_events_stamp_device_idx').on(t.stampId, t.deviceId),
+    index('scan_events_stamp_province_idx').on(t.stampId, t.province),
+  ],
 );
 
 export const fakeReports = sqliteTable(
