@@ -251,7 +251,7 @@ export async function searchCatalogue(db: Database, filter: CatalogueFilter, tod
  * a D1 batch costs time of its own, so a page's small lists ride along with
  * its main row instead of being statements of their own.
  */
-function jsonRows<T extends Record<string, AnyColumn>>(columns: T, from: SQL) {
+export function jsonRows<T extends Record<string, AnyColumn>>(columns: T, from: SQL) {
   const entries = Object.entries(columns);
   const object = sql.join(
     entries.map(([key, column]) => sql`${sql.raw(`'${key}'`)}, ${column}`),
