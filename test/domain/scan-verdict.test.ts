@@ -165,6 +165,61 @@ describe('scanVerdict', () => {
     });
   });
 
+  describe('not a new scan (a machine read, or a form sent from a page already shown)', () => {
+    const stored = (stamp: ScannedStamp) =>
+      input({ stamp, isNewScan: false, deviceSeenBefore: true, newProvince: false });
+
+    it('shows the stored counters without adding this read', () => {
+      expect(scanVerdict(stored(scannedOnce))).toEqual({
+        state: 'genuine_first',
+        tone: 'ok',
+        evidence: {
+          scans: 1,
+          devices: 1,
+          provinces: 1,
+          firstScannedAt: '2026-02-20T08:15:00.000Z',
+          firstScanProvince: 'Đồng Nai',
+        },
+        certification: certified,
+      });
+      expect(
+        scanVerdict({ ...stored(scannedOnce), deviceSeenBefore: false, newProvince: true }).evidence,
+      ).toMatchObject({ scans: 1, devices: 1, provinces: 1 });
+    });
+
+    it('calls a stamp never scanned a first scan, with no first date yet', () => {
+      const verdict = scanVerdict(stored(unscanned));
+      expect(verdict.state).toBe('genuine_first');
+      expect(verdict.evidence).toEqual({
+        scans: 0,
+        devices: 0,
+        provinces: 0,
+        firstScannedAt: null,
+        firstScanProvince: null,
+      });
+    });
+
+    it('calls a stamp scanned twice a repeat, and one at the thresholds suspicious', () => {
+      expect(scanVerdict(stored({ ...scannedOnce, scanCount: 2 })).state).toBe('genuine_repeat');
+      const devices = { ...scannedOnce, scanCount: 9, deviceCount: SUSPICIOUS_DEVICE_COUNT };
+      expect(scanVerdict(stored(devices)).state).toBe('suspicious');
+      expect(scanVerdict(stored({ ...devices, deviceCount: SUSPICIOUS_DEVICE_COUNT - 1 })).state).toBe(
+        'genuine_repeat',
+      );
+      const provinces = { ...scannedOnce, scanCount: 9, provinceCount: SUSPICIOUS_PROVINCE_COUNT };
+      expect(scanVerdict(stored(provinces)).state).toBe('suspicious');
+    });
+
+    it('still says void and not activated without evidence', () => {
+      expect(scanVerdict(stored({ ...scannedOnce, status: 'void' }))).toEqual({
+        state: 'void',
+        tone: 'danger',
+        certification: certified,
+      });
+      expect(scanVerdict(stored({ ...unscanned, status: 'issued' })).state).toBe('not_activated');
+    });
+  });
+
   describe('certification beside the stamp verdict', () => {
     it('reports an expired certification together with a genuine first scan', () => {
       const verdict = scanVerdict(input({ certifications: [certification({ validUntil: '2026-03-01' })] }));

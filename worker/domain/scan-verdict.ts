@@ -76,6 +76,12 @@ export interface ScanVerdictInput {
   certifications: CertificationFacts[];
   /** Today in Vietnam time ("YYYY-MM-DD"). */
   today: string;
+  /**
+   * False when the answer is not a new scan: a machine read, or the page answering a form sent
+   * from a scan already shown. The evidence is then the stored counters, not counters plus one.
+   * True when absent.
+   */
+  isNewScan?: boolean;
 }
 
 /** The stamp's counters once this scan is counted: what the caller stores and what the page shows. */
@@ -150,14 +156,30 @@ export function scanVerdict(input: ScanVerdictInput): ScanVerdict {
   if (stamp.status === 'void') return verdict('void', certification);
   if (stamp.status === 'issued') return verdict('not_activated', certification);
 
-  const evidence = countScan(stamp, input);
-  if (evidence.devices >= SUSPICIOUS_DEVICE_COUNT || evidence.provinces >= SUSPICIOUS_PROVINCE_COUNT) {
-    return verdict('suspicious', certification, evidence);
+  if (input.isNewScan === false) {
+    const evidence = storedEvidence(stamp);
+    if (isSuspicious(evidence)) return verdict('suspicious', certification, evidence);
+    // At most one counted scan: the one whose page this is, or none yet.
+    return verdict(stamp.scanCount <= 1 ? 'genuine_first' : 'genuine_repeat', certification, evidence);
   }
+
+  const evidence = countScan(stamp, input);
+  if (isSuspicious(evidence)) return verdict('suspicious', certification, evidence);
   // A device that scanned before implies an earlier scan even if the counters lag behind it.
   const first = stamp.scanCount <= 0 && !input.deviceSeenBefore;
   return verdict(first ? 'genuine_first' : 'genuine_repeat', certification, evidence);
 }
+
+const isSuspicious = (evidence: ScanEvidence) =>
+  evidence.devices >= SUSPICIOUS_DEVICE_COUNT || evidence.provinces >= SUSPICIOUS_PROVINCE_COUNT;
+
+const storedEvidence = (stamp: ScannedStamp): ScanEvidence => ({
+  scans: stamp.scanCount,
+  devices: stamp.deviceCount,
+  provinces: stamp.provinceCount,
+  firstScannedAt: stamp.firstScannedAt,
+  firstScanProvince: stamp.firstScanProvince,
+});
 
 /** The PIN columns of a stamp row. */
 export interface StampPinState {
