@@ -10,6 +10,16 @@ export const rateLimits = {
   loginPerAccount: { limit: 5, windowMs: 15 * 60 * 1000 },
   /** Login attempts from one IP address, whatever the account. */
   loginPerIp: { limit: 30, windowMs: 15 * 60 * 1000 },
+  /**
+   * Look-ups of stamp serials that do not exist, from one IP address (page, JSON and beacon each
+   * count). A person meets an unknown code now and then; a run of them is someone walking the
+   * serial space. Generous, because Vietnamese mobile carriers put many phones behind one address.
+   */
+  unknownStampsPerIp: { limit: 60, windowMs: 15 * 60 * 1000 },
+  /** Scratch-PIN entries from one IP address, on any stamps: each stamp also locks itself after 5 wrong ones. */
+  stampPinsPerIp: { limit: 60, windowMs: 15 * 60 * 1000 },
+  /** Suspected-fake reports from one IP address; each may carry a photo. */
+  fakeReportsPerIp: { limit: 10, windowMs: 60 * 60 * 1000 },
 } satisfies Record<string, RateLimitRule>;
 
 /** Start of the window that `now` falls in, so every counter of a rule rolls over together. */
