@@ -15,6 +15,7 @@ import { randomToken, sha256Hex } from '../../worker/lib/tokens';
 import { createInvitationRow } from '../support/admin';
 import { BrowserSession } from '../support/browser-session';
 import { createProducer, createProduct, createUser, testDb, TEST_PASSWORD, uniqueSuffix } from '../support/factories';
+import { activeStamp } from '../support/stamps';
 
 const ACTORS = ['anonymous', 'buyer', 'owner', 'foreign', 'staff', 'admin'] as const;
 type Actor = (typeof ACTORS)[number];
@@ -194,6 +195,27 @@ const ROUTES: Record<string, RouteCase> = {
     },
     expect: ownerData,
   },
+  // Stamp URLs and the scan beacon are for anyone holding a package: no account is involved.
+  'POST /01/*': {
+    request: async () => ({ path: (await activeStamp({ withPin: true })).path, fields: { form: 'pin', pin: 'ABCD' } }),
+    expect: everyone,
+  },
+  'POST /T/*': {
+    request: async () => ({ path: (await activeStamp({ identifiedBy: 'trace' })).path, fields: { form: 'report' } }),
+    expect: everyone,
+  },
+  'POST /t/*': {
+    request: async () => ({
+      path: (await activeStamp({ identifiedBy: 'trace' })).path.toLowerCase(),
+      fields: { form: 'report' },
+    }),
+    expect: everyone,
+  },
+  'POST /scans': {
+    request: async () => ({ path: '/scans', fields: { path: (await activeStamp()).path } }),
+    expect: everyone,
+  },
+
   // A member always edits their own organisation (a foreign member too: their own); an admin names one.
   'POST /portal/profile': {
     request: async (world) => ({ path: `/portal/profile?producer=${world.ownerProducerId}` }),

@@ -15,9 +15,13 @@ import { portal } from './portal';
 import { invitationRoutes } from './invitations';
 import { producers } from './producers';
 import { products } from './products';
+import { scan } from './scan';
 import { seo } from './seo';
 
 export const pages = new Hono<AppEnv>();
+
+// First: stamp URLs (/01/…, /T/…) are printed on packages and must never be shadowed by a later route.
+pages.route('/', scan);
 
 pages.route('/', health);
 pages.route('/', auth);

@@ -1,0 +1,319 @@
+/**
+ * What a consumer's phone reads and writes at a stamp URL: the scan page in one statement, the
+ * narrow stamp state a scan beacon needs, counting a scan, and storing scratch-PIN entries.
+ *
+ * A stamp is only found through a fully issued batch (quantity > 0, see stamp-batches.ts): the
+ * serials of an issuance that never finished were never printed, so they are unknown here.
+ */
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
+import {
+  certifications,
+  communes,
+  lots,
+  producers,
+  productImages,
+  productVariants,
+  products,
+  rateLimits,
+  salesPointProducts,
+  salesPoints,
+  scanEvents,
+  stampBatches,
+  stamps,
+  traceEvents,
+} from '../../db/schema';
+import type { StampIdentity } from '../domain/digital-link';
+import type { ScanState, StampPinState } from '../domain/scan-verdict';
+import type { UserAgentFamily } from '../domain/user-agent';
+import { jsonRows } from './catalogue';
+import type { Database } from './db';
+
+/** What identifies one look at a stamp: its serial, and the device and province it comes from. */
+export interface ScanLookup {
+  serial: string;
+  /** The GTIN-14 of the scanned path, to check it names the stamp's product (null for a trace-code path). */
+  gtin: string | null;
+  /** The device-id cookie, when the browser sent one. */
+  deviceId: string | null;
+  /** Where this request comes from (scan-request.ts), when known. */
+  province: string | null;
+}
+
+/** A rate-limit counter to read along with the page (rate-limits.ts keys and windows). */
+export interface ThrottleLookup {
+  key: string;
+  windowStart: string;
+}
+
+/** Journey and lot-test entries a scan page shows at most. */
+const MAX_EVENTS = 50;
+/** Sales points a scan page lists at most, as the product page does. */
+const MAX_SALES_POINTS = 20;
+
+const gtin14 = (column: SQL | typeof products.gtin) => sql`substr('00000000000000' || ${column}, -14)`;
+
+/**
+ * Whether the scanned GTIN is the product's own or one of its pack sizes': a stamp printed for a
+ * pack carries that pack's GTIN. Stored GTINs may be 8, 12 or 13 digits; paths carry 14.
+ */
+function gtinMatches(gtin: string | null): SQL<number> {
+  if (gtin === null) return sql<number>`0`;
+  return sql<number>`(${gtin14(products.gtin)} = ${gtin} OR EXISTS (SELECT 1 FROM ${productVariants}
+    WHERE ${productVariants.productId} = ${products.id} AND ${gtin14(sql`${productVariants.gtin}`)} = ${gtin}))`;
+}
+
+/** Whether this device already has a counted scan of the stamp; always false without a device id. */
+const deviceSeen = (deviceId: string | null) =>
+  deviceId === null
+    ? sql<number>`0`
+    : sql<number>`EXISTS (SELECT 1 FROM ${scanEvents}
+        WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.deviceId} = ${deviceId})`;
+
+/** Whether a scan from this province was counted before; true when the province is unknown, as it adds none. */
+const provinceSeen = (province: string | null) =>
+  province === null
+    ? sql<number>`1`
+    : sql<number>`EXISTS (SELECT 1 FROM ${scanEvents}
+        WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.province} = ${province})`;
+
+/** Counters and identity: what both the page and the beacon decide a verdict from. */
+const stampStateColumns = (lookup: ScanLookup) => ({
+  stampId: stamps.id,
+  serial: stamps.serial,
+  status: stamps.status,
+  scanCount: stamps.scanCount,
+  deviceCount: stamps.deviceCount,
+  provinceCount: stamps.provinceCount,
+  firstScannedAt: stamps.firstScannedAt,
+  firstScanProvince: stamps.firstScanProvince,
+  lotCode: lots.lotCode,
+  traceCode: products.traceCode,
+  gtinMatches: gtinMatches(lookup.gtin).mapWith(Boolean),
+  deviceSeen: deviceSeen(lookup.deviceId).mapWith(Boolean),
+  provinceSeen: provinceSeen(lookup.province).mapWith(Boolean),
+});
+
+/**
+ * Everything the scan page shows for a serial, in one statement: the stamp with its counters and
+ * PIN state, its batch, lot, product and producer by join, and the short lists (the first photo,
+ * the certification history, the lot's public events, the sales points) as JSON columns, and the
+ * caller's count on a rate limit. Null for a serial no fully issued batch holds.
+ */
+export async function findScanPage(db: Database, lookup: ScanLookup, throttle: ThrottleLookup) {
+  const [row] = await db
+    .select({
+      ...stampStateColumns(lookup),
+      // Read here rather than counted: looking up a real stamp costs nothing against the limit.
+      throttleCount: sql<number>`coalesce((SELECT ${rateLimits.count} FROM ${rateLimits}
+        WHERE ${rateLimits.key} = ${throttle.key} AND ${rateLimits.windowStart} = ${throttle.windowStart}), 0)`,
+      pinHmac: stamps.pinHmac,
+      pinClaimedAt: stamps.pinClaimedAt,
+      pinClaimProvince: stamps.pinClaimProvince,
+      pinFailedAttempts: stamps.pinFailedAttempts,
+      pinLockedUntil: stamps.pinLockedUntil,
+      keyVersion: stampBatches.keyVersion,
+      lotProductionDate: lots.productionDate,
+      lotBestBefore: lots.bestBefore,
+      productId: products.id,
+      productSlug: products.slug,
+      productNameVi: products.nameVi,
+      productNameEn: products.nameEn,
+      productPublished: products.isPublished,
+      producerName: producers.name,
+      producerSlug: producers.slug,
+      producerKind: producers.kind,
+      producerProvinceCode: producers.provinceCode,
+      producerCommuneVi: communes.fullNameVi,
+      producerCommuneEn: communes.fullNameEn,
+      images: jsonRows(
+        { url: productImages.url, altVi: productImages.altVi, altEn: productImages.altEn },
+        sql`FROM ${productImages} WHERE ${productImages.productId} = ${products.id}
+          ORDER BY ${productImages.sortOrder} LIMIT 1`,
+      ),
+      history: jsonRows(
+        {
+          id: certifications.id,
+          stars: certifications.stars,
+          score: certifications.score,
+          criteriaVersion: certifications.criteriaVersion,
+          level: certifications.level,
+          decisionNumber: certifications.decisionNumber,
+          decisionDate: certifications.decisionDate,
+          issuingBody: certifications.issuingBody,
+          validUntil: certifications.validUntil,
+          status: certifications.status,
+          statusReason: certifications.statusReason,
+          statusChangedAt: certifications.statusChangedAt,
+          revocationDecision: certifications.revocationDecision,
+        },
+        sql`FROM ${certifications} WHERE ${certifications.productId} = ${products.id}`,
+      ),
+      // Only public events: the private ones are the producer's own notes.
+      events: jsonRows(
+        {
+          eventType: traceEvents.eventType,
+          occurredAt: traceEvents.occurredAt,
+          provinceCode: traceEvents.provinceCode,
+          communeVi: communes.fullNameVi,
+          communeEn: communes.fullNameEn,
+          salesPoint: salesPoints.name,
+          placeText: traceEvents.placeText,
+          actor: traceEvents.actor,
+          description: traceEvents.description,
+          reportUrl: traceEvents.reportUrl,
+        },
+        sql`FROM ${traceEvents}
+          LEFT JOIN ${communes} ON ${communes.code} = ${traceEvents.communeCode}
+          LEFT JOIN ${salesPoints} ON ${salesPoints.id} = ${traceEvents.salesPointId}
+          WHERE ${traceEvents.lotId} = ${lots.id} AND ${traceEvents.isPublic} = 1
+          ORDER BY ${traceEvents.occurredAt}, ${traceEvents.id} LIMIT ${sql.raw(String(MAX_EVENTS))}`,
+      ),
+      // The subquery's own communes shadow the producer's joined below.
+      salesPoints: jsonRows(
+        {
+          name: salesPoints.name,
+          kind: salesPoints.kind,
+          street: salesPoints.street,
+          phone: salesPoints.phone,
+          provinceCode: salesPoints.provinceCode,
+          communeVi: communes.fullNameVi,
+          communeEn: communes.fullNameEn,
+        },
+        sql`FROM ${salesPointProducts}
+          JOIN ${salesPoints} ON ${salesPoints.id} = ${salesPointProducts.salesPointId}
+          LEFT JOIN ${communes} ON ${communes.code} = ${salesPoints.communeCode}
+          WHERE ${salesPointProducts.productId} = ${products.id} AND ${salesPoints.isActive} = 1
+          ORDER BY ${salesPoints.provinceCode}, ${salesPoints.name} LIMIT ${sql.raw(String(MAX_SALES_POINTS))}`,
+      ),
+    })
+    .from(stamps)
+    .innerJoin(stampBatches, and(eq(stampBatches.id, stamps.batchId), gt(stampBatches.quantity, 0)))
+    .innerJoin(lots, eq(lots.id, stampBatches.lotId))
+    .innerJoin(products, eq(products.id, lots.productId))
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .leftJoin(communes, eq(communes.code, producers.communeCode))
+    .where(eq(stamps.serial, lookup.serial));
+  return row ?? null;
+}
+
+export type ScanPageRow = NonNullable<Awaited<ReturnType<typeof findScanPage>>>;
+
+/** The stamp's status, counters and identity, without the page's content: what a scan beacon decides from. */
+export async function findScanState(db: Database, lookup: ScanLookup) {
+  const [row] = await db
+    .select(stampStateColumns(lookup))
+    .from(stamps)
+    .innerJoin(stampBatches, and(eq(stampBatches.id, stamps.batchId), gt(stampBatches.quantity, 0)))
+    .innerJoin(lots, eq(lots.id, stampBatches.lotId))
+    .innerJoin(products, eq(products.id, lots.productId))
+    .where(eq(stamps.serial, lookup.serial));
+  return row ?? null;
+}
+
+export type ScanStateRow = NonNullable<Awaited<ReturnType<typeof findScanState>>>;
+
+export interface CountedScan {
+  /** Null for a serial no stamp has: the scan is recorded, nothing is counted. */
+  stampId: number | null;
+  serial: string;
+  /** UTC instant of the scan. */
+  scannedAt: string;
+  verdict: ScanState;
+  province: string | null;
+  country: string | null;
+  deviceId: string | null;
+  ipHash: string | null;
+  userAgentFamily: UserAgentFamily;
+}
+
+/**
+ * Records a scan and, for an active stamp, counts it, in one D1 batch (one transaction): the
+ * UPDATE works out whether the device and the province are new from the scan events already
+ * recorded, and only then is this scan's event inserted. Two beacons at once therefore never
+ * both count the same device or province as new, and the counters stay exact. A scan without a
+ * device id counts as a new device: nothing says it is one seen before.
+ */
+export async function recordScan(db: Database, scan: CountedScan): Promise<void> {
+  const insert = db.insert(scanEvents).values(scan);
+  if (scan.stampId === null) {
+    await insert;
+    return;
+  }
+  const newDevice =
+    scan.deviceId === null
+      ? sql`1`
+      : sql`NOT EXISTS (SELECT 1 FROM ${scanEvents}
+          WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.deviceId} = ${scan.deviceId})`;
+  const newProvince =
+    scan.province === null
+      ? sql`0`
+      : sql`NOT EXISTS (SELECT 1 FROM ${scanEvents}
+          WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.province} = ${scan.province})`;
+  // SET expressions read the row as it was before the update, so the first scan's place goes with its time.
+  const count = db
+    .update(stamps)
+    .set({
+      scanCount: sql`${stamps.scanCount} + 1`,
+      deviceCount: sql`${stamps.deviceCount} + ${newDevice}`,
+      provinceCount: sql`${stamps.provinceCount} + ${newProvince}`,
+      firstScannedAt: sql`coalesce(${stamps.firstScannedAt}, ${scan.scannedAt})`,
+      firstScanProvince: sql`CASE WHEN ${stamps.firstScannedAt} IS NULL THEN ${scan.province} ELSE ${stamps.firstScanProvince} END`,
+      lastScannedAt: scan.scannedAt,
+    })
+    .where(and(eq(stamps.id, scan.stampId), eq(stamps.status, 'active')));
+  await db.batch([count, insert]);
+}
+
+// D1 reports affected rows in meta.changes.
+const changes = (result: unknown) => (result as { meta: { changes: number } }).meta.changes;
+
+/** The PIN columns of a stamp as they are now; null for an unknown stamp id. */
+export async function findPinState(db: Database, stampId: number): Promise<StampPinState | null> {
+  const [row] = await db
+    .select({
+      pinHmac: stamps.pinHmac,
+      pinClaimedAt: stamps.pinClaimedAt,
+      pinClaimProvince: stamps.pinClaimProvince,
+      pinFailedAttempts: stamps.pinFailedAttempts,
+      pinLockedUntil: stamps.pinLockedUntil,
+    })
+    .from(stamps)
+    .where(eq(stamps.id, stampId));
+  return row ?? null;
+}
+
+/**
+ * Writes what a PIN entry decided, only if the PIN columns are still what the decision was made
+ * from (compare and set). False when another entry changed them first: the caller reads them
+ * again and decides again. So two simultaneous first claims cannot both win, and no wrong entry
+ * is lost to another written at the same moment.
+ */
+export async function storePinDecision(
+  db: Database,
+  stampId: number,
+  decidedFrom: StampPinState,
+  update: Partial<StampPinState>,
+): Promise<boolean> {
+  const result = await db
+    .update(stamps)
+    .set(update)
+    .where(
+      and(
+        eq(stamps.id, stampId),
+        sql`${stamps.pinClaimedAt} IS ${decidedFrom.pinClaimedAt}`,
+        sql`${stamps.pinFailedAttempts} = ${decidedFrom.pinFailedAttempts}`,
+        sql`${stamps.pinLockedUntil} IS ${decidedFrom.pinLockedUntil}`,
+      ),
+    );
+  return changes(result) === 1;
+}
+
+/** The product a scanned path names by its GTIN (its own or a pack size's) or trace code, for a report on an unknown serial. */
+export async function findProductIdForPath(db: Database, identity: StampIdentity): Promise<number | null> {
+  const [row] = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(identity.kind === 'trace' ? eq(products.traceCode, identity.traceCode) : sql`${gtinMatches(identity.gtin)}`)
+    .limit(1);
+  return row?.id ?? null;
+}
