@@ -5,7 +5,7 @@
  */
 import { env, exports } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
-import { products, salesPointProducts, salesPoints, traceEvents } from '../../db/schema';
+import { products, salesPointProducts, salesPoints, stamps, traceEvents } from '../../db/schema';
 import { activateStamps, createLot, issueStampBatch, voidStamps } from '../../worker/data/stamp-batches';
 import { buildStampPath, type StampIdentity } from '../../worker/domain/digital-link';
 import { gtinCheckDigit } from '../../worker/domain/gtin';
@@ -124,12 +124,12 @@ export async function issueStamps(lot: StampedLot, spec: BatchSpec = {}) {
   });
   if (!('batchId' in issued)) throw new Error(`batch not issued: ${issued.error}`);
   if (spec.activate ?? true) await activateStamps(db, { batchId: issued.batchId, actorUserId: null });
-  const stamps = issued.stamps.map((stamp) => ({
+  const printed = issued.stamps.map((stamp) => ({
     serial: stamp.serial,
     pin: stamp.pin ?? null,
     path: stampPath(lot, stamp.serial),
   }));
-  return { batchId: issued.batchId, stamps };
+  return { batchId: issued.batchId, stamps: printed };
 }
 
 /** The path printed in a stamp's QR code, upper case. */
@@ -143,8 +143,10 @@ export function stampPath(lot: Pick<StampedLot, 'gtin' | 'traceCode' | 'lotCode'
 /** One active stamp (with a PIN when asked) on a fresh product and lot: the usual start of a scan test. */
 export async function activeStamp(spec: StampedProductSpec & { withPin?: boolean } = {}) {
   const lot = await createStampedLot(spec);
-  const { batchId, stamps } = await issueStamps(lot, { quantity: 1, withPin: spec.withPin ?? false });
-  return { lot, batchId, ...stamps[0]! };
+  const { batchId, stamps: issued } = await issueStamps(lot, { quantity: 1, withPin: spec.withPin ?? false });
+  const stamp = issued[0]!;
+  const [row] = await testDb().select({ id: stamps.id }).from(stamps).where(eq(stamps.serial, stamp.serial));
+  return { lot, batchId, stampId: row!.id, lotCode: lot.lotCode, ...stamp };
 }
 
 export async function voidStamp(batchId: number, serial: string) {

@@ -27,40 +27,44 @@ function pinResultText(t: Messages, result: PinResultView): { text: string; tone
 interface ScanPinFormProps {
   t: Messages;
   action: string;
+  /** False shows only the result: the stamp takes no PIN. */
+  offered: boolean;
   result: PinResultView | null;
 }
 
 /** "Enter the code under the silver layer": a plain form posted to the stamp URL itself. */
-export function ScanPinForm({ t, action, result }: ScanPinFormProps) {
+export function ScanPinForm({ t, action, offered, result }: ScanPinFormProps) {
   const shown = result ? pinResultText(t, result) : null;
   return (
     <section id="pin" aria-labelledby="pin-title">
       <h2 id="pin-title">{t.scan.pin.title}</h2>
-      <p>{t.scan.pin.intro}</p>
+      {offered ? <p>{t.scan.pin.intro}</p> : null}
       {shown ? (
         <p class={`note ${shown.tone}`} role="status">
           {shown.text}
         </p>
       ) : null}
-      <form method="post" action={`${action}#pin`}>
-        <input type="hidden" name="form" value="pin" />
-        <label for="pin-code">{t.scan.pin.label}</label>
-        <p class="hint" id="pin-hint">
-          {t.scan.pin.hint}
-        </p>
-        <input
-          id="pin-code"
-          name="pin"
-          required
-          maxlength={20}
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck={false}
-          aria-describedby="pin-hint"
-          aria-invalid={result?.outcome === 'invalid' ? 'true' : undefined}
-        />
-        <button type="submit">{t.scan.pin.submit}</button>
-      </form>
+      {offered ? (
+        <form method="post" action={`${action}#pin`}>
+          <input type="hidden" name="form" value="pin" />
+          <label for="pin-code">{t.scan.pin.label}</label>
+          <p class="hint" id="pin-hint">
+            {t.scan.pin.hint}
+          </p>
+          <input
+            id="pin-code"
+            name="pin"
+            required
+            maxlength={20}
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+            aria-describedby="pin-hint"
+            aria-invalid={result?.outcome === 'invalid' ? 'true' : undefined}
+          />
+          <button type="submit">{t.scan.pin.submit}</button>
+        </form>
+      ) : null}
     </section>
   );
 }

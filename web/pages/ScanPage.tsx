@@ -92,8 +92,8 @@ export interface ScanPageView {
   serial: string;
   verdict: ScanVerdictView;
   product: ScanProductView | null;
-  /** Null when the stamp has no scratch PIN, or is not active. */
-  pin: { result: PinResultView | null } | null;
+  /** The form is offered for an active stamp with a scratch PIN; an entry's result is shown whatever the stamp. */
+  pin: { offered: boolean; result: PinResultView | null } | null;
   report: ScanReportView;
   /** Whether this page counts a scan: a page answering a form does not. */
   countsScan: boolean;
@@ -261,7 +261,7 @@ export function ScanPage({ ctx, view }: { ctx: PageContext; view: ScanPageView }
   return (
     <ScanLayout ctx={ctx} title={t.scan.title} beaconPath={view.countsScan ? view.path : undefined}>
       <ScanVerdictBanner t={t} verdict={view.verdict} serial={view.serial} reportHref="#report" />
-      {view.pin ? <ScanPinForm t={t} action={action} result={view.pin.result} /> : null}
+      {view.pin ? <ScanPinForm t={t} action={action} offered={view.pin.offered} result={view.pin.result} /> : null}
       {view.product ? <ProductSections ctx={ctx} product={view.product} /> : null}
       <ScanReportForm t={t} action={action} report={view.report} maxPhotoMegabytes={view.maxPhotoMegabytes} />
       {view.product ? null : (

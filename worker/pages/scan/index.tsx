@@ -157,13 +157,14 @@ function pageView(c: Context<AppEnv>, read: ScanRead, now: Date, options: PageOp
   const { row, identity } = read;
   const locale = c.var.locale;
   const verdict = verdictOf(c, row, now, options.isNewScan);
-  const hasPinForm = row !== null && row.status === 'active' && row.pinHmac !== null;
+  const pinOffered = row !== null && row.status === 'active' && row.pinHmac !== null;
+  const pinResult = options.pin ?? null;
   return {
     path: buildStampPath(identity),
     serial: identity.serial,
     verdict: toVerdictView(verdict, locale),
     product: row ? toProductView(row, { locale }, c.var.today) : null,
-    pin: hasPinForm ? { result: options.pin ?? null } : null,
+    pin: pinOffered || pinResult ? { offered: pinOffered, result: pinResult } : null,
     report: options.report ?? emptyReport,
     countsScan: options.isNewScan && row !== null,
     maxPhotoMegabytes: MAX_PHOTO_BYTES / 1024 / 1024,

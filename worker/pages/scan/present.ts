@@ -200,12 +200,7 @@ export function stampLinkset(row: ScanPageRow, stamp: { url: string; origin: str
         anchor: stamp.url,
         [`${GS1}pip`]: [{ href: productUrl, title, type: 'text/html', hreflang: languages }],
         [`${GS1}certificationInfo`]: [
-          {
-            href: `${productUrl}#certification-title`,
-            title: `${title}: OCOP`,
-            type: 'text/html',
-            hreflang: languages,
-          },
+          { href: `${productUrl}#certification-title`, title, type: 'text/html', hreflang: languages },
         ],
         [`${GS1}traceability`]: [
           { href: stamp.url, title, type: 'text/html', hreflang: languages },
