@@ -18,7 +18,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
-import type { StampSheetLayout } from '../worker/print/stamp-sheet';
+import type { StampSheetLayout } from '../worker/print/sheet-layout';
 
 const createdAt = () =>
   text('created_at')

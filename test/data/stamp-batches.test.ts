@@ -172,19 +172,22 @@ describe('activateStamps', () => {
     expect(await voidStamps(db, { batchId, serials: [issued[5]!.serial], actorUserId: userId })).toEqual({
       voided: 1,
     });
-    expect(await activateStamps(db, { batchId, sheetNumber: 1, actorUserId: userId })).toEqual({ activated: 3 });
+    expect(await activateStamps(db, { batchId, sheetNumber: 1, actorUserId: userId })).toEqual({
+      activated: 3,
+      releasedPinFiles: [],
+    });
     let rows = await storedStamps(batchId);
     expect(rows.map((r) => r.status)).toEqual(['active', 'active', 'active', 'issued', 'issued', 'void']);
     expect(rows[0]!.activatedAt).not.toBeNull();
     let [batch] = await db.select().from(stampBatches).where(eq(stampBatches.id, batchId));
     expect(batch!.activatedAt).toBeNull();
 
-    expect(await activateStamps(db, { batchId, actorUserId: userId })).toEqual({ activated: 2 });
+    expect(await activateStamps(db, { batchId, actorUserId: userId })).toEqual({ activated: 2, releasedPinFiles: [] });
     rows = await storedStamps(batchId);
     expect(rows.map((r) => r.status)).toEqual(['active', 'active', 'active', 'active', 'active', 'void']);
     [batch] = await db.select().from(stampBatches).where(eq(stampBatches.id, batchId));
     expect(batch!.activatedAt).not.toBeNull();
-    expect(await activateStamps(db, { batchId, actorUserId: userId })).toEqual({ activated: 0 });
+    expect(await activateStamps(db, { batchId, actorUserId: userId })).toEqual({ activated: 0, releasedPinFiles: [] });
     const audit = await db
       .select()
       .from(auditLog)

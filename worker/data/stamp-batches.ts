@@ -10,10 +10,12 @@
  */
 import { and, asc, eq, getTableColumns, gt, is, SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { lots, stampBatches, stamps } from '../../db/schema';
+import { lots, products, stampBatches, stampPinFiles, stamps } from '../../db/schema';
 import { LOT_PATTERN } from '../domain/digital-link';
-import { generatePin, generateSerials } from '../domain/stamp-codes';
+import { encodeCrockford, generatePin, generateSerials } from '../domain/stamp-codes';
 import { pinHmac } from '../lib/pin-hmac';
+import type { StampSheetLayout } from '../print/sheet-layout';
+import { aliased } from './aliased';
 import { auditStatement } from './audit';
 import type { Database } from './db';
 
@@ -34,6 +36,8 @@ const STATEMENTS_PER_BATCH = 10;
 const MAX_ATTEMPTS = 3;
 /** PINs signed at once: enough to overlap the crypto calls without holding 100,000 promises. */
 const HMACS_AT_ONCE = 1_000;
+/** 40 random bits: guessing another product's code is as hopeless as guessing a PIN. */
+const TRACE_CODE_LENGTH = 8;
 
 const now = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
@@ -58,22 +62,34 @@ function isUniqueViolation(error: unknown, columns: string): boolean {
   return false;
 }
 
-/** A lot of a product; its code goes into the stamps' Digital Link URL, so it must fit GS1 AI 10 as printed. */
-export async function createLot(db: Database, lot: NewLot): Promise<CreateLotResult> {
+/**
+ * A lot of a product; its code goes into the stamps' Digital Link URL, so it must fit GS1 AI 10 as
+ * printed. With an actor (a person creating it in the portal) the audit entry is written with it.
+ */
+export async function createLot(db: Database, lot: NewLot, actorUserId?: number): Promise<CreateLotResult> {
   if (!LOT_PATTERN.test(lot.lotCode)) return { error: 'invalid_lot_code' };
+  const values = {
+    productId: lot.productId,
+    lotCode: lot.lotCode,
+    productionDate: lot.productionDate ?? null,
+    bestBefore: lot.bestBefore ?? null,
+    quantity: lot.quantity ?? null,
+    notes: lot.notes ?? null,
+  };
+  const insert = db.insert(lots).values(values).returning({ id: lots.id });
   try {
-    const [row] = await db
-      .insert(lots)
-      .values({
-        productId: lot.productId,
-        lotCode: lot.lotCode,
-        productionDate: lot.productionDate ?? null,
-        bestBefore: lot.bestBefore ?? null,
-        quantity: lot.quantity ?? null,
-        notes: lot.notes ?? null,
-      })
-      .returning({ id: lots.id });
-    return { lotId: row!.id };
+    if (actorUserId === undefined) return { lotId: (await insert)[0]!.id };
+    const [rows] = await db.batch([
+      insert,
+      auditStatement(db, {
+        actorUserId,
+        action: 'lot.create',
+        entity: 'lot',
+        entityId: sql`(SELECT ${lots.id} FROM ${lots} WHERE ${lots.productId} = ${lot.productId} AND ${lots.lotCode} = ${lot.lotCode})`,
+        after: values,
+      }),
+    ]);
+    return { lotId: rows[0]!.id };
   } catch (error) {
     if (isUniqueViolation(error, 'lots.product_id, lots.lot_code')) return { error: 'duplicate' };
     throw error;
@@ -93,7 +109,35 @@ export interface IssueStampBatch {
   keyVersion: number;
   /** Where serials come from; tests pass one that collides on purpose. */
   newSerials?: (count: number) => string[];
+  /** The label sheet the print files will use (its labels per sheet must be `labelsPerSheet`). */
+  sheetLayout?: { layout: StampSheetLayout; preset: string | null };
+  /** Where the caller keeps this batch's PINs until they are printed (see stamp-pin-files.ts). */
+  pinFile?: PinFileRecord;
 }
+
+/** The stamp_pin_files row of a run of sheets whose PINs wait in the MEDIA bucket. */
+export interface PinFileRecord {
+  objectKey: string;
+  expiresAt: string;
+}
+
+const pinFileStatement = (
+  db: Database,
+  batchId: number,
+  planned: PlannedStamp[],
+  record: PinFileRecord | undefined,
+): BatchItem<'sqlite'>[] =>
+  record && planned.length > 0
+    ? [
+        db.insert(stampPinFiles).values({
+          batchId,
+          objectKey: record.objectKey,
+          firstSheet: planned[0]!.sheetNumber,
+          lastSheet: planned.at(-1)!.sheetNumber,
+          expiresAt: record.expiresAt,
+        }),
+      ]
+    : [];
 
 export interface IssuedStamp {
   serial: string;
@@ -220,6 +264,8 @@ export async function issueStampBatch(db: Database, input: IssueStampBatch): Pro
       withPin: input.withPin,
       keyVersion: input.keyVersion,
       issuedBy: input.issuedBy,
+      sheetLayout: input.sheetLayout?.layout ?? null,
+      sheetPreset: input.sheetLayout?.preset ?? null,
     })
     .returning({ id: stampBatches.id });
   const batchId = batch!.id;
@@ -242,6 +288,7 @@ export async function issueStampBatch(db: Database, input: IssueStampBatch): Pro
           labelsPerSheet: input.labelsPerSheet,
         },
       }),
+      ...pinFileStatement(db, batchId, planned, input.withPin ? input.pinFile : undefined),
     ],
     newSerials,
   );
@@ -317,12 +364,14 @@ const changes = (result: unknown) => (result as { meta: { changes: number } }).m
 
 /**
  * Activates the 'issued' stamps of a sheet, or of the whole batch (which also stamps the batch's
- * activation time). Void and already active stamps are left as they are.
+ * activation time). Void and already active stamps are left as they are. Activating the whole
+ * batch means its stamps are on the packages, so the PINs waiting to be printed are let go:
+ * their rows go in the same D1 batch, and the caller deletes the objects named in `releasedPinFiles`.
  */
 export async function activateStamps(
   db: Database,
   input: { batchId: number; sheetNumber?: number; actorUserId: number | null },
-): Promise<{ activated: number } | { error: 'not_found' }> {
+): Promise<{ activated: number; releasedPinFiles: string[] } | { error: 'not_found' }> {
   if (!(await findStampBatch(db, input.batchId))) return { error: 'not_found' };
   const wholeBatch = input.sheetNumber === undefined;
   const activate = db
@@ -342,17 +391,23 @@ export async function activateStamps(
     entityId: input.batchId,
     after: { sheetNumber: input.sheetNumber ?? null },
   });
-  const [result] = wholeBatch
-    ? await db.batch([
-        activate,
-        audit,
-        db
-          .update(stampBatches)
-          .set({ activatedAt: sql`coalesce(${stampBatches.activatedAt}, ${now})` })
-          .where(eq(stampBatches.id, input.batchId)),
-      ])
-    : await db.batch([activate, audit]);
-  return { activated: changes(result) };
+  if (!wholeBatch) {
+    const [result] = await db.batch([activate, audit]);
+    return { activated: changes(result), releasedPinFiles: [] };
+  }
+  const [result, , , released] = await db.batch([
+    activate,
+    audit,
+    db
+      .update(stampBatches)
+      .set({ activatedAt: sql`coalesce(${stampBatches.activatedAt}, ${now})` })
+      .where(eq(stampBatches.id, input.batchId)),
+    db
+      .delete(stampPinFiles)
+      .where(eq(stampPinFiles.batchId, input.batchId))
+      .returning({ objectKey: stampPinFiles.objectKey }),
+  ]);
+  return { activated: changes(result), releasedPinFiles: released.map((row) => row.objectKey) };
 }
 
 /**
@@ -395,6 +450,8 @@ export interface ReprintVoided {
   keyVersion: number;
   pinKey: string;
   newSerials?: (count: number) => string[];
+  /** Where the caller keeps the replacements' new PINs until they are printed. */
+  pinFile?: PinFileRecord;
 }
 
 export type ReprintError =
@@ -442,8 +499,149 @@ export async function reprintVoided(
         entityId: input.batchId,
         after: { quantity: input.count, keyVersion: batch.keyVersion, firstSheet: batch.lastSheet + 1 },
       }),
+      ...pinFileStatement(db, input.batchId, planned, batch.withPin ? input.pinFile : undefined),
     ],
     newSerials,
   );
   return { batchId: input.batchId, stamps: planned.map(toIssued) };
+}
+
+// ---------------------------------------------------------------- the portal's reads
+
+/** A batch with its lot, product and producer, its stamp counts and its waiting PIN files; null when not issued. */
+export async function findBatchForPortal(db: Database, batchId: number) {
+  const [batchRows, statusRows, lastSheetRows, pinFiles] = await db.batch([
+    db
+      .select({
+        id: stampBatches.id,
+        quantity: stampBatches.quantity,
+        withPin: stampBatches.withPin,
+        keyVersion: stampBatches.keyVersion,
+        issuedAt: stampBatches.issuedAt,
+        activatedAt: stampBatches.activatedAt,
+        sheetLayout: stampBatches.sheetLayout,
+        sheetPreset: stampBatches.sheetPreset,
+        lotId: aliased(lots.id, 'lot_id'),
+        lotCode: lots.lotCode,
+        productId: aliased(products.id, 'product_id'),
+        productName: products.nameVi,
+        gtin: products.gtin,
+        traceCode: products.traceCode,
+        producerId: products.producerId,
+      })
+      .from(stampBatches)
+      .innerJoin(lots, eq(lots.id, stampBatches.lotId))
+      .innerJoin(products, eq(products.id, lots.productId))
+      .where(and(eq(stampBatches.id, batchId), gt(stampBatches.quantity, 0))),
+    db
+      .select({ status: stamps.status, count: sql<number>`count(*)` })
+      .from(stamps)
+      .where(eq(stamps.batchId, batchId))
+      .groupBy(stamps.status),
+    db
+      .select({ sheetNumber: stamps.sheetNumber, count: sql<number>`count(*)` })
+      .from(stamps)
+      .where(
+        and(
+          eq(stamps.batchId, batchId),
+          sql`${stamps.sheetNumber} = (SELECT max(${stamps.sheetNumber}) FROM ${stamps} WHERE ${stamps.batchId} = ${batchId})`,
+        ),
+      )
+      .groupBy(stamps.sheetNumber),
+    db.select().from(stampPinFiles).where(eq(stampPinFiles.batchId, batchId)).orderBy(asc(stampPinFiles.firstSheet)),
+  ]);
+  const [batch] = batchRows;
+  if (!batch) return null;
+  const counts = { issued: 0, active: 0, void: 0 };
+  for (const row of statusRows) counts[row.status] = row.count;
+  const last = lastSheetRows[0] ?? { sheetNumber: 0, count: 0 };
+  return { batch, counts, lastSheet: last.sheetNumber, lastSheetCount: last.count, pinFiles };
+}
+
+export type PortalBatch = NonNullable<Awaited<ReturnType<typeof findBatchForPortal>>>;
+
+/** Batches of a producer's lots, newest first. */
+export async function listProducerBatches(db: Database, producerId: number, limit = 200) {
+  return db
+    .select({
+      id: stampBatches.id,
+      quantity: stampBatches.quantity,
+      withPin: stampBatches.withPin,
+      issuedAt: stampBatches.issuedAt,
+      activatedAt: stampBatches.activatedAt,
+      lotId: lots.id,
+      lotCode: lots.lotCode,
+      productName: products.nameVi,
+    })
+    .from(stampBatches)
+    .innerJoin(lots, eq(lots.id, stampBatches.lotId))
+    .innerJoin(products, eq(products.id, lots.productId))
+    .where(and(eq(products.producerId, producerId), gt(stampBatches.quantity, 0)))
+    .orderBy(sql`${stampBatches.id} DESC`)
+    .limit(limit);
+}
+
+/** The stamps printed on sheets `first` to `last` of a batch, sheet by sheet in issue order. */
+export function listSheetStamps(db: Database, batchId: number, sheets: { first: number; last: number }) {
+  return db
+    .select({ serial: stamps.serial, sheetNumber: stamps.sheetNumber, status: stamps.status })
+    .from(stamps)
+    .where(and(eq(stamps.batchId, batchId), sql`${stamps.sheetNumber} BETWEEN ${sheets.first} AND ${sheets.last}`))
+    .orderBy(asc(stamps.sheetNumber), asc(stamps.id));
+}
+
+export async function findBatchStamp(db: Database, batchId: number, serial: string) {
+  const [row] = await db
+    .select({ serial: stamps.serial, sheetNumber: stamps.sheetNumber, status: stamps.status })
+    .from(stamps)
+    .where(and(eq(stamps.batchId, batchId), eq(stamps.serial, serial)));
+  return row ?? null;
+}
+
+/**
+ * The trace code a product without a GTIN prints in its stamps' URLs (/T/{code}/{serial}), given
+ * the first time it needs one: 8 random Crockford characters, unique by the column's index.
+ * Null for a product with a GTIN, whose stamps print the GTIN instead.
+ */
+export async function ensureTraceCode(db: Database, productId: number, actorUserId: number): Promise<string | null> {
+  for (let attempt = 1; ; attempt++) {
+    const [product] = await db
+      .select({ gtin: products.gtin, traceCode: products.traceCode })
+      .from(products)
+      .where(eq(products.id, productId));
+    if (!product || product.gtin) return null;
+    if (product.traceCode) return product.traceCode;
+    const traceCode = encodeCrockford(crypto.getRandomValues(new Uint8Array(5)), TRACE_CODE_LENGTH);
+    try {
+      await db.batch([
+        db
+          .update(products)
+          .set({ traceCode })
+          .where(and(eq(products.id, productId), sql`${products.traceCode} IS NULL`)),
+        auditStatement(db, {
+          actorUserId,
+          action: 'product.assign_trace_code',
+          entity: 'product',
+          entityId: productId,
+          after: { traceCode },
+        }),
+      ]);
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isUniqueViolation(error, 'products.trace_code')) throw error;
+    }
+  }
+}
+
+/** Which of `serials` belong to the batch (void or not). */
+export async function findBatchSerials(db: Database, batchId: number, serials: string[]): Promise<Set<string>> {
+  const rows = await db
+    .select({ serial: stamps.serial })
+    .from(stamps)
+    .where(
+      and(
+        eq(stamps.batchId, batchId),
+        sql`${stamps.serial} IN (SELECT value FROM json_each(${JSON.stringify(serials)}))`,
+      ),
+    );
+  return new Set(rows.map((row) => row.serial));
 }

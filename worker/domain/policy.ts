@@ -24,6 +24,19 @@ export function producerDataAccess(actor: Actor, ownerProducerId: number): Acces
   return 'forbidden';
 }
 
+/**
+ * A consumer's report of a suspected fake: trade-promotion staff and administrators review every
+ * report; a producer member only those about its own products (`ownerProducerId`, null when the
+ * scanned code names no product of the platform), and is told others do not exist.
+ */
+export function fakeReportAccess(actor: Actor, ownerProducerId: number | null): Access {
+  if (actor.role === 'admin' || actor.role === 'staff') return 'allow';
+  if (actor.role === 'producer_member') {
+    return ownerProducerId !== null && actor.producerId === ownerProducerId ? 'allow' : 'not_found';
+  }
+  return 'forbidden';
+}
+
 /** Sales points and trade fairs: trade-promotion staff and administrators. */
 export function tradePromotionAccess(actor: Actor): Access {
   return actor.role === 'staff' || actor.role === 'admin' ? 'allow' : 'forbidden';

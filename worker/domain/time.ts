@@ -31,3 +31,34 @@ export function addMonths(isoDate: string, months: number): string {
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString().slice(0, 10);
 }
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A wall-clock time typed in Vietnam ("2026-03-05T14:30", as an `<input type="datetime-local">`
+ * sends it) as a UTC instant; null when it is not a real date and time.
+ */
+export function vietnamLocalToUtc(local: string): string | null {
+  const match = LOCAL_DATE_TIME.exec(local);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(wall);
+  // Date.UTC rolls 30 February over into March; a date that moved was never a real one.
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+    return null;
+  }
+  return new Date(wall - VIETNAM_OFFSET_MS).toISOString();
+}
+
+/** A UTC instant as the Vietnam wall-clock value a datetime-local field shows: "2026-03-05T14:30". */
+export function utcToVietnamLocal(isoInstant: string): string {
+  return new Date(new Date(isoInstant).getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 16);
+}

@@ -11,6 +11,9 @@ import { PDFDocument, type PDFFont } from 'pdf-lib';
 import { deflate } from './deflate';
 import fontData from './fonts/be-vietnam-pro-medium.ttf.bin';
 import { QUIET_ZONE_MODULES, darkRuns, encodeQr, type QrMatrix } from './qr';
+import type { StampSheetLayout } from './sheet-layout';
+
+export type { StampSheetLayout } from './sheet-layout';
 
 export interface PrintStamp {
   /** The upper-case GS1 Digital Link URL: the QR payload. */
@@ -18,20 +21,6 @@ export interface PrintStamp {
   serial: string;
   /** Printed in the scratch area, to be covered by a scratch-off layer. */
   pin?: string;
-}
-
-/** A grid of identical labels on an A4 portrait sheet, measured from the sheet's top-left corner. */
-export interface StampSheetLayout {
-  labelWidthMm: number;
-  labelHeightMm: number;
-  columns: number;
-  rows: number;
-  marginTopMm: number;
-  marginLeftMm: number;
-  /** Between columns. */
-  gapXMm: number;
-  /** Between rows. */
-  gapYMm: number;
 }
 
 /** Common pre-cut A4 label sheets (die-cut positions as published by the makers). */
@@ -146,7 +135,11 @@ export interface StampSheetTexts {
 }
 
 export interface StampSheetInput {
-  stamps: PrintStamp[];
+  /**
+   * One entry per label position, in order. Null leaves the label blank: a void stamp keeps its
+   * place when a sheet is printed again, so every other stamp stays on the sheet its number says.
+   */
+  stamps: (PrintStamp | null)[];
   header: StampSheetHeader;
   texts: StampSheetTexts;
   layout: StampSheetLayoutChoice;
@@ -262,14 +255,15 @@ export async function checkStampSheetLayout(
 
 export async function buildStampSheetPdf(input: StampSheetInput): Promise<Uint8Array> {
   const { stamps, header, texts } = input;
-  if (stamps.length === 0) throw new StampPrintError('no_stamps', 'a print file needs at least one stamp');
+  const printed = stamps.filter((stamp) => stamp !== null);
+  if (printed.length === 0) throw new StampPrintError('no_stamps', 'a print file needs at least one stamp');
   if (stamps.length > STAMPS_PER_PDF_MAX) {
     throw new StampPrintError(
       'too_many_stamps',
       `${stamps.length} stamps in one file; split the batch with planStampPrintFiles (at most ${STAMPS_PER_PDF_MAX})`,
     );
   }
-  const { layout, doc, font, matrices, label } = await planSheets(input.layout, stamps, texts);
+  const { layout, doc, font, matrices, label } = await planSheets(input.layout, printed, texts);
   const perSheet = layout.columns * layout.rows;
   const pageCount = Math.ceil(stamps.length / perSheet);
   const sheets = input.sheets ?? { first: 1, total: pageCount };
@@ -278,6 +272,8 @@ export async function buildStampSheetPdf(input: StampSheetInput): Promise<Uint8A
   const band = headerBand(layout);
 
   const pages: Promise<void>[] = [];
+  // Matrices exist for the printed stamps only, in the same order.
+  let printedSoFar = 0;
   for (let p = 0; p < pageCount; p++) {
     const page = doc.addPage([mm(PAGE_WIDTH_MM), mm(PAGE_HEIGHT_MM)]);
     const fontKey = page.node.newFontDictionary('StampFont', font.ref).asString();
@@ -289,7 +285,8 @@ export async function buildStampSheetPdf(input: StampSheetInput): Promise<Uint8A
       const slot = i - first;
       const x = layout.marginLeftMm + (slot % layout.columns) * (layout.labelWidthMm + layout.gapXMm);
       const y = layout.marginTopMm + Math.floor(slot / layout.columns) * (layout.labelHeightMm + layout.gapYMm);
-      parts.push(labelContent(label, text, x, y, stamps[i]!, matrices[i]!));
+      const stamp = stamps[i];
+      if (stamp) parts.push(labelContent(label, text, x, y, stamp, matrices[printedSoFar++]!));
     }
     const contentRef = doc.context.nextRef();
     page.node.addContentStream(contentRef);

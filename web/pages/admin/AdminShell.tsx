@@ -9,6 +9,7 @@ export type AdminSection =
   | 'certificationOverview'
   | 'certifications'
   | 'certificationUpload'
+  | 'fakeReports'
   | 'users'
   | 'organisations'
   | 'tokens'
@@ -28,6 +29,7 @@ export function AdminShell({ ctx, role, section, title, children }: AdminShellPr
   const links: [AdminSection, string, string][] = [
     ['home', '/admin', t.admin.home],
     ['certificationOverview', '/admin/certifications/overview', t.adminCertifications.nav.overview],
+    ['fakeReports', '/admin/fake-reports', t.portal.fakeReports.title],
   ];
   if (role === 'admin') {
     links.push(

@@ -73,7 +73,7 @@ interface FieldProps {
   hint?: string;
   required?: boolean;
   multiline?: boolean;
-  inputmode?: 'numeric' | 'tel' | 'email' | 'url' | 'text';
+  inputmode?: 'numeric' | 'decimal' | 'tel' | 'email' | 'url' | 'text';
   autocomplete?: string;
   /** Several forms on one page: ids stay unique with a prefix. */
   idPrefix?: string;

@@ -3,7 +3,7 @@ import { Layout } from '../../components/Layout';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 
-export type PortalSection = 'dashboard' | 'products' | 'profile';
+export type PortalSection = 'dashboard' | 'products' | 'lots' | 'stamps' | 'fakeReports' | 'scans' | 'profile';
 
 interface PortalShellProps {
   ctx: PageContext;
@@ -32,6 +32,10 @@ export function PortalShell({
   const items: { key: PortalSection; path: string; label: string }[] = [
     { key: 'dashboard', path: '/portal', label: t.portal.nav.dashboard },
     { key: 'products', path: '/portal/products', label: t.portal.nav.products },
+    { key: 'lots', path: '/portal/lots', label: t.portal.nav.lots },
+    { key: 'stamps', path: '/portal/stamp-batches', label: t.portal.nav.stamps },
+    { key: 'fakeReports', path: '/portal/fake-reports', label: t.portal.nav.fakeReports },
+    { key: 'scans', path: '/portal/scans', label: t.portal.nav.scans },
     { key: 'profile', path: '/portal/profile', label: t.portal.nav.profile },
   ];
   return (

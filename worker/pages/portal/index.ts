@@ -7,8 +7,12 @@ import { Hono } from 'hono';
 import { requireRole, requireUser } from '../../lib/auth';
 import type { AppEnv } from '../../lib/context';
 import { dashboard } from './dashboard';
+import { fakeReportPages } from './fake-reports';
+import { lotPages } from './lots';
 import { productEditing } from './products';
 import { profile } from './profile';
+import { scanStatsPages } from './scan-stats';
+import { stampBatchPages } from './stamp-batches';
 
 export const portal = new Hono<AppEnv>();
 
@@ -16,3 +20,7 @@ portal.use('*', requireUser, requireRole('producer_member', 'admin'));
 portal.route('/', dashboard);
 portal.route('/', productEditing);
 portal.route('/', profile);
+portal.route('/', lotPages);
+portal.route('/', stampBatchPages);
+portal.route('/', fakeReportPages);
+portal.route('/', scanStatsPages);
