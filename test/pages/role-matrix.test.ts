@@ -8,13 +8,15 @@
 import { eq } from 'drizzle-orm';
 import { inspectRoutes } from 'hono/dev';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, certifications, productImages, productVariants } from '../../db/schema';
+import { apiTokens, certifications, productImages, productVariants, traceEvents } from '../../db/schema';
 import { createApp } from '../../worker/app';
 import type { User } from '../../worker/data/accounts';
+import { createFakeReport } from '../../worker/data/fake-reports';
 import { randomToken, sha256Hex } from '../../worker/lib/tokens';
 import { createInvitationRow } from '../support/admin';
 import { BrowserSession } from '../support/browser-session';
 import { createProducer, createProduct, createUser, testDb, TEST_PASSWORD, uniqueSuffix } from '../support/factories';
+import { batchFor, lotFor, newLotCode } from '../support/portal-stamps';
 import { activeStamp } from '../support/stamps';
 
 const ACTORS = ['anonymous', 'buyer', 'owner', 'foreign', 'staff', 'admin'] as const;
@@ -63,6 +65,20 @@ const ownerData: Record<Actor, Answer> = {
 
 const freshLogin = () => `matrix-${uniqueSuffix()}@example.vn`;
 const ownedProduct = async (world: World) => (await createProduct({ producerId: world.ownerProducerId })).id;
+const ownedLot = async (world: World) => lotFor(await ownedProduct(world));
+const ownedBatch = async (world: World) => (await batchFor((await ownedLot(world)).lotId)).batchId;
+const ownedReport = async (world: World) =>
+  (
+    await createFakeReport(testDb(), {
+      stampId: null,
+      scannedPath: '/T/DN0042/ABCDEFGHJKMN',
+      productId: await ownedProduct(world),
+      message: null,
+      photoKey: null,
+      contact: null,
+      province: null,
+    })
+  ).reportId;
 
 const ROUTES: Record<string, RouteCase> = {
   'POST /login': {
@@ -220,6 +236,61 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /portal/profile': {
     request: async (world) => ({ path: `/portal/profile?producer=${world.ownerProducerId}` }),
     expect: { ...ownerData, foreign: 'allowed' },
+  },
+  // A member creates lots for their own organisation's products; a foreign member's form names the
+  // owner's product and is refused as a bad choice (400), which is past authorisation.
+  'POST /portal/lots': {
+    request: async (world) => ({
+      path: `/portal/lots?producer=${world.ownerProducerId}`,
+      fields: { productId: String(await ownedProduct(world)), lotCode: newLotCode() },
+    }),
+    expect: { ...ownerData, foreign: 'allowed' },
+  },
+  'POST /portal/lots/:id{[0-9]+}/events': {
+    request: async (world) => ({ path: `/portal/lots/${(await ownedLot(world)).lotId}/events` }),
+    expect: ownerData,
+  },
+  'POST /portal/lots/:id{[0-9]+}/events/:eventId{[0-9]+}/visibility': {
+    request: async (world) => {
+      const { lotId } = await ownedLot(world);
+      const [event] = await testDb()
+        .insert(traceEvents)
+        .values({ lotId, eventType: 'shipping', occurredAt: new Date().toISOString(), placeText: 'Kho Biên Hòa' })
+        .returning();
+      return { path: `/portal/lots/${lotId}/events/${event!.id}/visibility`, fields: { isPublic: '0' } };
+    },
+    expect: ownerData,
+  },
+  'POST /portal/lots/:id{[0-9]+}/stamp-batches': {
+    request: async (world) => ({ path: `/portal/lots/${(await ownedLot(world)).lotId}/stamp-batches` }),
+    expect: ownerData,
+  },
+  'POST /portal/stamp-batches/:id{[0-9]+}/activate': {
+    request: async (world) => ({ path: `/portal/stamp-batches/${await ownedBatch(world)}/activate` }),
+    expect: ownerData,
+  },
+  'POST /portal/stamp-batches/:id{[0-9]+}/void': {
+    request: async (world) => ({ path: `/portal/stamp-batches/${await ownedBatch(world)}/void` }),
+    expect: ownerData,
+  },
+  'POST /portal/stamp-batches/:id{[0-9]+}/reprint': {
+    request: async (world) => ({ path: `/portal/stamp-batches/${await ownedBatch(world)}/reprint` }),
+    expect: ownerData,
+  },
+  // Reports about the owner's product: its members review them in the portal, staff in /admin.
+  'POST /portal/fake-reports/:id{[0-9]+}/review': {
+    request: async (world) => ({
+      path: `/portal/fake-reports/${await ownedReport(world)}/review`,
+      fields: { status: 'dismissed' },
+    }),
+    expect: ownerData,
+  },
+  'POST /admin/fake-reports/:id{[0-9]+}/review': {
+    request: async (world) => ({
+      path: `/admin/fake-reports/${await ownedReport(world)}/review`,
+      fields: { status: 'dismissed' },
+    }),
+    expect: { anonymous: 401, buyer: 403, owner: 403, foreign: 403, staff: 'allowed', admin: 'allowed' },
   },
 };
 

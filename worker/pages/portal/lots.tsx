@@ -33,7 +33,7 @@ import {
 import { enforce } from '../../lib/auth';
 import type { AppEnv } from '../../lib/context';
 import { csrfToken } from '../../lib/csrf';
-import { notFound, type FieldIssue } from '../../lib/errors';
+import { AppError, notFound, type FieldIssue } from '../../lib/errors';
 import { pageContext } from '../../lib/render';
 import { StatusCodes } from '../../lib/status';
 import { parseInput } from '../../lib/validation';
@@ -274,7 +274,11 @@ lotPages.post(`${LOT}/events`, async (c) => {
   const typed = typedValues(body);
   const tickedInputs = [body.inputLotIds ?? []].flat().filter((value): value is string => typeof value === 'string');
   const type = isEventType(typed.eventType) ? typed.eventType : null;
-  if (!type) throw notFound();
+  if (!type) {
+    throw new AppError('validation_failed', {
+      issues: [{ field: 'eventType', message: t.errors.fields.oneOf(traceEventTypes.join(', ')) }],
+    });
+  }
   const refuse = (issues: FieldIssue[]) =>
     renderEventForm(c, page, type, typed, tickedInputs, issues, StatusCodes.BAD_REQUEST);
 
