@@ -11,6 +11,7 @@ import { getPlatformProxy } from 'wrangler';
 import { createDb, type Database } from '../../worker/data/db';
 import { seedDemo } from './demo';
 import { seedDemoAccounts } from './demo-accounts';
+import { seedDemoStamps } from './demo-stamps';
 import { seedGeneratedCatalogue } from './generator';
 import { upsertReferenceData } from './reference';
 
@@ -95,6 +96,8 @@ export async function prepareLocalDatabase(options: SeedOptions): Promise<void> 
     );
     const accounts = await seedDemoAccounts(db);
     console.log(`Demo accounts: ${accounts.added} added, ${accounts.kept} already there`);
+    const demoStamps = await seedDemoStamps(db);
+    console.log(`Demo stamps: ${demoStamps.stamps} in place`);
     if (options.products > 0) {
       started = performance.now();
       const generated = await seedGeneratedCatalogue(db, options.products);

@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { and, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,6 +7,7 @@ import {
   fairBooths,
   fairExhibitors,
   fairs,
+  lots,
   producers,
   productGroups,
   productImages,
@@ -13,9 +15,13 @@ import {
   products,
   salesPointProducts,
   salesPoints,
+  stampBatches,
+  stamps,
+  traceEvents,
 } from '../../db/schema';
 import { criteriaVersionOn, recognisingLevel } from '../../worker/domain/certification-periods';
 import { seedDemo } from '../../db/seed/demo';
+import { demoStampLines, DEMO_STAMP_LOTS, seedDemoStamps } from '../../db/seed/demo-stamps';
 import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS } from '../../db/seed/demo-data';
 import {
   generatedProduct,
@@ -28,7 +34,10 @@ import { listedConditions } from '../../worker/data/catalogue';
 import { refreshCatalogueFields } from '../../worker/data/products';
 import { starBand } from '../../worker/domain/certification';
 import { addMonths } from '../../worker/domain/time';
+import { pinKeyForVersion } from '../../worker/lib/stamp-config';
+import { verifyPin } from '../../worker/lib/pin-hmac';
 import { testDb, today } from '../support/factories';
+import { fetchApp } from '../support/http';
 
 const GENERATED = 300;
 const demoSlugs = DEMO_PRODUCTS.map((p) => p.slug);
@@ -48,6 +57,10 @@ async function rowCounts() {
     fairs,
     fairBooths,
     fairExhibitors,
+    lots,
+    traceEvents,
+    stampBatches,
+    stamps,
   };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) counts[name] = await db.$count(table);
@@ -75,9 +88,11 @@ describe('seedDemo', () => {
   it('adds nothing when run a second time', async () => {
     const db = testDb();
     await seedDemo(db);
+    await seedDemoStamps(db);
     const before = await rowCounts();
     const second = await seedDemo(db);
     expect(second).toEqual({ productsAdded: 0, productsKept: DEMO_PRODUCTS.length });
+    await seedDemoStamps(db);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -149,6 +164,62 @@ describe('seedDemo', () => {
     expect(superseded.stars).toBe(3);
     const [product] = await db.select().from(products).where(eq(products.id, superseded.productId));
     expect(product).toMatchObject({ certificationId: upgrade.id, ocopStars: 4, certifiedUntil: upgrade.validUntil });
+  });
+});
+
+describe('seedDemoStamps', () => {
+  const serials = DEMO_STAMP_LOTS.flatMap((lot) => lot.batches.flatMap((batch) => batch.serials));
+
+  async function seededStamps() {
+    const db = testDb();
+    await seedDemo(db);
+    await seedDemoStamps(db);
+    return db
+      .select({
+        serial: stamps.serial,
+        status: stamps.status,
+        pinHmac: stamps.pinHmac,
+        keyVersion: stampBatches.keyVersion,
+      })
+      .from(stamps)
+      .innerJoin(stampBatches, eq(stampBatches.id, stamps.batchId))
+      .where(inArray(stamps.serial, serials));
+  }
+
+  it('has active stamps with PINs that verify under the local key, one void stamp and stamps not yet activated', async () => {
+    const rows = await seededStamps();
+    expect(rows).toHaveLength(serials.length);
+    const statuses = new Set(rows.map((row) => row.status));
+    expect([...statuses].sort()).toEqual(['active', 'issued', 'void']);
+    const [pomelo] = DEMO_STAMP_LOTS;
+    const withPins = pomelo!.batches[0]!;
+    const key = pinKeyForVersion(env, 1)!;
+    for (const [i, serial] of withPins.serials.entries()) {
+      const row = rows.find((candidate) => candidate.serial === serial)!;
+      expect(await verifyPin(withPins.pins![i]!, row.pinHmac!, key, row.keyVersion), serial).toBe(true);
+    }
+  });
+
+  it('records public events and one private note on the demo lot', async () => {
+    await seededStamps();
+    const events = await testDb()
+      .select({ isPublic: traceEvents.isPublic })
+      .from(traceEvents)
+      .innerJoin(lots, eq(lots.id, traceEvents.lotId))
+      .where(eq(lots.lotCode, DEMO_STAMP_LOTS[0]!.lotCode));
+    expect(events.filter((event) => event.isPublic).length).toBeGreaterThanOrEqual(3);
+    expect(events.filter((event) => !event.isPublic)).toHaveLength(1);
+  });
+
+  it('prints stamp URLs that open their scan pages: genuine, not activated, void and by trace code', async () => {
+    await seededStamps();
+    const titles = [];
+    for (const line of demoStampLines('')) {
+      const path = line.slice(line.indexOf('/'));
+      const html = await (await fetchApp(path, { headers: { Accept: 'text/html' } })).text();
+      titles.push(/<h1>(.*?)<\/h1>/.exec(html)?.[1]);
+    }
+    expect(titles).toEqual(['Tem chính hãng', 'Tem chưa được kích hoạt', 'Tem đã bị hủy', 'Tem chính hãng']);
   });
 });
 
