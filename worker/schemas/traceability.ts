@@ -61,11 +61,12 @@ const checkbox = z
   .optional()
   .transform((value) => value === '1');
 
+/** A box that must be ticked; zod skips refinements of an absent optional value, so absence becomes "". */
 const confirmed = (t: Messages) =>
-  z
-    .string()
-    .optional()
-    .refine((value) => value === '1', t.portal.fieldErrors.confirmRequired);
+  z.preprocess(
+    (value) => value ?? '',
+    z.string().refine((value) => value === '1', t.portal.fieldErrors.confirmRequired),
+  );
 
 export const webUrl = (t: Messages) =>
   z
