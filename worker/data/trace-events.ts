@@ -26,6 +26,12 @@ export const LOT_LIST_LIMIT = 500;
 /** Lots offered as a transformation's inputs: the newest, as processing follows intake closely. */
 export const INPUT_LOT_CHOICES = 100;
 
+/**
+ * The outer lot's id inside a correlated subquery. A select from one table writes its columns
+ * unqualified, and a bare "id" inside the subquery would name the subquery's own table.
+ */
+const outerLotId = sql`${lots}.${sql.identifier('id')}`;
+
 const productsOf = (producerId: number) =>
   sql`(SELECT ${products.id} FROM ${products} WHERE ${products.producerId} = ${producerId})`;
 
@@ -45,8 +51,8 @@ export async function listProducerLots(db: Database, producerId: number) {
         productionDate: lots.productionDate,
         bestBefore: lots.bestBefore,
         quantity: lots.quantity,
-        eventCount: sql<number>`(SELECT count(*) FROM ${traceEvents} WHERE ${traceEvents.lotId} = ${lots.id})`,
-        stampCount: sql<number>`(SELECT coalesce(sum(${stampBatches.quantity}), 0) FROM ${stampBatches} WHERE ${stampBatches.lotId} = ${lots.id})`,
+        eventCount: sql<number>`(SELECT count(*) FROM ${traceEvents} WHERE ${traceEvents.lotId} = ${outerLotId})`,
+        stampCount: sql<number>`(SELECT coalesce(sum(${stampBatches.quantity}), 0) FROM ${stampBatches} WHERE ${stampBatches.lotId} = ${outerLotId})`,
       })
       .from(lots)
       .where(sql`${lots.productId} IN ${productsOf(producerId)}`)
@@ -142,7 +148,7 @@ export async function findLot(db: Database, lotId: number) {
         withPin: stampBatches.withPin,
         issuedAt: stampBatches.issuedAt,
         activatedAt: stampBatches.activatedAt,
-        activeCount: sql<number>`(SELECT count(*) FROM ${stamps} WHERE ${stamps.batchId} = ${stampBatches.id} AND ${stamps.status} = 'active')`,
+        activeCount: sql<number>`(SELECT count(*) FROM ${stamps} WHERE ${stamps.batchId} = ${stampBatches}.${sql.identifier('id')} AND ${stamps.status} = 'active')`,
       })
       .from(stampBatches)
       .where(and(eq(stampBatches.lotId, lotId), sql`${stampBatches.quantity} > 0`))
