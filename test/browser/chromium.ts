@@ -28,12 +28,13 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A phone-sized page: most OCOP shoppers browse on a phone. */
-export async function openMobilePage(browser: Browser): Promise<Page> {
+export async function openMobilePage(browser: Browser, options: { userAgent?: string } = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
     locale: 'vi-VN',
+    ...options,
   });
   return context.newPage();
 }
