@@ -116,7 +116,9 @@ lotPages.post('/lots', async (c) => {
   }
   const result = await createLot(c.var.db, { productId, ...lot }, signedInUser(c).id);
   if ('error' in result) {
-    // The schema already holds the code to LOT_PATTERN, so only a duplicate is left.
+    if (result.error === 'invalid_lot_code') {
+      return refuse([{ field: 'lotCode', message: t.portal.fieldErrors.lotCode }]);
+    }
     return refuse([{ field: 'lotCode', message: t.portal.fieldErrors.lotCodeTaken }], StatusCodes.CONFLICT);
   }
   return c.redirect(`/portal/lots/${result.lotId}?created=1`, StatusCodes.SEE_OTHER);
