@@ -165,6 +165,9 @@ describe('POST /portal/lots/:id/events', () => {
     const page = await (await browser.request(`/portal/lots/${lotId}`)).text();
     expect(page).toContain('05/03/2026 14:30');
     expect(page).toContain('Thu hoạch 300 kg bưởi');
+    const english = await (await browser.request(`/portal/lots/${lotId}?lang=en`)).text();
+    expect(english).toContain('The lot’s journey');
+    expect(english).toContain('Harvest or raw material intake');
     const [audit] = await testDb()
       .select()
       .from(auditLog)

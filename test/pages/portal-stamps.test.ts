@@ -125,6 +125,10 @@ describe('issuing a stamp batch from the portal', () => {
     const stranger = await browser.request(`/portal/stamp-batches/${batchId}/stamp?serial=ABCDEFGHJKMN&format=svg`);
     expect(stranger.status).toBe(400);
     expect(await stranger.text()).toContain('tem này không thuộc đợt tem này');
+
+    const english = await (await browser.request(`/portal/stamp-batches/${batchId}?lang=en`)).text();
+    expect(english).toContain('Print files');
+    expect(english).toContain('3 (1 sheet)');
   });
 
   it('prints the GTIN Digital Link for a product with a GTIN', async () => {

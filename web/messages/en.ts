@@ -911,7 +911,7 @@ export const en: Messages = {
       statuses: 'Status',
       statusCounts: (issued: number, active: number, voided: number) =>
         `${formatCount(issued)} not activated · ${formatCount(active)} in use · ${formatCount(voided)} void`,
-      sheets: (n: number) => `${formatCount(n)} sheets`,
+      sheets: (n: number) => (n === 1 ? '1 sheet' : `${formatCount(n)} sheets`),
       activatedAt: 'Whole batch activated',
       files: 'Print files',
       filesIntro: (minutes: number) =>
