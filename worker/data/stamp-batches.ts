@@ -8,7 +8,7 @@
  * here treats it as not issued (nothing to list, activate, void or reprint), and its serials were
  * never handed to anyone, so a scan of them cannot happen. Such leftovers can be deleted later.
  */
-import { and, asc, eq, getTableColumns, gt, is, SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, is, SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { lots, products, stampBatches, stampPinFiles, stamps } from '../../db/schema';
 import { LOT_PATTERN } from '../domain/digital-link';
@@ -577,7 +577,7 @@ export async function listProducerBatches(db: Database, producerId: number, limi
     .innerJoin(lots, eq(lots.id, stampBatches.lotId))
     .innerJoin(products, eq(products.id, lots.productId))
     .where(and(eq(products.producerId, producerId), gt(stampBatches.quantity, 0)))
-    .orderBy(sql`${stampBatches.id} DESC`)
+    .orderBy(desc(stampBatches.id))
     .limit(limit);
 }
 
