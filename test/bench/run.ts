@@ -5,10 +5,11 @@
  * limit) and `/health/db` (floor: one D1 round trip). Ratios, not absolute
  * req/s, are what carry over from one machine to another.
  *
- *   npm run bench -- [--products 100000] [--fresh] [--duration 10] [--only catalogue,ingest,stamps]
+ *   npm run bench -- [--products 100000] [--fresh] [--duration 10] [--only catalogue,ingest,stamps,scan]
  *
  * `ingest` times the certification ingest of a 10,000-row council CSV (test/bench/ingest.ts);
- * `stamps` times issuing a batch of 100,000 QR stamps (test/bench/stamps.ts).
+ * `stamps` times issuing a batch of 100,000 QR stamps (test/bench/stamps.ts); `scan` loads the
+ * scan page and the scan beacon beside the floor route (test/bench/scan.ts).
  */
 import autocannon from 'autocannon';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { repoRoot, seedDatabase, startWorker, type LocalWorker, type StartOptions } from '../browser/local-worker';
 import { benchIngest } from './ingest';
+import { benchScan } from './scan';
 import { benchStampIssuance } from './stamps';
 
 const { values: flags } = parseArgs({
@@ -26,7 +28,7 @@ const { values: flags } = parseArgs({
     products: { type: 'string', default: '100000' },
     fresh: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'catalogue,ingest,stamps' },
+    only: { type: 'string', default: 'catalogue,ingest,stamps,scan' },
   },
 });
 const parts = flags.only.split(',');
@@ -86,13 +88,13 @@ async function preparePersistDir(): Promise<string> {
   return persistTo;
 }
 
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(SINGLE_REQUEST_TIMEOUT_MS) }).catch(
+async function fetchOk(url: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(SINGLE_REQUEST_TIMEOUT_MS) }).catch(
     (error: unknown) => {
-      throw new Error(`GET ${url} failed`, { cause: error });
+      throw new Error(`${init.method ?? 'GET'} ${url} failed`, { cause: error });
     },
   );
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}`);
   return response;
 }
 
@@ -117,9 +119,9 @@ async function gzipSizes(url: string) {
  * One request at a time, so a slow route does not leave a queue of abandoned
  * requests behind; the first one also fills the edge cache when it is on.
  */
-async function warmUp(url: string) {
+async function warmUp(url: string, init: RequestInit = {}) {
   const until = Date.now() + WARM_UP_MS;
-  const get = async () => (await fetchOk(url)).arrayBuffer();
+  const get = async () => (await fetchOk(url, init)).arrayBuffer();
   await get();
   while (Date.now() < until) await get();
 }
@@ -127,6 +129,10 @@ async function warmUp(url: string) {
 interface Route {
   route: string;
   path: string;
+  /** A POST (the scan beacon) sends this body with these headers; GET by default. */
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -145,10 +151,13 @@ async function loadRoutes(
   reference?: Route,
 ): Promise<Measurement[]> {
   let worker: LocalWorker = await startWorker(options);
-  const measure = async ({ route, path }: Route, quiet = false): Promise<Measurement> => {
-    await warmUp(`${worker.baseUrl}${path}`);
+  const measure = async ({ route, path, method, body, headers }: Route, quiet = false): Promise<Measurement> => {
+    await warmUp(`${worker.baseUrl}${path}`, { method, body, headers });
     const result = await autocannon({
       url: `${worker.baseUrl}${path}`,
+      method: method ?? 'GET',
+      ...(body === undefined ? {} : { body }),
+      ...(headers === undefined ? {} : { headers }),
       connections: CONNECTIONS,
       duration: durationSeconds,
       timeout: REQUEST_TIMEOUT_SECONDS,
@@ -317,3 +326,12 @@ async function benchCatalogue() {
 if (parts.includes('catalogue')) await benchCatalogue();
 if (parts.includes('ingest')) await benchIngest();
 if (parts.includes('stamps')) await benchStampIssuance();
+if (parts.includes('scan')) {
+  const persistTo = await preparePersistDir();
+  await benchScan({
+    persistTo,
+    startOptions: { persistTo, vars: { CATALOGUE_CACHE_SECONDS: '0' } },
+    floorRoute: { route: 'floor /health/db', path: '/health/db' },
+    loadRoutes,
+  });
+}

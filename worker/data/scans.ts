@@ -5,7 +5,7 @@
  * A stamp is only found through a fully issued batch (quantity > 0, see stamp-batches.ts): the
  * serials of an issuance that never finished were never printed, so they are unknown here.
  */
-import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
   certifications,
   communes,
@@ -56,28 +56,22 @@ const gtin14 = (column: SQL | typeof products.gtin) => sql`substr('0000000000000
  * Whether the scanned GTIN is the product's own or one of its pack sizes': a stamp printed for a
  * pack carries that pack's GTIN. Stored GTINs may be 8, 12 or 13 digits; paths carry 14.
  */
-function gtinMatches(gtin: string | null): SQL<number> {
-  if (gtin === null) return sql<number>`0`;
-  return sql<number>`(${gtin14(products.gtin)} = ${gtin} OR EXISTS (SELECT 1 FROM ${productVariants}
+const gtinMatchesSql = (gtin: SQL | Placeholder | string) =>
+  sql<number>`(${gtin14(products.gtin)} = ${gtin} OR EXISTS (SELECT 1 FROM ${productVariants}
     WHERE ${productVariants.productId} = ${products.id} AND ${gtin14(sql`${productVariants.gtin}`)} = ${gtin}))`;
-}
 
-/** Whether this device already has a counted scan of the stamp; always false without a device id. */
-const deviceSeen = (deviceId: string | null) =>
-  deviceId === null
-    ? sql<number>`0`
-    : sql<number>`EXISTS (SELECT 1 FROM ${scanEvents}
-        WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.deviceId} = ${deviceId})`;
-
-/** Whether a scan from this province was counted before; true when the province is unknown, as it adds none. */
-const provinceSeen = (province: string | null) =>
-  province === null
-    ? sql<number>`1`
-    : sql<number>`EXISTS (SELECT 1 FROM ${scanEvents}
-        WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.province} = ${province})`;
+/**
+ * The per-scan values, as placeholders: the statements below are built once and reused (see
+ * prepared), so their SQL cannot change shape with them. A null device id matches no scan event;
+ * a null province counts as seen, as a scan from nowhere known adds no province.
+ */
+const serialParam = sql.placeholder('serial');
+const gtinParam = sql.placeholder('gtin');
+const deviceParam = sql.placeholder('deviceId');
+const provinceParam = sql.placeholder('province');
 
 /** Counters and identity: what both the page and the beacon decide a verdict from. */
-const stampStateColumns = (lookup: ScanLookup) => ({
+const stampStateColumns = {
   stampId: stamps.id,
   serial: stamps.serial,
   status: stamps.status,
@@ -88,24 +82,44 @@ const stampStateColumns = (lookup: ScanLookup) => ({
   firstScanProvince: stamps.firstScanProvince,
   lotCode: lots.lotCode,
   traceCode: products.traceCode,
-  gtinMatches: gtinMatches(lookup.gtin).mapWith(Boolean),
-  deviceSeen: deviceSeen(lookup.deviceId).mapWith(Boolean),
-  provinceSeen: provinceSeen(lookup.province).mapWith(Boolean),
+  gtinMatches: sql<number>`(${gtinParam} IS NOT NULL AND ${gtinMatchesSql(gtinParam)})`.mapWith(Boolean),
+  deviceSeen: sql<number>`EXISTS (SELECT 1 FROM ${scanEvents}
+    WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.deviceId} = ${deviceParam})`.mapWith(Boolean),
+  provinceSeen: sql<number>`(${provinceParam} IS NULL OR EXISTS (SELECT 1 FROM ${scanEvents}
+    WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.province} = ${provinceParam}))`.mapWith(Boolean),
+};
+
+const placeholderValues = (lookup: ScanLookup) => ({
+  serial: lookup.serial,
+  gtin: lookup.gtin,
+  deviceId: lookup.deviceId,
+  province: lookup.province,
 });
 
 /**
- * Everything the scan page shows for a serial, in one statement: the stamp with its counters and
- * PIN state, its batch, lot, product and producer by join, and the short lists (the first photo,
- * the certification history, the lot's public events, the sales points) as JSON columns, and the
- * caller's count on a rate limit. Null for a serial no fully issued batch holds.
+ * A query built and prepared once per D1 binding and then only executed: drizzle takes about
+ * half a millisecond of CPU to build a statement this size, as much as SQLite takes to run it.
  */
-export async function findScanPage(db: Database, lookup: ScanLookup, throttle: ThrottleLookup) {
-  const [row] = await db
+function prepared<Q>(build: (db: Database) => Q) {
+  const byClient = new WeakMap<object, Q>();
+  return (db: Database): Q => {
+    let query = byClient.get(db.$client);
+    if (query === undefined) {
+      query = build(db);
+      byClient.set(db.$client, query);
+    }
+    return query;
+  };
+}
+
+const scanPageQuery = prepared((db) =>
+  db
     .select({
-      ...stampStateColumns(lookup),
+      ...stampStateColumns,
       // Read here rather than counted: looking up a real stamp costs nothing against the limit.
       throttleCount: sql<number>`coalesce((SELECT ${rateLimits.count} FROM ${rateLimits}
-        WHERE ${rateLimits.key} = ${throttle.key} AND ${rateLimits.windowStart} = ${throttle.windowStart}), 0)`,
+        WHERE ${rateLimits.key} = ${sql.placeholder('throttleKey')}
+        AND ${rateLimits.windowStart} = ${sql.placeholder('throttleWindow')}), 0)`,
       pinHmac: stamps.pinHmac,
       pinClaimedAt: stamps.pinClaimedAt,
       pinClaimProvince: stamps.pinClaimProvince,
@@ -192,21 +206,41 @@ export async function findScanPage(db: Database, lookup: ScanLookup, throttle: T
     .innerJoin(products, eq(products.id, lots.productId))
     .innerJoin(producers, eq(producers.id, products.producerId))
     .leftJoin(communes, eq(communes.code, producers.communeCode))
-    .where(eq(stamps.serial, lookup.serial));
+    .where(eq(stamps.serial, serialParam))
+    .prepare(),
+);
+
+/**
+ * Everything the scan page shows for a serial, in one statement: the stamp with its counters and
+ * PIN state, its batch, lot, product and producer by join, and the short lists (the first photo,
+ * the certification history, the lot's public events, the sales points) as JSON columns, and the
+ * caller's count on a rate limit. Null for a serial no fully issued batch holds.
+ */
+export async function findScanPage(db: Database, lookup: ScanLookup, throttle: ThrottleLookup) {
+  const [row] = await scanPageQuery(db).all({
+    ...placeholderValues(lookup),
+    throttleKey: throttle.key,
+    throttleWindow: throttle.windowStart,
+  });
   return row ?? null;
 }
 
 export type ScanPageRow = NonNullable<Awaited<ReturnType<typeof findScanPage>>>;
 
-/** The stamp's status, counters and identity, without the page's content: what a scan beacon decides from. */
-export async function findScanState(db: Database, lookup: ScanLookup) {
-  const [row] = await db
-    .select(stampStateColumns(lookup))
+const scanStateQuery = prepared((db) =>
+  db
+    .select(stampStateColumns)
     .from(stamps)
     .innerJoin(stampBatches, and(eq(stampBatches.id, stamps.batchId), gt(stampBatches.quantity, 0)))
     .innerJoin(lots, eq(lots.id, stampBatches.lotId))
     .innerJoin(products, eq(products.id, lots.productId))
-    .where(eq(stamps.serial, lookup.serial));
+    .where(eq(stamps.serial, serialParam))
+    .prepare(),
+);
+
+/** The stamp's status, counters and identity, without the page's content: what a scan beacon decides from. */
+export async function findScanState(db: Database, lookup: ScanLookup) {
+  const [row] = await scanStateQuery(db).all(placeholderValues(lookup));
   return row ?? null;
 }
 
@@ -313,7 +347,7 @@ export async function findProductIdForPath(db: Database, identity: StampIdentity
   const [row] = await db
     .select({ id: products.id })
     .from(products)
-    .where(identity.kind === 'trace' ? eq(products.traceCode, identity.traceCode) : sql`${gtinMatches(identity.gtin)}`)
+    .where(identity.kind === 'trace' ? eq(products.traceCode, identity.traceCode) : gtinMatchesSql(identity.gtin))
     .limit(1);
   return row?.id ?? null;
 }

@@ -1,0 +1,136 @@
+/**
+ * What a consumer's phone costs the platform: the scan page at a stamp URL (never cached: each
+ * answer is for one device) and the beacon POST that counts the scan, each loaded between two
+ * loads of the floor route (/health/db, one D1 round trip) on the bench catalogue. Targets: page
+ * at least 0.7× the floor beside it, beacon at least 0.5×.
+ *
+ * Fresh stamps are issued at the start of each run through the data layer, on a new lot of a
+ * demo product, so the page is measured on a stamp in its usual state and counters from earlier
+ * runs never weigh on this one.
+ */
+import { eq } from 'drizzle-orm';
+import { products, stamps } from '../../db/schema';
+import { withLocalDb } from '../../db/seed/local-d1';
+import { LOCAL_SECRETS } from '../../db/seed/local-secrets';
+import { activateStamps, createLot, issueStampBatch } from '../../worker/data/stamp-batches';
+import { buildStampPath } from '../../worker/domain/digital-link';
+import type { StartOptions } from '../browser/local-worker';
+
+/** A demo product with a GTIN, so the stamps carry the Digital Link path most stamps will. */
+const BENCH_PRODUCT = 'buoi-da-xanh-binh-loi';
+const ANDROID_CHROME =
+  'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36';
+
+export interface BenchRoute {
+  route: string;
+  path: string;
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+export interface BenchMeasurement {
+  route: string;
+  requestsPerSecond: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  failures: number;
+  adjacentReference: { route: string; requestsPerSecond: number } | null;
+}
+
+/** The machinery of run.ts: its kept bench database and its interleaved loading. */
+export interface BenchMachinery {
+  persistTo: string;
+  startOptions: StartOptions;
+  floorRoute: BenchRoute;
+  loadRoutes: (
+    options: StartOptions,
+    cache: 'off',
+    routes: BenchRoute[],
+    reference: BenchRoute,
+  ) => Promise<BenchMeasurement[]>;
+}
+
+/** Two active stamps on a new lot: one whose page is loaded, one that takes the beacons. */
+async function issueBenchStamps(persistTo: string) {
+  return withLocalDb(persistTo, async (db) => {
+    const [product] = await db
+      .select({ id: products.id, gtin: products.gtin })
+      .from(products)
+      .where(eq(products.slug, BENCH_PRODUCT));
+    if (!product?.gtin) throw new Error(`the bench database has no ${BENCH_PRODUCT} with a GTIN`);
+    const lotCode = `S${Date.now().toString(36).toUpperCase()}`.slice(0, 10);
+    const lot = await createLot(db, { productId: product.id, lotCode, productionDate: '2026-11-18' });
+    if (!('lotId' in lot)) throw new Error(`bench lot not created: ${lot.error}`);
+    const key = JSON.parse(LOCAL_SECRETS.STAMP_PIN_KEYS) as Record<string, string>;
+    const issued = await issueStampBatch(db, {
+      lotId: lot.lotId,
+      quantity: 2,
+      withPin: true,
+      labelsPerSheet: 2,
+      issuedBy: null,
+      pinKey: key['1']!,
+      keyVersion: 1,
+    });
+    if (!('batchId' in issued)) throw new Error(`bench stamps not issued: ${issued.error}`);
+    await activateStamps(db, { batchId: issued.batchId, actorUserId: null });
+    const [page, beacon] = issued.stamps.map((stamp) =>
+      buildStampPath({ kind: 'gtin', gtin: product.gtin!, lot: lotCode, serial: stamp.serial }),
+    );
+    return { page: page!, beacon: beacon!, beaconSerial: issued.stamps[1]!.serial };
+  });
+}
+
+async function countedScans(persistTo: string, serial: string): Promise<number> {
+  return withLocalDb(persistTo, async (db) => {
+    const [row] = await db.select({ n: stamps.scanCount }).from(stamps).where(eq(stamps.serial, serial));
+    return row?.n ?? 0;
+  });
+}
+
+export async function benchScan({ persistTo, startOptions, floorRoute, loadRoutes }: BenchMachinery) {
+  console.log('\nScan page and scan beacon (beside the floor route)');
+  const paths = await issueBenchStamps(persistTo);
+  console.log(`  page: ${paths.page}\n  beacon for: ${paths.beacon}`);
+
+  const [page, beacon] = await loadRoutes(
+    startOptions,
+    'off',
+    [
+      { route: 'scan page', path: paths.page, headers: { Accept: 'text/html', 'User-Agent': ANDROID_CHROME } },
+      {
+        route: 'scan beacon',
+        path: '/scans',
+        method: 'POST',
+        body: new URLSearchParams({ path: paths.beacon }).toString(),
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
+          'Sec-Fetch-Site': 'same-origin',
+          'User-Agent': ANDROID_CHROME,
+        },
+      },
+    ],
+    floorRoute,
+  );
+  // A beacon answered 204 without being counted (taken for a robot, say) would flatter the figure.
+  const counted = await countedScans(persistTo, paths.beaconSerial);
+
+  const targets = [
+    { target: 'scan page ≥ 0.7× floor', row: page!, min: 0.7 },
+    { target: 'scan beacon ≥ 0.5× floor', row: beacon!, min: 0.5 },
+  ].map(({ target, row, min }) => {
+    const ratio = row.requestsPerSecond / row.adjacentReference!.requestsPerSecond;
+    return { target, ratio, met: ratio >= min && row.failures === 0 };
+  });
+  for (const row of [page!, beacon!]) {
+    console.log(
+      `  ${row.route}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${row.p50Ms ?? '—'} ms, p99 ${row.p99Ms ?? '—'} ms, ` +
+        `${row.failures} failures, floor beside it ${row.adjacentReference!.requestsPerSecond.toFixed(0)} req/s`,
+    );
+  }
+  console.log(`  beacons counted on the stamp: ${counted}`);
+  console.log('\nTargets');
+  for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.ratio.toFixed(2)}×`);
+  if (counted === 0) throw new Error('no beacon was counted: the beacon figure measures nothing');
+  return { page, beacon, counted, targets };
+}
