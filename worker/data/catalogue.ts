@@ -18,14 +18,7 @@ import { MIN_CERTIFIED_STARS } from '../domain/certification';
 import { searchMatch, type SearchMatch } from '../domain/text';
 import type { Database } from './db';
 import { ftsMatches, productsFts } from './search-index';
-
-/**
- * D1 returns batch rows as objects keyed by column name, so two joined
- * columns of the same name would overwrite each other: every joined column
- * that shares a name with another gets its own alias.
- */
-const aliased = <T extends AnyColumn>(column: T, alias: string) =>
-  sql<T['_']['data']>`${column}`.mapWith(column).as(alias);
+import { aliased } from './aliased';
 
 const firstImageUrl = sql<string | null>`(SELECT ${productImages.url} FROM ${productImages}
   WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.sortOrder} LIMIT 1)`;

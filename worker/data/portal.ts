@@ -3,7 +3,7 @@
  * every change goes in one batch with its audit entry, so a change is never
  * written without its record, nor half written.
  */
-import { and, asc, desc, eq, gte, inArray, lte, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import {
   certifications,
   communes,
@@ -25,10 +25,7 @@ import { LOW_STOCK_THRESHOLD } from '../domain/inventory';
 import { foldVietnamese, productSearchText } from '../domain/text';
 import { auditStatement } from './audit';
 import type { Database } from './db';
-
-/** See catalogue.ts: batch rows are keyed by column name, so clashing joined columns need aliases. */
-const aliased = <T extends AnyColumn>(column: T, alias: string) =>
-  sql<T['_']['data']>`${column}`.mapWith(column).as(alias);
+import { aliased } from './aliased';
 
 const now = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
