@@ -140,7 +140,9 @@ describe('counting scans', () => {
   it('records a scan of an unknown serial against no stamp', async () => {
     const { lot } = await activeStamp();
     const serial = 'ZZZZ00001111';
-    await new Phone().scan(stampPath(lot, serial));
+    const page = await new Phone().scan(stampPath(lot, serial));
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('sendBeacon');
     const [event] = await eventsOf(serial);
     expect(event).toMatchObject({ stampId: null, verdict: 'unknown' });
   });

@@ -42,16 +42,20 @@ describe('the suspected-fake report form', () => {
     expect(report!.stampId).toEqual(expect.any(Number));
   });
 
-  it('stores the photo in the media bucket under a random key, with its type', async () => {
+  it('stores the photo in the media bucket under a random key of its own, with its type, never served publicly', async () => {
     const stamp = await activeStamp();
     const photo = new File([PNG], 'anh.png', { type: 'image/png' });
     const response = await new Phone().postForm(stamp.path, reportForm({ message: 'Bao bì khác màu' }, photo));
     expect(response.status).toBe(200);
     const [report] = await reportsFor(stamp.path);
-    expect(report!.photoKey).toMatch(/^[0-9a-f-]{36}\.png$/);
+    expect(report!.photoKey).toMatch(/^reports\/[0-9a-f-]{36}\.png$/);
     const object = await env.MEDIA.get(report!.photoKey!);
     expect(object?.httpMetadata?.contentType).toBe('image/png');
     expect(new Uint8Array(await object!.arrayBuffer())).toEqual(PNG);
+    // The buyer's photo is for the reviewers only, never on the public media route.
+    expect((await new Phone().request(`/media/${report!.photoKey}`)).status).toBe(404);
+    const bareKey = report!.photoKey!.slice('reports/'.length);
+    expect((await new Phone().request(`/media/${bareKey}`)).status).toBe(404);
   });
 
   it('refuses a file that is not a JPEG, PNG or WebP image, whatever its name says, and stores nothing', async () => {

@@ -55,6 +55,7 @@ const FORM_MARGIN_BYTES = 64 * 1024;
 /** Compare-and-set rounds a PIN entry gets when other entries on the same stamp keep landing first. */
 const MAX_PIN_ROUNDS = 10;
 const MAX_REPORT_MESSAGE = 2000;
+const REPORT_PHOTO_PREFIX = 'reports/';
 const MAX_REPORT_CONTACT = 200;
 
 const reportForm = z.object({
@@ -166,7 +167,8 @@ function pageView(c: Context<AppEnv>, read: ScanRead, now: Date, options: PageOp
     product: row ? toProductView(row, { locale }, c.var.today) : null,
     pin: pinOffered || pinResult ? { offered: pinOffered, result: pinResult } : null,
     report: options.report ?? emptyReport,
-    countsScan: options.isNewScan && row !== null,
+    // An unknown code is recorded too (against no stamp): scans of codes never issued are what a counterfeit leaves.
+    countsScan: options.isNewScan,
     maxPhotoMegabytes: MAX_PHOTO_BYTES / 1024 / 1024,
   };
 }
@@ -280,7 +282,9 @@ async function answerReport(c: Context<AppEnv>, read: ScanRead, body: Record<str
     photo = { bytes, type };
   }
 
-  const key = photo ? photoKey(photo.type, crypto.randomUUID()) : null;
+  // Under their own prefix, which the public /media route never serves: a buyer's photo is shown
+  // only to those who review the report.
+  const key = photo ? `${REPORT_PHOTO_PREFIX}${photoKey(photo.type, crypto.randomUUID())}` : null;
   if (photo && key) await c.env.MEDIA.put(key, photo.bytes, { httpMetadata: { contentType: photo.type } });
   try {
     await createFakeReport(c.var.db, {
