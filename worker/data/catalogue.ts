@@ -17,6 +17,7 @@ import { type CatalogueFilter, type CatalogueSort, effectiveSort, MAX_COUNTED_RE
 import { MIN_CERTIFIED_STARS } from '../domain/certification';
 import { searchMatch, type SearchMatch } from '../domain/text';
 import type { Database } from './db';
+import { prepared } from './prepared';
 import { ftsMatches, productsFts } from './search-index';
 import { aliased } from './aliased';
 
@@ -260,14 +261,8 @@ export function jsonRows<T extends Record<string, AnyColumn>>(columns: T, from: 
   );
 }
 
-/**
- * A product and everything its page shows, by slug or numeric id, in one
- * statement: each statement of a D1 batch costs time of its own, so the
- * producer and its place come by join and the short lists (images, variants,
- * sales points, certification history, the group with its namesakes of other
- * criteria versions, the subgroup) ride along as JSON array columns.
- */
-export async function findProductPage(db: Database, idOrSlug: string) {
+/** The product page statement, looked up by id or by slug. */
+function productPageQuery(db: Database, key: 'id' | 'slug') {
   const salesPointColumns = {
     slug: salesPoints.slug,
     name: salesPoints.name,
@@ -281,7 +276,7 @@ export async function findProductPage(db: Database, idOrSlug: string) {
     communeEn: communes.fullNameEn,
   };
   const groupOfProduct = sql.identifier('group_of_product');
-  const [row] = await db
+  return db
     .select({
       product: products,
       producer: producers,
@@ -327,7 +322,26 @@ export async function findProductPage(db: Database, idOrSlug: string) {
     .innerJoin(producers, eq(producers.id, products.producerId))
     .innerJoin(provinces, eq(provinces.code, producers.provinceCode))
     .leftJoin(communes, eq(communes.code, producers.communeCode))
-    .where(/^\d+$/.test(idOrSlug) ? eq(products.id, Number(idOrSlug)) : eq(products.slug, idOrSlug));
+    .where(key === 'id' ? eq(products.id, sql.placeholder('key')) : eq(products.slug, sql.placeholder('key')))
+    .prepare();
+}
+
+const productPageById = prepared((db) => productPageQuery(db, 'id'));
+const productPageBySlug = prepared((db) => productPageQuery(db, 'slug'));
+
+/**
+ * A product and everything its page shows, by slug or numeric id, in one
+ * statement: each statement of a D1 batch costs time of its own, so the
+ * producer and its place come by join and the short lists (images, variants,
+ * sales points, certification history, the group with its namesakes of other
+ * criteria versions, the subgroup) ride along as JSON array columns.
+ *
+ * Built once per isolate (see prepared.ts): its drizzle build costs as much as running it.
+ */
+export async function findProductPage(db: Database, idOrSlug: string) {
+  const [row] = /^\d+$/.test(idOrSlug)
+    ? await productPageById(db).execute({ key: Number(idOrSlug) })
+    : await productPageBySlug(db).execute({ key: idOrSlug });
   const group = row?.groups.find((candidate) => candidate.id === row.product.groupId);
   if (!row || !group) return null;
   const { product, producer, provinceVi, provinceEn, communeVi, communeEn } = row;
