@@ -1,5 +1,5 @@
 /** Catalogue reads: listing, search and the product page, each in one D1 round trip. */
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   certifications,
   communes,
@@ -15,7 +15,7 @@ import {
 } from '../../db/schema';
 import { type CatalogueFilter, type CatalogueSort, effectiveSort, MAX_COUNTED_RESULTS } from '../domain/catalogue';
 import { MIN_CERTIFIED_STARS } from '../domain/certification';
-import { searchMatch, type SearchMatch } from '../domain/text';
+import { searchMatch } from '../domain/text';
 import type { Database } from './db';
 import { prepared } from './prepared';
 import { ftsMatches, productsFts } from './search-index';
@@ -50,27 +50,35 @@ export function listedConditions(today: string): SQL[] {
   ];
 }
 
+/** A bound value of the search statement, filled in when it runs (see searchStatements). */
+const value = (name: keyof SearchValues) => sql`${sql.placeholder(name)}`;
+
 /**
  * Filters read only products' own columns (group and producer kind through
  * small id subqueries), so a search can run from the full-text index to the
- * products table and nothing else until the page's rows are chosen.
+ * products table and nothing else until the page's rows are chosen. Which
+ * filters are present shapes the statement; their values are placeholders.
  */
-function filterConditions(filter: CatalogueFilter, today: string): SQL[] {
-  const conditions = listedConditions(today);
-  if (filter.province) conditions.push(eq(products.provinceCode, filter.province));
+function filterConditions(filter: CatalogueFilter): SQL[] {
+  const conditions = [
+    eq(products.isPublished, true),
+    gte(products.ocopStars, MIN_CERTIFIED_STARS),
+    sql`${products.certifiedUntil} >= ${value('today')}`,
+  ];
+  if (filter.province) conditions.push(sql`${products.provinceCode} = ${value('province')}`);
   if (filter.group) {
     conditions.push(
-      sql`${products.groupId} IN (SELECT ${productGroups.id} FROM ${productGroups} WHERE ${productGroups.code} = ${filter.group})`,
+      sql`${products.groupId} IN (SELECT ${productGroups.id} FROM ${productGroups} WHERE ${productGroups.code} = ${value('group')})`,
     );
   }
-  if (filter.minStars) conditions.push(gte(products.ocopStars, filter.minStars));
+  if (filter.minStars) conditions.push(sql`${products.ocopStars} >= ${value('minStars')}`);
   if (filter.producerKind) {
     conditions.push(
-      sql`${products.producerId} IN (SELECT ${producers.id} FROM ${producers} WHERE ${producers.kind} = ${filter.producerKind})`,
+      sql`${products.producerId} IN (SELECT ${producers.id} FROM ${producers} WHERE ${producers.kind} = ${value('producerKind')})`,
     );
   }
-  if (filter.priceMin !== undefined) conditions.push(gte(products.price, filter.priceMin));
-  if (filter.priceMax !== undefined) conditions.push(lte(products.price, filter.priceMax));
+  if (filter.priceMin !== undefined) conditions.push(sql`${products.price} >= ${value('priceMin')}`);
+  if (filter.priceMax !== undefined) conditions.push(sql`${products.price} <= ${value('priceMax')}`);
   if (filter.inStock) conditions.push(sql`${products.stock} > 0`);
   return conditions;
 }
@@ -107,7 +115,7 @@ const productKeys: SortKeys = {
  * Listed products matching `expression`, from the matches: each match is
  * checked in the narrow by-id listing index, never in the wide product rows.
  */
-function listedFromMatches(expression: string, where: SQL, columns: SQL, order: SQL, limit: SQL) {
+function listedFromMatches(expression: SQL, where: SQL, columns: SQL, order: SQL, limit: SQL) {
   return sql`SELECT * FROM (SELECT ${columns} FROM ${productsFts} CROSS JOIN ${products} INDEXED BY products_by_id_listing_idx
       WHERE ${products.id} = ${productsFts.rowid} AND ${ftsMatches(expression)} AND ${where}
       ${order} LIMIT ${limit})`;
@@ -125,14 +133,7 @@ const pageColumns = (tier: number) => sql`${products.id} AS id, ${tier} AS tier,
  * as soon as it has `wanted` rows, and a common term costs a page, not all of
  * its thousands of matches. The other sorts need every match anyway.
  */
-function listedMatches(
-  expression: string,
-  where: SQL,
-  sort: CatalogueSort,
-  tier: number,
-  wanted: SQL,
-  minStars: number,
-) {
+function listedMatches(expression: SQL, where: SQL, sort: CatalogueSort, tier: number, wanted: SQL, minStars: number) {
   const columns = pageColumns(tier);
   if (sort !== 'relevance' && sort !== 'stars') {
     return listedFromMatches(expression, where, columns, sql` ORDER BY ${orderBy(sort, productKeys)}`, wanted);
@@ -158,82 +159,156 @@ function listedMatches(
  * place or group after; within a tier, more stars first, then the newest.
  * The second tier is read only when the first does not fill the page.
  */
-function searchPageRows(
-  match: SearchMatch,
-  where: SQL,
-  sort: CatalogueSort,
-  limit: number,
-  offset: number,
-  minStars: number,
-) {
-  const wanted = sql`${limit + offset}`;
+function searchPageRows(where: SQL, sort: CatalogueSort, minStars: number) {
+  const wanted = value('wanted');
   // One compound, merged in page order: SQLite pulls rows from each part only as the page needs
   // them, so the name matches of a common term fill the page before anything else is read.
   const rows =
     sort === 'relevance'
-      ? sql`${listedMatches(match.byName, where, sort, 0, wanted, minStars)} UNION ALL ${listedFromMatches(
-          match.elsewhereOnly,
+      ? sql`${listedMatches(value('byName'), where, sort, 0, wanted, minStars)} UNION ALL ${listedFromMatches(
+          value('elsewhereOnly'),
           where,
           pageColumns(1),
           sql` ORDER BY ${orderBy(sort, productKeys)}`,
           wanted,
         )}`
-      : listedMatches(match.anywhere, where, sort, 0, wanted, minStars);
+      : listedMatches(value('anywhere'), where, sort, 0, wanted, minStars);
   const keys = { tier: sql`tier`, stars: sql`stars`, id: sql`id`, price: sql`price`, createdAt: sql`created_at` };
   return sql`SELECT id, tier, stars, price, created_at FROM (${rows})
-    ORDER BY ${orderBy(sort, keys)} LIMIT ${limit} OFFSET ${offset}`;
+    ORDER BY ${orderBy(sort, keys)} LIMIT ${value('limit')} OFFSET ${value('offset')}`;
 }
 
+/** Everything a search statement binds; only the values its shape uses are read. */
+type SearchValues = {
+  today: string;
+  province?: string;
+  group?: string;
+  minStars?: number;
+  producerKind?: string;
+  priceMin?: number;
+  priceMax?: number;
+  byName?: string;
+  elsewhereOnly?: string;
+  anywhere?: string;
+  wanted: number;
+  limit: number;
+  offset: number;
+};
+
+/** What decides a search statement's text: which filters are present, the sort, and whether there is a term. */
+function searchShape(filter: CatalogueFilter, sort: CatalogueSort, searched: boolean) {
+  const present = (name: string, on: unknown) => (on === undefined || on === false || on === '' ? '' : name);
+  return [
+    sort,
+    searched ? 'q' : '',
+    present('province', filter.province),
+    present('group', filter.group),
+    `stars${filter.minStars ?? ''}`,
+    present('kind', filter.producerKind),
+    present('min', filter.priceMin),
+    present('max', filter.priceMax),
+    present('stock', filter.inStock),
+  ].join('|');
+}
+
+const pageKeys = {
+  tier: sql`page_rows.tier`,
+  stars: sql`page_rows.stars`,
+  id: sql`page_rows.id`,
+  price: sql`page_rows.price`,
+  createdAt: sql`page_rows.created_at`,
+};
+
+/** The page statement of one search shape and, for an empty page past the first, its count alone. */
+function buildSearchStatements(db: Database, filter: CatalogueFilter, sort: CatalogueSort, searched: boolean) {
+  const where = and(...filterConditions(filter))!;
+  const pageRowsSql = searched
+    ? searchPageRows(where, sort, filter.minStars ?? MIN_CERTIFIED_STARS)
+    : sql`SELECT ${products.id} AS id, 0 AS tier, ${products.ocopStars} AS stars, ${products.price} AS price,
+        ${products.createdAt} AS created_at FROM ${products} WHERE ${where}
+        ORDER BY ${orderBy(sort, productKeys)} LIMIT ${value('limit')} OFFSET ${value('offset')}`;
+  // Counting starts from the matches whatever the term: it stops at the cap, and the by-id index
+  // answers "is this match listed?" without touching the wide product rows.
+  const countedSql = searched
+    ? listedFromMatches(value('anywhere'), where, sql`${products.id} AS id`, sql``, sql`${MAX_COUNTED_RESULTS}`)
+    : sql`SELECT ${products.id} FROM ${products} WHERE ${where} LIMIT ${MAX_COUNTED_RESULTS}`;
+  const total = sql<number>`(SELECT count(*) FROM (${countedSql}))`;
+  // The total rides on every row of the page (SQLite evaluates the uncorrelated subquery once), as a
+  // second statement would cost D1 time of its own. Only an empty page needs the count apart.
+  return {
+    page: db
+      .select({ ...catalogueItemColumns, total })
+      .from(sql`(${pageRowsSql}) AS page_rows`)
+      .innerJoin(products, sql`${products.id} = page_rows.id`)
+      .innerJoin(producers, eq(producers.id, products.producerId))
+      .innerJoin(productGroups, eq(productGroups.id, products.groupId))
+      .orderBy(orderBy(sort, pageKeys))
+      .prepare(),
+    count: db
+      .select({ total })
+      .from(sql`(SELECT 1)`)
+      .prepare(),
+  };
+}
+
+type SearchStatements = ReturnType<typeof buildSearchStatements>;
+
 /**
- * One page of the listed catalogue and its total (counted up to
- * MAX_COUNTED_RESULTS), filtered, searched and sorted, in one round trip.
- * The page's ids and sort keys are chosen first from products' own columns,
- * so producers, groups and images are read for the rows shown, not for every
- * match.
+ * Search statements by shape, built once per isolate and D1 binding: drizzle spends about as long
+ * building a search statement as local SQLite spends running it. The shapes in use are few (the
+ * filters people combine), and the cap only keeps an odd crawler from growing the map for ever.
  */
+const searchStatements = new WeakMap<object, Map<string, SearchStatements>>();
+const MAX_SEARCH_SHAPES = 256;
+
+function statementsFor(db: Database, filter: CatalogueFilter, sort: CatalogueSort, searched: boolean) {
+  let shapes = searchStatements.get(db.$client);
+  if (!shapes) searchStatements.set(db.$client, (shapes = new Map()));
+  const shape = searchShape(filter, sort, searched);
+  let statements = shapes.get(shape);
+  if (!statements) {
+    if (shapes.size >= MAX_SEARCH_SHAPES) shapes.clear();
+    statements = buildSearchStatements(db, filter, sort, searched);
+    shapes.set(shape, statements);
+  }
+  return statements;
+}
+
 const withoutTotal = <T extends { total: number }>(row: T): Omit<T, 'total'> => {
   const item: Partial<T> = { ...row };
   delete item.total;
   return item as Omit<T, 'total'>;
 };
 
+/**
+ * One page of the listed catalogue and its total (counted up to
+ * MAX_COUNTED_RESULTS), filtered, searched and sorted, in one statement.
+ * The page's ids and sort keys are chosen first from products' own columns,
+ * so producers, groups and images are read for the rows shown, not for every
+ * match.
+ */
 export async function searchCatalogue(db: Database, filter: CatalogueFilter, today: string) {
   const match = searchMatch(filter.q);
-  const where = and(...filterConditions(filter, today))!;
   const sort = effectiveSort(filter, match !== null);
   const offset = (filter.page - 1) * filter.limit;
-
-  const pageRowsSql = match
-    ? searchPageRows(match, where, sort, filter.limit, offset, filter.minStars ?? MIN_CERTIFIED_STARS)
-    : sql`SELECT ${products.id} AS id, 0 AS tier, ${products.ocopStars} AS stars, ${products.price} AS price,
-        ${products.createdAt} AS created_at FROM ${products} WHERE ${where}
-        ORDER BY ${orderBy(sort, productKeys)} LIMIT ${filter.limit} OFFSET ${offset}`;
-  const pageKeys = {
-    tier: sql`page_rows.tier`,
-    stars: sql`page_rows.stars`,
-    id: sql`page_rows.id`,
-    price: sql`page_rows.price`,
-    createdAt: sql`page_rows.created_at`,
+  const values: SearchValues = {
+    today,
+    wanted: filter.limit + offset,
+    limit: filter.limit,
+    offset,
+    ...(filter.province && { province: filter.province }),
+    ...(filter.group && { group: filter.group }),
+    ...(filter.minStars && { minStars: filter.minStars }),
+    ...(filter.producerKind && { producerKind: filter.producerKind }),
+    ...(filter.priceMin !== undefined && { priceMin: filter.priceMin }),
+    ...(filter.priceMax !== undefined && { priceMax: filter.priceMax }),
+    ...(match && match),
   };
-  // Counting starts from the matches whatever the term: it stops at the cap, and the by-id index
-  // answers "is this match listed?" without touching the wide product rows.
-  const countedSql = match
-    ? listedFromMatches(match.anywhere, where, sql`${products.id} AS id`, sql``, sql`${MAX_COUNTED_RESULTS}`)
-    : sql`SELECT ${products.id} FROM ${products} WHERE ${where} LIMIT ${MAX_COUNTED_RESULTS}`;
-  const total = sql<number>`(SELECT count(*) FROM (${countedSql}))`;
-
-  // The total rides on every row of the page (SQLite evaluates the uncorrelated subquery once), as a
-  // second statement would cost D1 time of its own. Only an empty page needs the count apart.
-  const rows = await db
-    .select({ ...catalogueItemColumns, total })
-    .from(sql`(${pageRowsSql}) AS page_rows`)
-    .innerJoin(products, sql`${products.id} = page_rows.id`)
-    .innerJoin(producers, eq(producers.id, products.producerId))
-    .innerJoin(productGroups, eq(productGroups.id, products.groupId))
-    .orderBy(orderBy(sort, pageKeys));
+  const statements = statementsFor(db, filter, sort, match !== null);
+  const rows = await statements.page.execute(values);
   if (rows.length === 0) {
     if (offset === 0) return { items: [], total: 0 };
-    const [count] = await db.select({ total }).from(sql`(SELECT 1)`);
+    const [count] = await statements.count.execute(values);
     return { items: [], total: count?.total ?? 0 };
   }
   return { items: rows.map(withoutTotal), total: rows[0]!.total };
