@@ -6,7 +6,8 @@
  *
  * Fresh stamps are issued at the start of each run through the data layer, on a new lot of a
  * demo product, so the page is measured on a stamp in its usual state and counters from earlier
- * runs never weigh on this one.
+ * runs never weigh on this one. The beacon is loaded as pages send it, with the page's signed
+ * verdict (one D1 batch), and without one (the stamp is read again first), for comparison.
  */
 import { eq } from 'drizzle-orm';
 import { products, stamps } from '../../db/schema';
@@ -14,6 +15,8 @@ import { withLocalDb } from '../../db/seed/local-d1';
 import { LOCAL_SECRETS } from '../../db/seed/local-secrets';
 import { activateStamps, createLot, issueStampBatch } from '../../worker/data/stamp-batches';
 import { buildStampPath } from '../../worker/domain/digital-link';
+import { signBeaconToken } from '../../worker/lib/beacon-token';
+import { DEVICE_COOKIE } from '../../worker/domain/scan-request';
 import type { StartOptions } from '../browser/local-worker';
 
 /** A demo product with a GTIN, so the stamps carry the Digital Link path most stamps will. */
@@ -77,7 +80,9 @@ async function issueBenchStamps(persistTo: string) {
     const [page, beacon] = issued.stamps.map((stamp) =>
       buildStampPath({ kind: 'gtin', gtin: product.gtin!, lot: lotCode, serial: stamp.serial }),
     );
-    return { page: page!, beacon: beacon!, beaconSerial: issued.stamps[1]!.serial };
+    const beaconSerial = issued.stamps[1]!.serial;
+    const [row] = await db.select({ id: stamps.id }).from(stamps).where(eq(stamps.serial, beaconSerial));
+    return { page: page!, beacon: beacon!, beaconSerial, beaconStampId: row!.id, key: key['1']! };
   });
 }
 
@@ -93,7 +98,20 @@ export async function benchScan({ persistTo, startOptions, floorRoute, loadRoute
   const paths = await issueBenchStamps(persistTo);
   console.log(`  page: ${paths.page}\n  beacon for: ${paths.beacon}`);
 
-  const [page, beacon] = await loadRoutes(
+  // What a page hands its beacon: its verdict, signed for the phone's device id (worker/lib/beacon-token.ts).
+  const device = 'BenchPhoneDeviceId0001';
+  const token = await signBeaconToken(
+    paths.key,
+    { stampId: paths.beaconStampId, verdict: 'genuine_repeat', serial: paths.beaconSerial, deviceId: device },
+    new Date(),
+  );
+  const beaconHeaders = {
+    'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
+    'Sec-Fetch-Site': 'same-origin',
+    'User-Agent': ANDROID_CHROME,
+    Cookie: `${DEVICE_COOKIE}=${device}`,
+  };
+  const [page, beacon, unsigned] = await loadRoutes(
     startOptions,
     'off',
     [
@@ -102,12 +120,15 @@ export async function benchScan({ persistTo, startOptions, floorRoute, loadRoute
         route: 'scan beacon',
         path: '/scans',
         method: 'POST',
+        body: new URLSearchParams({ path: paths.beacon, token }).toString(),
+        headers: beaconHeaders,
+      },
+      {
+        route: 'scan beacon without token',
+        path: '/scans',
+        method: 'POST',
         body: new URLSearchParams({ path: paths.beacon }).toString(),
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
-          'Sec-Fetch-Site': 'same-origin',
-          'User-Agent': ANDROID_CHROME,
-        },
+        headers: beaconHeaders,
       },
     ],
     floorRoute,
@@ -122,7 +143,7 @@ export async function benchScan({ persistTo, startOptions, floorRoute, loadRoute
     const ratio = row.requestsPerSecond / row.adjacentReference!.requestsPerSecond;
     return { target, ratio, met: ratio >= min && row.failures === 0 };
   });
-  for (const row of [page!, beacon!]) {
+  for (const row of [page!, beacon!, unsigned!]) {
     console.log(
       `  ${row.route}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${row.p50Ms ?? '—'} ms, p99 ${row.p99Ms ?? '—'} ms, ` +
         `${row.failures} failures, floor beside it ${row.adjacentReference!.requestsPerSecond.toFixed(0)} req/s`,
@@ -132,5 +153,5 @@ export async function benchScan({ persistTo, startOptions, floorRoute, loadRoute
   console.log('\nTargets');
   for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.ratio.toFixed(2)}×`);
   if (counted === 0) throw new Error('no beacon was counted: the beacon figure measures nothing');
-  return { page, beacon, counted, targets };
+  return { page, beacon, unsigned, counted, targets };
 }

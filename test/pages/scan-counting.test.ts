@@ -2,7 +2,15 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { scanEvents, stamps } from '../../db/schema';
 import { testDb } from '../support/factories';
-import { activeStamp, createStampedLot, issueStamps, Phone, stampPath, voidStamp } from '../support/stamps';
+import {
+  activeStamp,
+  beaconFields,
+  createStampedLot,
+  issueStamps,
+  Phone,
+  stampPath,
+  voidStamp,
+} from '../support/stamps';
 
 const counters = async (serial: string) => {
   const [row] = await testDb()
@@ -90,6 +98,31 @@ describe('counting scans', () => {
     ]);
   });
 
+  it('records the verdict the page showed, signed for this device, and decides afresh without a valid one', async () => {
+    const stamp = await activeStamp();
+    const first = new Phone();
+    const token = beaconFields(await (await first.open(stamp.path)).text())!.token!;
+    // Another phone scans before the first one's beacon arrives: its page had said "first scan".
+    await new Phone().scan(stamp.path);
+    expect((await first.beacon(stamp.path, {}, token)).status).toBe(204);
+
+    const [stampId, , issued, mac] = token.split('.');
+    const forged = [stampId, 'suspicious', issued, mac].join('.');
+    await first.beacon(stamp.path, {}, forged);
+    // A token is bound to the device it was made for: on another phone it is decided afresh.
+    const other = new Phone();
+    await other.open(stamp.path);
+    await other.beacon(stamp.path, {}, token);
+
+    expect((await eventsOf(stamp.serial)).map((event) => event.verdict)).toEqual([
+      'genuine_first',
+      'genuine_first',
+      'genuine_repeat',
+      'genuine_repeat',
+    ]);
+    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 4, deviceCount: 3 });
+  });
+
   it.each([
     ['Sec-Purpose', 'prefetch'],
     ['Purpose', 'prefetch'],
@@ -158,11 +191,14 @@ describe('counting scans', () => {
     const stamp = await activeStamp();
     const regions = ['39', 'SG', 'HN'];
     const phones = Array.from({ length: 10 }, (_, i) => new Phone({ regionCode: regions[i % 3] }));
-    // Each phone has its device id before the burst, as it would from opening the page.
-    for (const phone of phones) await phone.open(stamp.path);
-    const answers = await Promise.all(
-      [...phones, ...phones].map((phone) => phone.beacon(stamp.path).then((response) => response.status)),
-    );
+    // Each phone opens the page first, which gives it its device id and its beacon's signed verdict;
+    // half the beacons carry it (one round trip), half do not (the stamp is read again).
+    const tokens: (string | undefined)[] = [];
+    for (const phone of phones) tokens.push(beaconFields(await (await phone.open(stamp.path)).text())!.token);
+    const answers = await Promise.all([
+      ...phones.map((phone, i) => phone.beacon(stamp.path, {}, tokens[i]).then((response) => response.status)),
+      ...phones.map((phone) => phone.beacon(stamp.path).then((response) => response.status)),
+    ]);
     expect(answers).toEqual(Array(20).fill(204));
     expect(await counters(stamp.serial)).toMatchObject({ scanCount: 20, deviceCount: 10, provinceCount: 3 });
     const events = await eventsOf(stamp.serial);

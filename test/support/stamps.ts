@@ -199,19 +199,20 @@ export class Phone {
     return this.request(path, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
   }
 
-  /** The beacon the page sends once shown, as navigator.sendBeacon sends it. */
-  beacon(path: string, headers: Record<string, string> = {}) {
+  /** A beacon as navigator.sendBeacon sends it; `fields` as the page's script names them (path, token). */
+  beacon(path: string, headers: Record<string, string> = {}, token?: string) {
     return this.request('/scans', {
       method: 'POST',
-      body: new URLSearchParams({ path }),
+      body: new URLSearchParams(token === undefined ? { path } : { path, token }),
       headers: { 'Sec-Fetch-Site': 'same-origin', ...headers },
     });
   }
 
-  /** Opens the page and, as its script does, sends the beacon: one counted scan. */
+  /** Opens the page and sends the beacon its script would send, signed verdict included: one counted scan. */
   async scan(path: string) {
     const page = await this.open(path);
-    const beacon = await this.beacon(path);
+    const html = await page.clone().text();
+    const beacon = await this.beacon(path, {}, beaconFields(html)?.token);
     if (beacon.status !== 204) throw new Error(`beacon answered ${beacon.status}`);
     return page;
   }
@@ -220,4 +221,10 @@ export class Phone {
     const body = fields instanceof FormData ? fields : new URLSearchParams(fields);
     return this.request(path, { method: 'POST', body, headers: { Accept: 'text/html' } });
   }
+}
+
+/** What a page's beacon script sends, read from the page; null for a page that counts no scan. */
+export function beaconFields(html: string): { path: string; token?: string } | null {
+  const fields = /new URLSearchParams\((\{.*?\})\)/.exec(html)?.[1];
+  return fields ? (JSON.parse(fields) as { path: string; token?: string }) : null;
 }

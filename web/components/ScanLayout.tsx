@@ -7,8 +7,8 @@ import { ScanStyles } from './ScanStyles';
 interface ScanLayoutProps {
   ctx: PageContext;
   title: string;
-  /** The stamp path whose scan this page counts, with a beacon once a person sees it; none for a form's answer. */
-  beaconPath?: string;
+  /** The stamp path whose scan this page counts with a beacon once a person sees it, and the page's signed verdict; none for a form's answer. */
+  beacon?: { path: string; token: string | null };
   children?: Child;
 }
 
@@ -17,9 +17,9 @@ interface ScanLayoutProps {
  * a prerendered or background page is not counted until (unless) it is shown. A browser without
  * sendBeacon, or with JavaScript off, still gets the whole page; its scan is just not counted.
  */
-export function scanBeaconScript(path: string): string {
-  const target = JSON.stringify(path).replace(/</g, '\\u003c');
-  return `(function(){var d=document,n=navigator,sent=false;if(!n.sendBeacon)return;function send(){if(sent||d.visibilityState!=='visible')return;sent=true;n.sendBeacon('/scans',new URLSearchParams({path:${target}}))}addEventListener('load',send);d.addEventListener('visibilitychange',send)})();`;
+export function scanBeaconScript(beacon: { path: string; token: string | null }): string {
+  const fields = JSON.stringify(beacon.token ? beacon : { path: beacon.path }).replace(/</g, '\\u003c');
+  return `(function(){var d=document,n=navigator,sent=false;if(!n.sendBeacon)return;function send(){if(sent||d.visibilityState!=='visible')return;sent=true;n.sendBeacon('/scans',new URLSearchParams(${fields}))}addEventListener('load',send);d.addEventListener('visibilitychange',send)})();`;
 }
 
 function languageSwitchHref(url: URL, locale: string): string {
@@ -32,7 +32,7 @@ function languageSwitchHref(url: URL, locale: string): string {
  * The document around a scan page: the site's bar and footer without its catalogue stylesheet
  * (the page carries its own, inline), never indexed, as every stamp URL is one package.
  */
-export function ScanLayout({ ctx, title, beaconPath, children }: ScanLayoutProps) {
+export function ScanLayout({ ctx, title, beacon, children }: ScanLayoutProps) {
   const { t, locale, url } = ctx;
   return (
     <>
@@ -63,7 +63,7 @@ export function ScanLayout({ ctx, title, beaconPath, children }: ScanLayoutProps
           <footer>
             <p>{t.site.footer}</p>
           </footer>
-          {beaconPath ? <script dangerouslySetInnerHTML={{ __html: scanBeaconScript(beaconPath) }} /> : null}
+          {beacon ? <script dangerouslySetInnerHTML={{ __html: scanBeaconScript(beacon) }} /> : null}
         </body>
       </html>
     </>

@@ -95,8 +95,8 @@ export interface ScanPageView {
   /** The form is offered for an active stamp with a scratch PIN; an entry's result is shown whatever the stamp. */
   pin: { offered: boolean; result: PinResultView | null } | null;
   report: ScanReportView;
-  /** Whether this page counts a scan: a page answering a form does not. */
-  countsScan: boolean;
+  /** How this page counts its scan, once shown: a page answering a form counts none. */
+  beacon: { token: string | null } | null;
   maxPhotoMegabytes: number;
 }
 
@@ -259,7 +259,11 @@ export function ScanPage({ ctx, view }: { ctx: PageContext; view: ScanPageView }
   const { t } = ctx;
   const action = localHref(ctx, view.path);
   return (
-    <ScanLayout ctx={ctx} title={t.scan.title} beaconPath={view.countsScan ? view.path : undefined}>
+    <ScanLayout
+      ctx={ctx}
+      title={t.scan.title}
+      beacon={view.beacon ? { path: view.path, token: view.beacon.token } : undefined}
+    >
       <ScanVerdictBanner t={t} verdict={view.verdict} serial={view.serial} reportHref="#report" />
       {view.pin ? <ScanPinForm t={t} action={action} offered={view.pin.offered} result={view.pin.result} /> : null}
       {view.product ? <ProductSections ctx={ctx} product={view.product} /> : null}

@@ -5,7 +5,7 @@
  * A stamp is only found through a fully issued batch (quantity > 0, see stamp-batches.ts): the
  * serials of an issuance that never finished were never printed, so they are unknown here.
  */
-import { and, eq, gt, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, eq, fillPlaceholders, gt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
   certifications,
   communes,
@@ -260,42 +260,70 @@ export interface CountedScan {
   userAgentFamily: UserAgentFamily;
 }
 
+/** A statement's SQL and its parameters, placeholders still to fill. */
+interface BuiltQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Write statements built once, as text: unlike a read, a D1 batch cannot take drizzle's prepared
+ * queries, so the text is kept and bound per scan. Pure data, so one copy serves every binding.
+ */
+function builtOnce<T>(build: (db: Database) => T): (db: Database) => T {
+  let built: T | undefined;
+  return (db) => (built ??= build(db));
+}
+
+const scan = (name: keyof CountedScan) => sql.placeholder(name);
+
+const scanStatements = builtOnce((db): { count: BuiltQuery; insert: BuiltQuery } => ({
+  // SET expressions read the row as it was before the update, so the first scan's place goes
+  // with its time, and the scan events read are those before this one's.
+  count: db
+    .update(stamps)
+    .set({
+      scanCount: sql`${stamps.scanCount} + 1`,
+      deviceCount: sql`${stamps.deviceCount} + (${scan('deviceId')} IS NULL OR NOT EXISTS (SELECT 1 FROM ${scanEvents}
+        WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.deviceId} = ${scan('deviceId')}))`,
+      provinceCount: sql`${stamps.provinceCount} + (${scan('province')} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${scanEvents}
+        WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.province} = ${scan('province')}))`,
+      firstScannedAt: sql`coalesce(${stamps.firstScannedAt}, ${scan('scannedAt')})`,
+      firstScanProvince: sql`CASE WHEN ${stamps.firstScannedAt} IS NULL THEN ${scan('province')} ELSE ${stamps.firstScanProvince} END`,
+      lastScannedAt: sql`${scan('scannedAt')}`,
+    })
+    .where(and(eq(stamps.id, scan('stampId')), eq(stamps.status, 'active')))
+    .toSQL(),
+  insert: db
+    .insert(scanEvents)
+    .values({
+      stampId: scan('stampId'),
+      serial: scan('serial'),
+      scannedAt: scan('scannedAt'),
+      verdict: scan('verdict'),
+      province: scan('province'),
+      country: scan('country'),
+      deviceId: scan('deviceId'),
+      ipHash: scan('ipHash'),
+      userAgentFamily: scan('userAgentFamily'),
+    })
+    .toSQL(),
+}));
+
 /**
  * Records a scan and, for an active stamp, counts it, in one D1 batch (one transaction): the
  * UPDATE works out whether the device and the province are new from the scan events already
  * recorded, and only then is this scan's event inserted. Two beacons at once therefore never
  * both count the same device or province as new, and the counters stay exact. A scan without a
- * device id counts as a new device: nothing says it is one seen before.
+ * device id counts as a new device: nothing says it is one seen before; one without a province
+ * adds none.
  */
-export async function recordScan(db: Database, scan: CountedScan): Promise<void> {
-  const insert = db.insert(scanEvents).values(scan);
-  if (scan.stampId === null) {
-    await insert;
-    return;
-  }
-  const newDevice =
-    scan.deviceId === null
-      ? sql`1`
-      : sql`NOT EXISTS (SELECT 1 FROM ${scanEvents}
-          WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.deviceId} = ${scan.deviceId})`;
-  const newProvince =
-    scan.province === null
-      ? sql`0`
-      : sql`NOT EXISTS (SELECT 1 FROM ${scanEvents}
-          WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.province} = ${scan.province})`;
-  // SET expressions read the row as it was before the update, so the first scan's place goes with its time.
-  const count = db
-    .update(stamps)
-    .set({
-      scanCount: sql`${stamps.scanCount} + 1`,
-      deviceCount: sql`${stamps.deviceCount} + ${newDevice}`,
-      provinceCount: sql`${stamps.provinceCount} + ${newProvince}`,
-      firstScannedAt: sql`coalesce(${stamps.firstScannedAt}, ${scan.scannedAt})`,
-      firstScanProvince: sql`CASE WHEN ${stamps.firstScannedAt} IS NULL THEN ${scan.province} ELSE ${stamps.firstScanProvince} END`,
-      lastScannedAt: scan.scannedAt,
-    })
-    .where(and(eq(stamps.id, scan.stampId), eq(stamps.status, 'active')));
-  await db.batch([count, insert]);
+export async function recordScan(db: Database, counted: CountedScan): Promise<void> {
+  const { count, insert } = scanStatements(db);
+  const values = { ...counted };
+  const bind = (query: BuiltQuery) => db.$client.prepare(query.sql).bind(...fillPlaceholders(query.params, values));
+  if (counted.stampId === null) await bind(insert).run();
+  else await db.$client.batch([bind(count), bind(insert)]);
 }
 
 // D1 reports affected rows in meta.changes.

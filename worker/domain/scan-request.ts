@@ -5,6 +5,9 @@
 import type { StampIdentity } from './digital-link';
 import { isRobot } from './user-agent';
 
+/** The cookie with a random id per browser, so repeat scans by one phone are told apart from scans by many. */
+export const DEVICE_COOKIE = 'scan_device';
+
 /** Why a request is not counted as a scan; null when it is counted. */
 export type UncountedReason = 'not_a_beacon' | 'prefetch' | 'robot';
 

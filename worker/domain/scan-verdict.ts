@@ -34,7 +34,15 @@ export const PIN_LOCK_MINUTES = 15;
 
 export type StampStatus = (typeof stampStatuses)[number];
 
-export type ScanState = 'genuine_first' | 'genuine_repeat' | 'not_activated' | 'void' | 'unknown' | 'suspicious';
+export const scanStates = [
+  'genuine_first',
+  'genuine_repeat',
+  'not_activated',
+  'void',
+  'unknown',
+  'suspicious',
+] as const;
+export type ScanState = (typeof scanStates)[number];
 export type ScanTone = 'ok' | 'caution' | 'danger';
 
 /**

@@ -30,15 +30,22 @@ import {
   uncountedReason,
   type ScanRepresentation,
 } from '../../domain/scan-request';
-import { pinClaimDecision, scanVerdict, type PinClaimDecision, type StampPinState } from '../../domain/scan-verdict';
+import {
+  pinClaimDecision,
+  scanVerdict,
+  type PinClaimDecision,
+  type ScanState,
+  type StampPinState,
+} from '../../domain/scan-verdict';
 import { normalisePin } from '../../domain/stamp-codes';
 import { userAgentFamily } from '../../domain/user-agent';
 import type { AppEnv } from '../../lib/context';
 import { AppError, type FieldIssue } from '../../lib/errors';
+import { readBeaconToken, signBeaconToken } from '../../lib/beacon-token';
 import { verifyPin } from '../../lib/pin-hmac';
 import { problemJson } from '../../lib/problem';
 import { pageContext } from '../../lib/render';
-import { pinKeyForVersion } from '../../lib/stamp-config';
+import { currentPinKey, pinKeyForVersion } from '../../lib/stamp-config';
 import { StatusCodes } from '../../lib/status';
 import { sha256Hex } from '../../lib/tokens';
 import { parseInput, toValidationError } from '../../lib/validation';
@@ -68,7 +75,7 @@ const reportForm = z.object({
     .transform((value) => value || null),
 });
 
-const beaconForm = z.object({ path: z.string().min(1).max(200) });
+const beaconForm = z.object({ path: z.string().min(1).max(200), token: z.string().max(200).optional() });
 
 /** Every answer at a stamp URL is for one device at one moment: never stored by the edge or a shared cache. */
 function personal(c: Context<AppEnv>) {
@@ -150,11 +157,13 @@ const emptyReport: ScanReportView = { sent: false, issues: [], values: { message
 
 interface PageOptions {
   isNewScan: boolean;
+  /** The device a page that counts its scan was made for; absent on a form's answer, which counts nothing. */
+  beaconDevice?: string;
   pin?: PinResultView | null;
   report?: ScanReportView;
 }
 
-function pageView(c: Context<AppEnv>, read: ScanRead, now: Date, options: PageOptions): ScanPageView {
+async function pageView(c: Context<AppEnv>, read: ScanRead, now: Date, options: PageOptions): Promise<ScanPageView> {
   const { row, identity } = read;
   const locale = c.var.locale;
   const verdict = verdictOf(c, row, now, options.isNewScan);
@@ -167,8 +176,25 @@ function pageView(c: Context<AppEnv>, read: ScanRead, now: Date, options: PageOp
     product: row ? toProductView(row, { locale }, c.var.today) : null,
     pin: pinOffered || pinResult ? { offered: pinOffered, result: pinResult } : null,
     report: options.report ?? emptyReport,
-    // An unknown code is recorded too (against no stamp): scans of codes never issued are what a counterfeit leaves.
-    countsScan: options.isNewScan,
+    // An unknown code is recorded too (against no stamp): scans of codes never issued are what a
+    // counterfeit leaves. A known stamp's beacon carries this page's verdict, signed for this device.
+    beacon:
+      options.beaconDevice === undefined
+        ? null
+        : {
+            token: row
+              ? await signBeaconToken(
+                  currentPinKey(c.env).key,
+                  {
+                    stampId: row.stampId,
+                    verdict: verdict.state,
+                    serial: identity.serial,
+                    deviceId: options.beaconDevice,
+                  },
+                  now,
+                )
+              : null,
+          },
     maxPhotoMegabytes: MAX_PHOTO_BYTES / 1024 / 1024,
   };
 }
@@ -205,7 +231,7 @@ async function showStamp(c: Context<AppEnv>) {
     return c.json(body, read.row ? StatusCodes.OK : StatusCodes.NOT_FOUND);
   }
   if (read.row) c.header('Link', `<${path}?linkType=linkset>; rel="linkset"; type="application/linkset+json"`);
-  const view = pageView(c, read, now, { isNewScan: true });
+  const view = await pageView(c, read, now, { isNewScan: true, beaconDevice: device.id ?? undefined });
   return renderPage(c, view, read.row ? StatusCodes.OK : StatusCodes.NOT_FOUND);
 }
 
@@ -234,8 +260,8 @@ async function claimPin(c: Context<AppEnv>, row: ScanPageRow, matched: boolean, 
 
 async function answerPin(c: Context<AppEnv>, read: ScanRead, body: Record<string, unknown>, now: Date) {
   const { row } = read;
-  const page = (result: PinResultView | null, status: ContentfulStatusCode) =>
-    renderPage(c, pageView(c, read, now, { isNewScan: false, pin: result }), status);
+  const page = async (result: PinResultView | null, status: ContentfulStatusCode) =>
+    renderPage(c, await pageView(c, read, now, { isNewScan: false, pin: result }), status);
   const minutes = await overLimit(c, await ipKey(c, 'pin'), rateLimits.stampPinsPerIp, now);
   if (minutes !== null) return page({ outcome: 'throttled', minutes }, StatusCodes.TOO_MANY_REQUESTS);
   if (!row) return page(null, StatusCodes.NOT_FOUND);
@@ -256,8 +282,8 @@ async function answerReport(c: Context<AppEnv>, read: ScanRead, body: Record<str
     message: typeof body.message === 'string' ? body.message : '',
     contact: typeof body.contact === 'string' ? body.contact : '',
   };
-  const page = (report: ScanReportView, status: ContentfulStatusCode) =>
-    renderPage(c, pageView(c, read, now, { isNewScan: false, report }), status);
+  const page = async (report: ScanReportView, status: ContentfulStatusCode) =>
+    renderPage(c, await pageView(c, read, now, { isNewScan: false, report }), status);
   const refused = (issues: FieldIssue[], status: ContentfulStatusCode) => page({ sent: false, issues, values }, status);
 
   const minutes = await overLimit(c, await ipKey(c, 'report'), rateLimits.fakeReportsPerIp, now);
@@ -349,8 +375,38 @@ scan.post('/scans', async (c) => {
   if (identity instanceof AppError) throw identity;
 
   const now = new Date();
+  const scannedAt = now.toISOString();
   const location = requestLocation(c);
   const device = deviceId(c);
+  const record = async (stampId: number | null, verdict: ScanState) =>
+    recordScan(c.var.db, {
+      stampId,
+      serial: identity.serial,
+      scannedAt,
+      verdict,
+      province: location.province,
+      country: location.country,
+      deviceId: device.id,
+      ipHash: await dailyIpHash(c, now),
+      userAgentFamily: userAgentFamily(c.req.header('user-agent')),
+    });
+
+  // The page decided this scan's verdict for this device a moment ago: with its signed word for
+  // it, the scan is counted in one round trip. Without (an old page, another device), decide again.
+  const signed =
+    form.token && !device.isNew
+      ? await readBeaconToken(
+          currentPinKey(c.env).key,
+          form.token,
+          { serial: identity.serial, deviceId: device.id },
+          now,
+        )
+      : null;
+  if (signed) {
+    await record(signed.stampId, signed.verdict);
+    return c.body(null, StatusCodes.NO_CONTENT);
+  }
+
   const state = await findScanState(c.var.db, {
     serial: identity.serial,
     gtin: identity.kind === 'gtin' ? identity.gtin : null,
@@ -361,7 +417,6 @@ scan.post('/scans', async (c) => {
   if (!stamp && (await overLimit(c, await ipKey(c, 'unknown'), rateLimits.unknownStampsPerIp, now)) !== null) {
     throw throttled(c, now);
   }
-  const scannedAt = now.toISOString();
   const verdict = scanVerdict({
     stamp,
     deviceSeenBefore: stamp?.deviceSeen ?? false,
@@ -372,16 +427,6 @@ scan.post('/scans', async (c) => {
     certifications: [],
     today: c.var.today,
   });
-  await recordScan(c.var.db, {
-    stampId: stamp?.stampId ?? null,
-    serial: identity.serial,
-    scannedAt,
-    verdict: verdict.state,
-    province: location.province,
-    country: location.country,
-    deviceId: device.id,
-    ipHash: await dailyIpHash(c, now),
-    userAgentFamily: userAgentFamily(c.req.header('user-agent')),
-  });
+  await record(stamp?.stampId ?? null, verdict.state);
   return c.body(null, StatusCodes.NO_CONTENT);
 });

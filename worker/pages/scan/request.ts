@@ -1,14 +1,13 @@
 /** Request facts a scan records: the device cookie, where the scan comes from, a hashed IP address. */
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { scanLocation, type ScanLocation } from '../../domain/scan-request';
+import { DEVICE_COOKIE, scanLocation, type ScanLocation } from '../../domain/scan-request';
 import { vietnamDate } from '../../domain/time';
+import { hmacKey } from '../../lib/beacon-token';
 import type { AppEnv } from '../../lib/context';
 import { currentPinKey } from '../../lib/stamp-config';
 import { randomToken } from '../../lib/tokens';
 
-/** A random id per browser, so repeat scans by one phone are told apart from scans by many. */
-export const DEVICE_COOKIE = 'scan_device';
 const DEVICE_ID_BYTES = 16;
 const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 /** Browsers cap cookie lifetimes at 400 days. */
@@ -46,22 +45,14 @@ export function requestLocation(c: Context<AppEnv>): ScanLocation {
   return scanLocation(cf);
 }
 
-const HMAC = { name: 'HMAC', hash: 'SHA-256' } as const;
-const hmacKeys = new Map<string, Promise<CryptoKey>>();
-
 /**
  * The client's IP address as an HMAC under the stamp secret and the day's date in Vietnam: scans
  * from one address on one day can be grouped, while the address itself is never stored and the
  * same address gives unrelated values on other days.
  */
 export async function dailyIpHash(c: Context<AppEnv>, now: Date): Promise<string> {
-  const secret = currentPinKey(c.env).key;
-  let key = hmacKeys.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), HMAC, false, ['sign']);
-    hmacKeys.set(secret, key);
-  }
+  const key = await hmacKey(currentPinKey(c.env).key);
   const message = new TextEncoder().encode(`scan-ip:${vietnamDate(now)}:${clientIp(c)}`);
-  const mac = new Uint8Array(await crypto.subtle.sign(HMAC, await key, message));
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, message));
   return [...mac.slice(0, 16)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
