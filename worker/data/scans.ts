@@ -27,6 +27,7 @@ import type { ScanState, StampPinState } from '../domain/scan-verdict';
 import type { UserAgentFamily } from '../domain/user-agent';
 import { jsonRows } from './catalogue';
 import type { Database } from './db';
+import { prepared } from './prepared';
 
 /** What identifies one look at a stamp: its serial, and the device and province it comes from. */
 export interface ScanLookup {
@@ -95,22 +96,6 @@ const placeholderValues = (lookup: ScanLookup) => ({
   deviceId: lookup.deviceId,
   province: lookup.province,
 });
-
-/**
- * A query built and prepared once per D1 binding and then only executed: drizzle takes about
- * half a millisecond of CPU to build a statement this size, as much as SQLite takes to run it.
- */
-function prepared<Q>(build: (db: Database) => Q) {
-  const byClient = new WeakMap<object, Q>();
-  return (db: Database): Q => {
-    let query = byClient.get(db.$client);
-    if (query === undefined) {
-      query = build(db);
-      byClient.set(db.$client, query);
-    }
-    return query;
-  };
-}
 
 const scanPageQuery = prepared((db) =>
   db
