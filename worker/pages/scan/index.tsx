@@ -1,8 +1,8 @@
 /**
  * The stamp URL a consumer's phone opens (GS1 Digital Link `/01/{gtin}/10/{lot}/21/{serial}`, or
  * `/T/{trace code}/{serial}`), as printed or in lower case: the scan page, the verdict as JSON,
- * the linkset, the scratch-PIN and fake-report forms posted back to it, and the beacon that
- * counts a scan. A GET never counts; only the beacon a page sends once a person sees it does.
+ * the linkset, and the scratch-PIN and fake-report forms posted back to it. A GET never counts;
+ * only the beacon a page sends once a person sees it does (beacon.ts).
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -11,46 +11,25 @@ import { z } from 'zod';
 import type { PinResultView, ScanPageView, ScanReportView } from '../../../web/pages/ScanPage';
 import { ScanPage } from '../../../web/pages/ScanPage';
 import { createFakeReport } from '../../data/fake-reports';
-import { countAttempt } from '../../data/rate-limits';
-import {
-  findPinState,
-  findProductIdForPath,
-  findScanPage,
-  findScanState,
-  recordScan,
-  storePinDecision,
-  type ScanPageRow,
-} from '../../data/scans';
-import { buildStampPath, parseStampPath, type StampIdentity } from '../../domain/digital-link';
+import { findPinState, findProductIdForPath, findScanPage, storePinDecision, type ScanPageRow } from '../../data/scans';
+import { buildStampPath, type StampIdentity } from '../../domain/digital-link';
 import { MAX_PHOTO_BYTES, photoKey, sniffPhotoType } from '../../domain/media';
-import { minutesUntilReset, rateLimits, windowStart, type RateLimitRule } from '../../domain/rate-limit';
-import {
-  pathNamesStamp,
-  scanRepresentation,
-  uncountedReason,
-  type ScanRepresentation,
-} from '../../domain/scan-request';
-import {
-  pinClaimDecision,
-  scanVerdict,
-  type PinClaimDecision,
-  type ScanState,
-  type StampPinState,
-} from '../../domain/scan-verdict';
+import { rateLimits, windowStart } from '../../domain/rate-limit';
+import { pathNamesStamp, scanRepresentation, type ScanRepresentation } from '../../domain/scan-request';
+import { pinClaimDecision, scanVerdict, type PinClaimDecision, type StampPinState } from '../../domain/scan-verdict';
 import { normalisePin } from '../../domain/stamp-codes';
-import { userAgentFamily } from '../../domain/user-agent';
 import type { AppEnv } from '../../lib/context';
 import { AppError, type FieldIssue } from '../../lib/errors';
-import { readBeaconToken, signBeaconToken } from '../../lib/beacon-token';
+import { signBeaconToken } from '../../lib/beacon-token';
 import { verifyPin } from '../../lib/pin-hmac';
 import { problemJson } from '../../lib/problem';
 import { pageContext } from '../../lib/render';
 import { currentPinKey, pinKeyForVersion } from '../../lib/stamp-config';
 import { StatusCodes } from '../../lib/status';
-import { sha256Hex } from '../../lib/tokens';
-import { parseInput, toValidationError } from '../../lib/validation';
+import { toValidationError } from '../../lib/validation';
 import { stampLinkset, toPinResult, toProductView, toVerdictView, verdictJson } from './present';
-import { clientIp, dailyIpHash, deviceId, requestLocation, sentDeviceId } from './request';
+import { beacon } from './beacon';
+import { deviceId, ipKey, overLimit, requestLocation, sentDeviceId, stampIdentity, throttled } from './request';
 
 export const scan = new Hono<AppEnv>();
 
@@ -62,8 +41,8 @@ const FORM_MARGIN_BYTES = 64 * 1024;
 /** Compare-and-set rounds a PIN entry gets when other entries on the same stamp keep landing first. */
 const MAX_PIN_ROUNDS = 10;
 const MAX_REPORT_MESSAGE = 2000;
-const REPORT_PHOTO_PREFIX = 'reports/';
 const MAX_REPORT_CONTACT = 200;
+const REPORT_PHOTO_PREFIX = 'reports/';
 
 const reportForm = z.object({
   message: z.string().trim().min(1).max(MAX_REPORT_MESSAGE),
@@ -74,8 +53,6 @@ const reportForm = z.object({
     .optional()
     .transform((value) => value || null),
 });
-
-const beaconForm = z.object({ path: z.string().min(1).max(200), token: z.string().max(200).optional() });
 
 /** Every answer at a stamp URL is for one device at one moment: never stored by the edge or a shared cache. */
 function personal(c: Context<AppEnv>) {
@@ -89,25 +66,6 @@ function refuse(c: Context<AppEnv>, representation: ScanRepresentation, error: A
   personal(c);
   return problemJson(c, error);
 }
-
-function stampIdentity(c: Context<AppEnv>, path: string): StampIdentity | AppError {
-  const parsed = parseStampPath(path);
-  if (!('error' in parsed)) return parsed;
-  return new AppError('bad_request', { issues: [{ field: 'path', message: c.var.t.scan.pathErrors[parsed.error] }] });
-}
-
-const ipKey = async (c: Context<AppEnv>, purpose: string) => `scan:${purpose}:${await sha256Hex(clientIp(c))}`;
-
-/** Counts one attempt against `rule` and says how many minutes are left when the limit is passed. */
-async function overLimit(c: Context<AppEnv>, key: string, rule: RateLimitRule, now: Date): Promise<number | null> {
-  const count = await countAttempt(c.var.db, key, rule, now);
-  return count > rule.limit ? minutesUntilReset(rule, now) : null;
-}
-
-const throttled = (c: Context<AppEnv>, now: Date) =>
-  new AppError('rate_limited', {
-    detail: c.var.t.scan.unknownThrottled(minutesUntilReset(rateLimits.unknownStampsPerIp, now)),
-  });
 
 interface ScanRead {
   identity: StampIdentity;
@@ -357,76 +315,4 @@ for (const path of STAMP_PATHS) {
   scan.get(path, showStamp);
   scan.post(path, formBodyLimit, answerForm);
 }
-
-/**
- * The beacon: counts a scan once a page has been shown to a person. The server decides the
- * verdict itself from the stored stamp; the body only names the stamp. Robots and speculative
- * loads are answered like anyone else but not counted, and a beacon from another site (which
- * could inflate a competitor's counters until the stamp looks copied) is refused.
- */
-scan.post('/scans', async (c) => {
-  const site = c.req.header('sec-fetch-site');
-  if (site && site !== 'same-origin') throw new AppError('forbidden');
-  if (uncountedReason({ method: c.req.method, header: (name) => c.req.header(name) })) {
-    return c.body(null, StatusCodes.NO_CONTENT);
-  }
-  const form = parseInput(c, beaconForm, await c.req.parseBody());
-  const identity = stampIdentity(c, form.path);
-  if (identity instanceof AppError) throw identity;
-
-  const now = new Date();
-  const scannedAt = now.toISOString();
-  const location = requestLocation(c);
-  const device = deviceId(c);
-  const record = async (stampId: number | null, verdict: ScanState) =>
-    recordScan(c.var.db, {
-      stampId,
-      serial: identity.serial,
-      scannedAt,
-      verdict,
-      province: location.province,
-      country: location.country,
-      deviceId: device.id,
-      ipHash: await dailyIpHash(c, now),
-      userAgentFamily: userAgentFamily(c.req.header('user-agent')),
-    });
-
-  // The page decided this scan's verdict for this device a moment ago: with its signed word for
-  // it, the scan is counted in one round trip. Without (an old page, another device), decide again.
-  const signed =
-    form.token && !device.isNew
-      ? await readBeaconToken(
-          currentPinKey(c.env).key,
-          form.token,
-          { serial: identity.serial, deviceId: device.id },
-          now,
-        )
-      : null;
-  if (signed) {
-    await record(signed.stampId, signed.verdict);
-    return c.body(null, StatusCodes.NO_CONTENT);
-  }
-
-  const state = await findScanState(c.var.db, {
-    serial: identity.serial,
-    gtin: identity.kind === 'gtin' ? identity.gtin : null,
-    deviceId: device.isNew ? null : device.id,
-    province: location.province,
-  });
-  const stamp = state && pathNamesStamp(identity, state) ? state : null;
-  if (!stamp && (await overLimit(c, await ipKey(c, 'unknown'), rateLimits.unknownStampsPerIp, now)) !== null) {
-    throw throttled(c, now);
-  }
-  const verdict = scanVerdict({
-    stamp,
-    deviceSeenBefore: stamp?.deviceSeen ?? false,
-    newProvince: stamp ? !stamp.provinceSeen : false,
-    scannedAt,
-    province: location.province,
-    // The verdict's state does not depend on the certification, which the beacon does not read.
-    certifications: [],
-    today: c.var.today,
-  });
-  await record(stamp?.stampId ?? null, verdict.state);
-  return c.body(null, StatusCodes.NO_CONTENT);
-});
+scan.route('/', beacon);

@@ -1,12 +1,19 @@
-/** Request facts a scan records: the device cookie, where the scan comes from, a hashed IP address. */
+/**
+ * What the stamp URL routes read from a request: the stamp path, the device cookie, where the
+ * request comes from, a hashed IP address, and the per-address limits it counts against.
+ */
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { countAttempt } from '../../data/rate-limits';
+import { parseStampPath, type StampIdentity } from '../../domain/digital-link';
+import { minutesUntilReset, rateLimits, type RateLimitRule } from '../../domain/rate-limit';
 import { DEVICE_COOKIE, scanLocation, type ScanLocation } from '../../domain/scan-request';
 import { vietnamDate } from '../../domain/time';
 import { hmacKey } from '../../lib/beacon-token';
 import type { AppEnv } from '../../lib/context';
+import { AppError } from '../../lib/errors';
 import { currentPinKey } from '../../lib/stamp-config';
-import { randomToken } from '../../lib/tokens';
+import { randomToken, sha256Hex } from '../../lib/tokens';
 
 const DEVICE_ID_BYTES = 16;
 const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
@@ -56,3 +63,29 @@ export async function dailyIpHash(c: Context<AppEnv>, now: Date): Promise<string
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, message));
   return [...mac.slice(0, 16)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
+
+/** The stamp a path names, or the 400 that names what is wrong with the path. */
+export function stampIdentity(c: Context<AppEnv>, path: string): StampIdentity | AppError {
+  const parsed = parseStampPath(path);
+  if (!('error' in parsed)) return parsed;
+  return new AppError('bad_request', { issues: [{ field: 'path', message: c.var.t.scan.pathErrors[parsed.error] }] });
+}
+
+/** A rate-limit key for this address; hashed, as the login limits are. */
+export const ipKey = async (c: Context<AppEnv>, purpose: string) => `scan:${purpose}:${await sha256Hex(clientIp(c))}`;
+
+/** Counts one attempt against `rule` and says how many minutes are left when the limit is passed. */
+export async function overLimit(
+  c: Context<AppEnv>,
+  key: string,
+  rule: RateLimitRule,
+  now: Date,
+): Promise<number | null> {
+  const count = await countAttempt(c.var.db, key, rule, now);
+  return count > rule.limit ? minutesUntilReset(rule, now) : null;
+}
+
+export const throttled = (c: Context<AppEnv>, now: Date) =>
+  new AppError('rate_limited', {
+    detail: c.var.t.scan.unknownThrottled(minutesUntilReset(rateLimits.unknownStampsPerIp, now)),
+  });
