@@ -8,7 +8,8 @@
  *   npm run bench -- [--products 100000] [--fresh] [--duration 10] [--only catalogue,ingest,stamps,scan]
  *
  * `ingest` times the certification ingest of a 10,000-row council CSV (test/bench/ingest.ts);
- * `stamps` times issuing a batch of 100,000 QR stamps (test/bench/stamps.ts); `scan` loads the
+ * `stamps` times issuing a batch of 100,000 QR stamps and downloading the PDF of a 1,000-stamp batch
+ * (test/bench/stamps.ts); `scan` loads the
  * scan page and the scan beacon beside the floor route (test/bench/scan.ts).
  */
 import autocannon from 'autocannon';
