@@ -11,8 +11,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isPlausibleLogin } from '../../worker/domain/invitation';
-import { hashPassword } from '../../worker/domain/password';
-import { randomToken } from '../../worker/lib/tokens';
+import { hashPassword } from '../../worker/crypto/password';
+import { randomToken } from '../../worker/crypto/random';
 import { adminInsertSql } from './admin-sql';
 import { ROOT, runWrangler } from './local-d1';
 

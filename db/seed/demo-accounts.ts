@@ -8,7 +8,7 @@
 import { inArray } from 'drizzle-orm';
 import { producers, users } from '../schema';
 import type { Database } from '../../worker/data/db';
-import { hashPassword } from '../../worker/domain/password';
+import { hashPassword } from '../../worker/crypto/password';
 import type { Role } from '../../worker/domain/policy';
 
 export interface DemoAccount {

@@ -15,7 +15,7 @@ import { lots, producers, products, salesPoints, stamps, traceEvents } from '../
 import type { Database } from '../../worker/data/db';
 import { activateStamps, createLot, issueStampBatch, voidStamps } from '../../worker/data/stamp-batches';
 import { buildStampPath, type StampIdentity } from '../../worker/domain/digital-link';
-import { pinHmac } from '../../worker/lib/pin-hmac';
+import { pinHmac } from '../../worker/crypto/pin';
 import { DEMO_PRODUCTS } from './demo-data';
 import { LOCAL_SECRETS } from './local-secrets';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { apiTokens } from '../../db/schema';
-import { randomToken } from '../../worker/lib/tokens';
+import { randomToken } from '../../worker/crypto/random';
 import { testDb } from '../support/factories';
 import { fetchApp } from '../support/http';
 import { createApiToken, INGEST_PATH } from '../support/ingest';

@@ -11,7 +11,8 @@ import communes from '../../db/reference/communes.json';
 import { withLocalDb } from '../../db/seed/local-d1';
 import { writeCsv } from '../../worker/domain/csv';
 import { RECORD_FIELDS } from '../../worker/domain/certification-record';
-import { randomToken, sha256Hex } from '../../worker/lib/tokens';
+import { randomToken } from '../../worker/crypto/random';
+import { sha256Hex } from '../../worker/crypto/digest';
 import { seedDatabase, startWorker } from '../browser/local-worker';
 
 const ROWS = 10_000;

@@ -15,7 +15,7 @@ import { withLocalDb } from '../../db/seed/local-d1';
 import { LOCAL_SECRETS } from '../../db/seed/local-secrets';
 import { activateStamps, createLot, issueStampBatch } from '../../worker/data/stamp-batches';
 import { buildStampPath } from '../../worker/domain/digital-link';
-import { signBeaconToken } from '../../worker/lib/beacon-token';
+import { signBeaconToken } from '../../worker/crypto/beacon-token';
 import { DEVICE_COOKIE } from '../../worker/domain/scan-request';
 import type { StartOptions } from '../browser/local-worker';
 

@@ -5,7 +5,7 @@ import { producers, users } from '../../db/schema';
 import { adminInsertSql } from '../../db/seed/admin-sql';
 import { seedDemo } from '../../db/seed/demo';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from '../../db/seed/demo-accounts';
-import { hashPassword } from '../../worker/domain/password';
+import { hashPassword } from '../../worker/crypto/password';
 import { BrowserSession } from '../support/browser-session';
 import { testDb, uniqueSuffix } from '../support/factories';
 

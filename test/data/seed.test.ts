@@ -35,7 +35,7 @@ import { refreshCatalogueFields } from '../../worker/data/products';
 import { starBand } from '../../worker/domain/certification';
 import { addMonths } from '../../worker/domain/time';
 import { pinKeyForVersion } from '../../worker/lib/stamp-config';
-import { verifyPin } from '../../worker/lib/pin-hmac';
+import { verifyPin } from '../../worker/crypto/pin';
 import { testDb, today } from '../support/factories';
 import { fetchApp } from '../support/http';
 

@@ -10,8 +10,9 @@ import {
   voidStamps,
   type IssueStampBatch,
 } from '../../worker/data/stamp-batches';
-import { generateSerials, PIN_PATTERN, SERIAL_PATTERN } from '../../worker/domain/stamp-codes';
-import { verifyPin } from '../../worker/lib/pin-hmac';
+import { PIN_PATTERN, SERIAL_PATTERN } from '../../worker/domain/stamp-codes';
+import { generateSerials } from '../../worker/crypto/stamp-codes';
+import { verifyPin } from '../../worker/crypto/pin';
 import { createProduct, createUser, testDb } from '../support/factories';
 
 const PIN_KEY = 'khoa-thu-nghiem-ma-pin';

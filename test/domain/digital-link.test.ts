@@ -13,7 +13,8 @@ import {
   type StampPathError,
 } from '../../worker/domain/digital-link';
 import { gtinCheckDigit } from '../../worker/domain/gtin';
-import { CROCKFORD_ALPHABET, generateSerial, SERIAL_LENGTH } from '../../worker/domain/stamp-codes';
+import { CROCKFORD_ALPHABET, SERIAL_LENGTH } from '../../worker/domain/stamp-codes';
+import { generateSerial } from '../../worker/crypto/stamp-codes';
 
 const DIGITS = '0123456789';
 const UPPER_ALPHANUMERIC = DIGITS + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

@@ -3,9 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   CROCKFORD_ALPHABET,
   encodeCrockford,
-  generatePin,
-  generateSerial,
-  generateSerials,
   isSerial,
   normalisePin,
   PIN_LENGTH,
@@ -13,6 +10,7 @@ import {
   SERIAL_LENGTH,
   SERIAL_PATTERN,
 } from '../../worker/domain/stamp-codes';
+import { generatePin, generateSerial, generateSerials } from '../../worker/crypto/stamp-codes';
 
 /** The bits a Crockford string carries, most significant first. */
 const crockfordBits = (encoded: string) =>

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { apiTokens } from '../../db/schema';
-import { sha256Hex } from '../../worker/lib/tokens';
+import { sha256Hex } from '../../worker/crypto/digest';
 import { auditFor, signedIn } from '../support/admin';
 import { testDb, uniqueSuffix } from '../support/factories';
 

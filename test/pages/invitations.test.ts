@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { invitations, producers, sessions, users } from '../../db/schema';
 import { acceptJoin, isConstraintFailure } from '../../worker/data/invitations';
-import { sha256Hex } from '../../worker/lib/tokens';
+import { sha256Hex } from '../../worker/crypto/digest';
 import { auditFor, createInvitationRow, shownLink, signedIn } from '../support/admin';
 import { BrowserSession } from '../support/browser-session';
 import { createProducer, createUser, testDb, TEST_PASSWORD, uniqueSuffix } from '../support/factories';

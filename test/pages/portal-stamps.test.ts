@@ -2,8 +2,8 @@ import { env } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, products, stampBatches, stampPinFiles, stamps } from '../../db/schema';
-import { printLinkKey, signPrintLink } from '../../worker/domain/print-link';
-import { verifyPin } from '../../worker/lib/pin-hmac';
+import { signPrintLink } from '../../worker/crypto/print-link';
+import { verifyPin } from '../../worker/crypto/pin';
 import { currentPinKey } from '../../worker/lib/stamp-config';
 import { STAMP_SHEET_PRESETS } from '../../worker/print/stamp-sheet';
 import { loadPdfJs, readPdfPages } from '../print/read-pdf';
@@ -243,7 +243,7 @@ describe('print file links', () => {
 
   async function signedFor(userId: number, batchId: number, file: string, expires: number) {
     const { key, version } = currentPinKey(env);
-    const sig = await signPrintLink({ userId, batchId, file, expires, keyVersion: version }, await printLinkKey(key));
+    const sig = await signPrintLink({ userId, batchId, file, expires, keyVersion: version }, key);
     return `/portal/stamp-batches/${batchId}/files/${file}?v=${version}&exp=${expires}&sig=${sig}`;
   }
 

@@ -12,7 +12,8 @@ import { apiTokens, certifications, productImages, productVariants, traceEvents 
 import { createApp } from '../../worker/app';
 import type { User } from '../../worker/data/accounts';
 import { createFakeReport } from '../../worker/data/fake-reports';
-import { randomToken, sha256Hex } from '../../worker/lib/tokens';
+import { randomToken } from '../../worker/crypto/random';
+import { sha256Hex } from '../../worker/crypto/digest';
 import { createInvitationRow } from '../support/admin';
 import { BrowserSession } from '../support/browser-session';
 import { createProducer, createProduct, createUser, testDb, TEST_PASSWORD, uniqueSuffix } from '../support/factories';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rateLimits } from '../../worker/domain/rate-limit';
-import { generateSerial } from '../../worker/domain/stamp-codes';
+import { generateSerial } from '../../worker/crypto/stamp-codes';
 import { activeStamp, Phone, stampPath } from '../support/stamps';
 
 describe('per-address limits at stamp URLs', () => {

@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { auditLog, invitations } from '../../db/schema';
 import type { NewInvitation } from '../../worker/data/invitations';
-import { randomToken, sha256Hex } from '../../worker/lib/tokens';
+import { randomToken } from '../../worker/crypto/random';
+import { sha256Hex } from '../../worker/crypto/digest';
 import { BrowserSession } from './browser-session';
 import { createUser, testDb, TEST_PASSWORD, uniqueSuffix } from './factories';
 

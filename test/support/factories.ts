@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { certifications, producers, productImages } from '../../db/schema';
 import { insertUser, type NewUser } from '../../worker/data/accounts';
 import { createDb, type Database } from '../../worker/data/db';
-import { hashPassword } from '../../worker/domain/password';
+import { hashPassword } from '../../worker/crypto/password';
 import { insertProducer, insertProduct, refreshCatalogueFields, type NewProducer } from '../../worker/data/products';
 import { addMonths, vietnamDate } from '../../worker/domain/time';
 import type { CertificationLevel, CertificationStatus } from '../../worker/domain/certification';

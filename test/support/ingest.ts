@@ -1,5 +1,6 @@
 import { apiTokens } from '../../db/schema';
-import { randomToken, sha256Hex } from '../../worker/lib/tokens';
+import { randomToken } from '../../worker/crypto/random';
+import { sha256Hex } from '../../worker/crypto/digest';
 import { testDb, uniqueSuffix } from './factories';
 import { fetchApp, uniqueWord } from './http';
 

@@ -3,7 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
 import { normalisePhone } from '../domain/organisation';
 import { newSessionTimes } from '../domain/session';
-import { randomToken, sha256Hex } from '../lib/tokens';
+import { randomToken } from '../crypto/random';
+import { sha256Hex } from '../crypto/digest';
 import type { Database } from './db';
 
 export type User = typeof users.$inferSelect;

@@ -12,8 +12,8 @@ import { and, asc, desc, eq, getTableColumns, gt, is, SQL, sql } from 'drizzle-o
 import type { BatchItem } from 'drizzle-orm/batch';
 import { lots, products, stampBatches, stampPinFiles, stamps } from '../../db/schema';
 import { LOT_PATTERN } from '../domain/digital-link';
-import { encodeCrockford, generatePin, generateSerials } from '../domain/stamp-codes';
-import { pinHmac } from '../lib/pin-hmac';
+import { generatePin, generateSerials, generateTraceCode } from '../crypto/stamp-codes';
+import { pinHmac } from '../crypto/pin';
 import type { StampSheetLayout } from '../print/sheet-layout';
 import { aliased } from './aliased';
 import { auditStatement } from './audit';
@@ -36,8 +36,6 @@ const STATEMENTS_PER_BATCH = 10;
 const MAX_ATTEMPTS = 3;
 /** PINs signed at once: enough to overlap the crypto calls without holding 100,000 promises. */
 const HMACS_AT_ONCE = 1_000;
-/** 40 random bits: guessing another product's code is as hopeless as guessing a PIN. */
-const TRACE_CODE_LENGTH = 8;
 
 const now = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
@@ -611,7 +609,7 @@ export async function ensureTraceCode(db: Database, productId: number, actorUser
       .where(eq(products.id, productId));
     if (!product || product.gtin) return null;
     if (product.traceCode) return product.traceCode;
-    const traceCode = encodeCrockford(crypto.getRandomValues(new Uint8Array(5)), TRACE_CODE_LENGTH);
+    const traceCode = generateTraceCode();
     try {
       await db.batch([
         db

@@ -1,8 +1,8 @@
 /**
  * The random codes on a traceability stamp, written in Crockford Base32: upper-case letters and digits
  * only (so the QR stays in alphanumeric mode) and no I, L, O or U, which are read or typed wrongly.
- * Each character carries 5 random bits from crypto.getRandomValues. Serials are never sequential
- * or derived from anything, so owning one stamp tells nothing about the next.
+ * Each character carries 5 random bits (worker/crypto/stamp-codes.ts draws them). Serials are never
+ * sequential or derived from anything, so owning one stamp tells nothing about the next.
  */
 
 export const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -15,7 +15,10 @@ export const SERIAL_PATTERN = /^[0-9A-HJKMNP-TV-Z]{12}$/;
 export const PIN_LENGTH = 8;
 export const PIN_PATTERN = /^[0-9A-HJKMNP-TV-Z]{8}$/;
 
-const BITS_PER_CHARACTER = 5;
+/** 8 characters for a product without a GTIN, printed in its stamps' `/T/` URLs. */
+export const TRACE_CODE_LENGTH = 8;
+
+export const BITS_PER_CHARACTER = 5;
 
 /**
  * The first `length` characters of `bytes` read as a big-endian bit string, 5 bits per character.
@@ -40,24 +43,6 @@ export function encodeCrockford(bytes: Uint8Array, length: number): string {
   }
   return encoded;
 }
-
-function randomCrockford(length: number): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(Math.ceil((length * BITS_PER_CHARACTER) / 8)));
-  return encodeCrockford(bytes, length);
-}
-
-export const generateSerial = (): string => randomCrockford(SERIAL_LENGTH);
-
-/** `count` distinct serials for one print run. */
-export function generateSerials(count: number): string[] {
-  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`not a number of serials: ${count}`);
-  const serials = new Set<string>();
-  // A repeat among 60-bit values is all but impossible, but a print run must never carry two equal stamps.
-  while (serials.size < count) serials.add(generateSerial());
-  return [...serials];
-}
-
-export const generatePin = (): string => randomCrockford(PIN_LENGTH);
 
 export const isSerial = (candidate: string): boolean => SERIAL_PATTERN.test(candidate);
 

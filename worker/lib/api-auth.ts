@@ -9,7 +9,7 @@ import { findApiTokenByHash, touchApiToken } from '../data/api-tokens';
 import { isApiTokenLive, parseBearer, shouldTouchApiToken, type ApiScope } from '../domain/api-scopes';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
-import { sha256Hex } from './tokens';
+import { sha256Hex } from '../crypto/digest';
 
 export const requireApiToken = (scope: ApiScope) =>
   createMiddleware<AppEnv>(async (c, next) => {

@@ -9,7 +9,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
-import { randomToken } from './tokens';
+import { randomToken } from '../crypto/random';
 
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -15,7 +15,8 @@ import { csrfToken } from '../lib/csrf';
 import { notFound } from '../lib/errors';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
-import { randomToken, sha256Hex } from '../lib/tokens';
+import { randomToken } from '../crypto/random';
+import { sha256Hex } from '../crypto/digest';
 import { parseInput } from '../lib/validation';
 
 // Access is checked for the whole /admin/api-tokens section in admin.tsx.

@@ -38,7 +38,8 @@ import { AppError, notFound } from '../lib/errors';
 import { invitationSender } from '../lib/invitation-sender';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
-import { randomToken, sha256Hex } from '../lib/tokens';
+import { randomToken } from '../crypto/random';
+import { sha256Hex } from '../crypto/digest';
 import { parseInput } from '../lib/validation';
 
 export const ADMIN_PAGE_SIZE = 50;

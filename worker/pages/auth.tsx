@@ -10,7 +10,8 @@ import {
   updatePasswordHash,
 } from '../data/accounts';
 import { attemptsSoFar, clearAttempts, countAttempt } from '../data/rate-limits';
-import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '../domain/password';
+import { hashPassword, verifyPassword } from '../crypto/password';
+import { MAX_PASSWORD_LENGTH } from '../domain/password';
 import { homePathFor, safeNextPath } from '../domain/policy';
 import { minutesUntilReset, rateLimits } from '../domain/rate-limit';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../lib/auth';
@@ -18,7 +19,7 @@ import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
-import { sha256Hex } from '../lib/tokens';
+import { sha256Hex } from '../crypto/digest';
 import { parseInput } from '../lib/validation';
 
 export const auth = new Hono<AppEnv>();

@@ -16,7 +16,8 @@ import {
   type InvitationWithProducer,
 } from '../data/invitations';
 import { invitationPath, invitationState, sameTaxCode } from '../domain/invitation';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/password';
+import { hashPassword } from '../crypto/password';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/password';
 import { homePathFor } from '../domain/policy';
 import { setSessionCookie } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
@@ -24,7 +25,7 @@ import { csrfToken } from '../lib/csrf';
 import { AppError, notFound, type FieldIssue } from '../lib/errors';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
-import { sha256Hex } from '../lib/tokens';
+import { sha256Hex } from '../crypto/digest';
 import { toValidationError } from '../lib/validation';
 
 export const invitationRoutes = new Hono<AppEnv>();

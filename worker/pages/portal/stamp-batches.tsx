@@ -30,14 +30,8 @@ import { deletePinObjects, forgetPinFile, newPinFile, readPins, storePins } from
 import type { LotPage } from '../../data/trace-events';
 import { buildStampUrl, type StampIdentity } from '../../domain/digital-link';
 import { producerDataAccess } from '../../domain/policy';
-import {
-  checkPrintLink,
-  linkExpiry,
-  PRINT_FILE_NAME,
-  PRINT_LINK_TTL_SECONDS,
-  printLinkKey,
-  signPrintLink,
-} from '../../domain/print-link';
+import { checkPrintLink, signPrintLink } from '../../crypto/print-link';
+import { linkExpiry, PRINT_FILE_NAME, PRINT_LINK_TTL_SECONDS } from '../../domain/print-link';
 import { formatInstant } from '../../domain/time';
 import { enforce } from '../../lib/auth';
 import type { AppEnv } from '../../lib/context';
@@ -270,7 +264,7 @@ const replaceable = (data: PortalBatch) => {
 async function signedLink(c: Context<AppEnv>, batchId: number, file: string): Promise<string> {
   const { key, version } = currentPinKey(c.env);
   const claims = { userId: signedInUser(c).id, batchId, file, expires: linkExpiry(now()), keyVersion: version };
-  const sig = await signPrintLink(claims, await printLinkKey(key));
+  const sig = await signPrintLink(claims, key);
   const query = new URLSearchParams({ v: String(version), exp: String(claims.expires), sig });
   return `/portal/stamp-batches/${batchId}/files/${file}?${query}`;
 }
@@ -484,7 +478,7 @@ stampBatchPages.get(`${BATCH}/files/:file`, async (c) => {
   const { v, exp, sig } = query.data;
   const at = now();
   const claims = { userId: signedInUser(c).id, batchId: batch.id, file, expires: exp, keyVersion: v };
-  const check = await checkPrintLink(claims, sig, await printLinkKey(secret), at);
+  const check = await checkPrintLink(claims, sig, secret, at);
   if (check === 'forged') throw new AppError('forbidden', { detail: 'print link signature does not match' });
   if (check === 'expired') {
     return c.html(

@@ -6,13 +6,13 @@ import { rateLimits } from '../../domain/rate-limit';
 import { pathNamesStamp, uncountedReason } from '../../domain/scan-request';
 import { scanVerdict, type ScanState } from '../../domain/scan-verdict';
 import { userAgentFamily } from '../../domain/user-agent';
-import { readBeaconToken } from '../../lib/beacon-token';
+import { readBeaconToken } from '../../crypto/beacon-token';
 import type { AppEnv } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { currentPinKey } from '../../lib/stamp-config';
 import { StatusCodes } from '../../lib/status';
 import { parseInput } from '../../lib/validation';
-import { dailyIpHash, deviceId, ipKey, overLimit, requestLocation, stampIdentity, throttled } from './request';
+import { dailyIpHashOf, deviceId, ipKey, overLimit, requestLocation, stampIdentity, throttled } from './request';
 
 export const beacon = new Hono<AppEnv>();
 
@@ -48,7 +48,7 @@ beacon.post('/scans', async (c) => {
       province: location.province,
       country: location.country,
       deviceId: device.id,
-      ipHash: await dailyIpHash(c, now),
+      ipHash: await dailyIpHashOf(c, now),
       userAgentFamily: userAgentFamily(c.req.header('user-agent')),
     });
   // The page decided this scan's verdict for this device a moment ago: with its signed word for

@@ -20,8 +20,8 @@ import { pinClaimDecision, scanVerdict, type PinClaimDecision, type StampPinStat
 import { normalisePin } from '../../domain/stamp-codes';
 import type { AppEnv } from '../../lib/context';
 import { AppError, type FieldIssue } from '../../lib/errors';
-import { signBeaconToken } from '../../lib/beacon-token';
-import { verifyPin } from '../../lib/pin-hmac';
+import { signBeaconToken } from '../../crypto/beacon-token';
+import { verifyPin } from '../../crypto/pin';
 import { problemJson } from '../../lib/problem';
 import { pageContext } from '../../lib/render';
 import { currentPinKey, pinKeyForVersion } from '../../lib/stamp-config';

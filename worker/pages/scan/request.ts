@@ -9,11 +9,12 @@ import { parseStampPath, type StampIdentity } from '../../domain/digital-link';
 import { minutesUntilReset, rateLimits, type RateLimitRule } from '../../domain/rate-limit';
 import { DEVICE_COOKIE, scanLocation, type ScanLocation } from '../../domain/scan-request';
 import { vietnamDate } from '../../domain/time';
-import { hmacKey } from '../../lib/beacon-token';
+import { dailyIpHash } from '../../crypto/ip-hash';
 import type { AppEnv } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { currentPinKey } from '../../lib/stamp-config';
-import { randomToken, sha256Hex } from '../../lib/tokens';
+import { randomToken } from '../../crypto/random';
+import { sha256Hex } from '../../crypto/digest';
 
 const DEVICE_ID_BYTES = 16;
 const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
@@ -52,17 +53,9 @@ export function requestLocation(c: Context<AppEnv>): ScanLocation {
   return scanLocation(cf);
 }
 
-/**
- * The client's IP address as an HMAC under the stamp secret and the day's date in Vietnam: scans
- * from one address on one day can be grouped, while the address itself is never stored and the
- * same address gives unrelated values on other days.
- */
-export async function dailyIpHash(c: Context<AppEnv>, now: Date): Promise<string> {
-  const key = await hmacKey(currentPinKey(c.env).key);
-  const message = new TextEncoder().encode(`scan-ip:${vietnamDate(now)}:${clientIp(c)}`);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, message));
-  return [...mac.slice(0, 16)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+/** This request's address as the day's IP hash (worker/crypto/ip-hash.ts). */
+export const dailyIpHashOf = (c: Context<AppEnv>, now: Date): Promise<string> =>
+  dailyIpHash(currentPinKey(c.env).key, vietnamDate(now), clientIp(c));
 
 /** The stamp a path names, or the 400 that names what is wrong with the path. */
 export function stampIdentity(c: Context<AppEnv>, path: string): StampIdentity | AppError {

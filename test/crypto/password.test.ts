@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, parseStoredHash, PASSWORD_ITERATIONS, verifyPassword } from '../../worker/domain/password';
+import { hashPassword, parseStoredHash, PASSWORD_ITERATIONS, verifyPassword } from '../../worker/crypto/password';
 
 describe('password hashing', () => {
   it('stores the algorithm and its parameters with a salted hash', async () => {

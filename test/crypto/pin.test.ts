@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generatePin } from '../../worker/domain/stamp-codes';
-import { pinHmac, verifyPin } from '../../worker/lib/pin-hmac';
+import { generatePin } from '../../worker/crypto/stamp-codes';
+import { pinHmac, verifyPin } from '../../worker/crypto/pin';
 
 const KEY = 'test-pin-secret';
 

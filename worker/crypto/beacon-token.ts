@@ -6,29 +6,13 @@
  * the device and the time, and a beacon without a valid one is decided afresh from the database.
  */
 import { scanStates, type ScanState } from '../domain/scan-verdict';
+import { toBase64Url } from './encoding';
+import { hmacKey, sign, timingSafeEqual } from './hmac';
 
 /** A page left open longer than this counts its scan by reading the stamp again. */
 export const BEACON_TOKEN_TTL_MS = 60 * 60 * 1000;
 
-const HMAC = { name: 'HMAC', hash: 'SHA-256' } as const;
 const MAC_BYTES = 16;
-const keys = new Map<string, Promise<CryptoKey>>();
-
-/** One imported key per secret: importing costs more than signing a short message. */
-export function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), HMAC, false, ['sign', 'verify']);
-    keys.set(secret, key);
-  }
-  return key;
-}
-
-const toBase64Url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
 
 export interface BeaconClaim {
   stampId: number;
@@ -41,8 +25,7 @@ interface Bound {
 }
 
 async function mac(secret: string, payload: string, bound: Bound): Promise<string> {
-  const message = new TextEncoder().encode(`scan-beacon:${payload}:${bound.serial}:${bound.deviceId}`);
-  const signature = new Uint8Array(await crypto.subtle.sign(HMAC, await hmacKey(secret), message));
+  const signature = await sign(await hmacKey(secret), `scan-beacon:${payload}:${bound.serial}:${bound.deviceId}`);
   return toBase64Url(signature.slice(0, MAC_BYTES));
 }
 
@@ -66,10 +49,9 @@ export async function readBeaconToken(
   const age = now.getTime() - parseInt(issued, 36) * 1000;
   if (!(age >= -60_000 && age <= BEACON_TOKEN_TTL_MS)) return null;
   if (!(scanStates as readonly string[]).includes(verdict)) return null;
-  // A string comparison would leak, through its timing, how much of a forged MAC is right.
-  const expected = new TextEncoder().encode(await mac(secret, `${stampId}.${verdict}.${issued}`, bound));
-  const given = new TextEncoder().encode(signature);
-  let difference = expected.length ^ given.length;
-  for (let i = 0; i < expected.length; i++) difference |= expected[i]! ^ (given[i] ?? 0);
-  return difference === 0 ? { stampId: Number(stampId), verdict: verdict as ScanState } : null;
+  const encoder = new TextEncoder();
+  const expected = encoder.encode(await mac(secret, `${stampId}.${verdict}.${issued}`, bound));
+  return timingSafeEqual(expected, encoder.encode(signature))
+    ? { stampId: Number(stampId), verdict: verdict as ScanState }
+    : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BEACON_TOKEN_TTL_MS, readBeaconToken, signBeaconToken } from '../../worker/lib/beacon-token';
+import { BEACON_TOKEN_TTL_MS, readBeaconToken, signBeaconToken } from '../../worker/crypto/beacon-token';
 
 const SECRET = 'khoa-bi-mat-thu-nghiem-beacon';
 const NOW = new Date('2026-03-05T03:00:00.000Z');
