@@ -13,7 +13,7 @@ import { MAX_PHOTO_BYTES } from './domain/media';
 import { MAX_INGEST_BYTES } from './lib/ingest-input';
 import { vietnamDate } from './domain/time';
 import type { AppEnv } from './lib/context';
-import { AppError, codeToStatus, errorCodes, type ErrorCode } from './lib/errors';
+import { AppError, codeToStatus, errorCodes, fieldIssues, statusOf, type ErrorCode } from './lib/errors';
 import { sessionMiddleware } from './lib/auth';
 import { csrfProtection } from './lib/csrf';
 import { localeMiddleware } from './lib/locale';
@@ -50,7 +50,10 @@ const SESSION_AREAS = [
 /** problem+json for the API, a friendly page in the visitor's language everywhere else. */
 function respondWithError(c: Context<AppEnv>, error: AppError) {
   if (isApiRequest(c)) return problemJson(c, error);
-  return c.html(ErrorPage({ ctx: pageContext(c), code: error.code, issues: error.issues }), error.status);
+  return c.html(
+    ErrorPage({ ctx: pageContext(c), code: error.code, issues: fieldIssues(error, c.var.t) }),
+    statusOf(error),
+  );
 }
 
 export function createApp() {

@@ -34,7 +34,7 @@ import { listedConditions } from '../../worker/data/catalogue';
 import { refreshCatalogueFields } from '../../worker/data/products';
 import { starBand } from '../../worker/domain/certification';
 import { addMonths } from '../../worker/domain/time';
-import { pinKeyForVersion } from '../../worker/lib/stamp-config';
+import { pinKeyForVersion } from '../../worker/config';
 import { verifyPin } from '../../worker/crypto/pin';
 import { testDb, today } from '../support/factories';
 import { fetchApp } from '../support/http';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, products, stampBatches, stampPinFiles, stamps } from '../../db/schema';
 import { signPrintLink } from '../../worker/crypto/print-link';
 import { verifyPin } from '../../worker/crypto/pin';
-import { currentPinKey } from '../../worker/lib/stamp-config';
+import { currentPinKey } from '../../worker/config';
 import { STAMP_SHEET_PRESETS } from '../../worker/print/stamp-sheet';
 import { loadPdfJs, readPdfPages } from '../print/read-pdf';
 import { BrowserSession } from '../support/browser-session';

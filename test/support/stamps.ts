@@ -9,7 +9,7 @@ import { products, salesPointProducts, salesPoints, stamps, traceEvents } from '
 import { activateStamps, createLot, issueStampBatch, voidStamps } from '../../worker/data/stamp-batches';
 import { buildStampPath, type StampIdentity } from '../../worker/domain/digital-link';
 import { gtinCheckDigit } from '../../worker/domain/gtin';
-import { currentPinKey } from '../../worker/lib/stamp-config';
+import { currentPinKey } from '../../worker/config';
 import { createProduct, testDb, uniqueSuffix, type ProductSpec } from './factories';
 
 const randomDigits = (count: number) =>

@@ -1,7 +1,20 @@
+import type { ProblemParams } from '../../worker/domain/errors';
 import type { Messages } from './vi';
 
 /** 1000 → "1,000". */
 const formatCount = (n: number) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** Why a label sheet cannot hold the stamps, by StampPrintError code (worker/print/stamp-sheet.ts). */
+const stampLayoutProblems: Messages['portal']['fieldErrors']['layout'] = {
+  invalid_layout: 'check the measurements: sizes above 0, rows and columns from 1 to 40',
+  labels_outside_page: 'the labels reach beyond the A4 sheet (210 × 297 mm)',
+  no_room_for_header: 'the top or bottom margin must leave room (about 9 mm) for the sheet header',
+  qr_too_small: 'the labels are too small for a readable QR code: choose larger labels',
+  text_does_not_fit: 'the labels are too narrow for the serial or the PIN: choose larger labels',
+  no_stamps: 'there is no stamp to print',
+  too_many_stamps: 'too many stamps for one print file',
+};
+type StampLayoutProblem = keyof typeof stampLayoutProblems;
 
 export const en: Messages = {
   locale: 'en',
@@ -606,10 +619,45 @@ export const en: Messages = {
       not_found: 'We could not find that page.',
       method_not_allowed: 'That method is not supported here.',
       conflict: 'The data changed meanwhile or already exists.',
+      gone: 'This link has expired or is no longer available.',
       payload_too_large: 'What was sent is too large.',
       unsupported_media_type: 'That data format is not supported.',
       rate_limited: 'Too many attempts. Please try again in a few minutes.',
       internal_error: 'The system has a problem. Please try again later.',
+    },
+    problems: {
+      out_of_range: (p: ProblemParams) => `must be from ${formatCount(Number(p.min))} to ${formatCount(Number(p.max))}`,
+      unknown_province: () => 'is not a known province',
+      commune_not_in_province: () => 'this commune is not in the chosen province',
+      unknown_product: () => 'no such product',
+      unknown_variant: () => 'no such pack size',
+      unknown_sales_point: () => 'no such sales point',
+      lot_code_invalid: () => 'a lot code is up to 10 letters without accents or digits, e.g. L2611A',
+      lot_code_taken: () => 'this product already has a lot with this code',
+      gtin_taken: () => 'this GTIN is already used by another item',
+      tax_code_taken: () => 'this tax code already belongs to another producer',
+      login_taken: () => 'this e-mail or phone number already has an account',
+      stock_from_variants: () => 'this product has pack sizes: adjust the stock of each pack size',
+      stock_below_zero: (p: ProblemParams) => `stock cannot go below zero (${formatCount(Number(p.stock))} left)`,
+      photo_missing: () => 'no image file chosen',
+      photo_too_large: (p: ProblemParams) => `the image is larger than ${p.megabytes} MB`,
+      photo_type: () => 'the file is not a JPEG, PNG or WebP image',
+      stamp_layout_unfit: (p: ProblemParams) => stampLayoutProblems[p.problem as StampLayoutProblem],
+      sheet_out_of_range: (p: ProblemParams) => `this batch has sheets 1 to ${formatCount(Number(p.last))}`,
+      serials_not_in_batch: (p: ProblemParams) => `not in this stamp batch: ${p.list}`,
+      serial_not_in_batch: () => 'this stamp is not in this batch',
+      reprint_too_many: (p: ProblemParams) =>
+        Number(p.available) === 0
+          ? 'no void stamps need replacing'
+          : `at most ${formatCount(Number(p.available))} replacements can be made`,
+      event_in_future: () => 'this time has not come yet',
+      event_too_early: () => 'this time is too far in the past',
+      inputs_required: () => 'choose at least one raw-material lot',
+      input_is_output: () => 'this lot cannot be its own raw material',
+      input_not_found: () => 'no such raw-material lot',
+      inputs_only_for_transformation: () => 'only a processing or packing event has raw-material lots',
+      too_many_inputs: (p: ProblemParams) => `choose at most ${p.max} lots`,
+      report_only_for_inspection: () => 'only a testing event has a test report',
     },
     fields: {
       required: 'is required',
@@ -1055,15 +1103,7 @@ export const en: Messages = {
       unknownSalesPoint: 'no such sales point',
       webUrl: 'the address must start with http:// or https://',
       millimetres: 'enter millimetres, e.g. 38.1',
-      layout: {
-        invalid_layout: 'check the measurements: sizes above 0, rows and columns from 1 to 40',
-        labels_outside_page: 'the labels reach beyond the A4 sheet (210 × 297 mm)',
-        no_room_for_header: 'the top or bottom margin must leave room (about 9 mm) for the sheet header',
-        qr_too_small: 'the labels are too small for a readable QR code: choose larger labels',
-        text_does_not_fit: 'the labels are too narrow for the serial or the PIN: choose larger labels',
-        no_stamps: 'there is no stamp to print',
-        too_many_stamps: 'too many stamps for one print file',
-      },
+      layout: stampLayoutProblems,
       confirmRequired: 'tick the confirmation box',
       serialsRequired: 'enter at least one serial',
       serialsInvalid: (list: string) => `not a serial (12 characters): ${list}`,

@@ -1,10 +1,23 @@
 /** Vietnamese, the default language. en.ts must have exactly the same shape. */
+import type { ProblemCode, ProblemParams } from '../../worker/domain/errors';
 
 /** 1000 → "1.000": Vietnamese groups thousands with dots. */
 const formatCount = (n: number) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 /** What an ingest rule names in its message (a limit, a legal basis…). */
 type IssueParams = Record<string, string | number | undefined>;
+
+/** Why a label sheet cannot hold the stamps, by StampPrintError code (worker/print/stamp-sheet.ts). */
+const stampLayoutProblems = {
+  invalid_layout: 'kích thước chưa đúng: số đo phải lớn hơn 0, số hàng và số cột từ 1 đến 40',
+  labels_outside_page: 'các tem vượt ra ngoài tờ A4 (210 × 297 mm)',
+  no_room_for_header: 'cần lề trên hoặc lề dưới đủ rộng (khoảng 9 mm) để in tiêu đề tờ',
+  qr_too_small: 'tem quá nhỏ để in mã QR đọc được: hãy chọn loại tem lớn hơn',
+  text_does_not_fit: 'tem quá hẹp để in số sê-ri hoặc mã PIN: hãy chọn loại tem lớn hơn',
+  no_stamps: 'không có tem nào để in',
+  too_many_stamps: 'quá nhiều tem cho một tệp in',
+};
+type StampLayoutProblem = keyof typeof stampLayoutProblems;
 
 export const vi = {
   locale: 'vi',
@@ -610,11 +623,46 @@ export const vi = {
       not_found: 'Không tìm thấy trang bạn cần.',
       method_not_allowed: 'Phương thức không được hỗ trợ.',
       conflict: 'Dữ liệu đã thay đổi hoặc bị trùng.',
+      gone: 'Liên kết này đã hết hạn hoặc không còn dùng được.',
       payload_too_large: 'Dữ liệu gửi lên quá lớn.',
       unsupported_media_type: 'Định dạng dữ liệu không được hỗ trợ.',
       rate_limited: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
       internal_error: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.',
     },
+    problems: {
+      out_of_range: (p: ProblemParams) => `phải từ ${formatCount(Number(p.min))} đến ${formatCount(Number(p.max))}`,
+      unknown_province: () => 'không có tỉnh, thành phố này',
+      commune_not_in_province: () => 'xã, phường này không thuộc tỉnh, thành phố đã chọn',
+      unknown_product: () => 'không có sản phẩm này',
+      unknown_variant: () => 'không có quy cách này',
+      unknown_sales_point: () => 'không có điểm bán này',
+      lot_code_invalid: () => 'mã lô gồm tối đa 10 chữ cái không dấu hoặc chữ số, ví dụ L2611A',
+      lot_code_taken: () => 'sản phẩm này đã có lô mang mã này',
+      gtin_taken: () => 'mã GTIN này đã được dùng cho hàng khác',
+      tax_code_taken: () => 'mã số thuế này đã thuộc một chủ thể khác',
+      login_taken: () => 'e-mail hoặc số điện thoại này đã có tài khoản',
+      stock_from_variants: () => 'sản phẩm có quy cách: hãy điều chỉnh tồn kho theo từng quy cách',
+      stock_below_zero: (p: ProblemParams) => `tồn kho không được âm (hiện còn ${formatCount(Number(p.stock))})`,
+      photo_missing: () => 'chưa chọn tệp ảnh',
+      photo_too_large: (p: ProblemParams) => `ảnh lớn quá ${p.megabytes} MB`,
+      photo_type: () => 'tệp không phải ảnh JPEG, PNG hoặc WebP',
+      stamp_layout_unfit: (p: ProblemParams) => stampLayoutProblems[p.problem as StampLayoutProblem],
+      sheet_out_of_range: (p: ProblemParams) => `đợt này có các tờ từ 1 đến ${formatCount(Number(p.last))}`,
+      serials_not_in_batch: (p: ProblemParams) => `không thuộc đợt tem này: ${p.list}`,
+      serial_not_in_batch: () => 'tem này không thuộc đợt tem này',
+      reprint_too_many: (p: ProblemParams) =>
+        Number(p.available) === 0
+          ? 'chưa có tem đã hủy nào cần thay'
+          : `chỉ có thể tạo tối đa ${formatCount(Number(p.available))} tem thay thế`,
+      event_in_future: () => 'thời điểm này chưa tới',
+      event_too_early: () => 'thời điểm này quá xa trong quá khứ',
+      inputs_required: () => 'chọn ít nhất một lô nguyên liệu',
+      input_is_output: () => 'không chọn chính lô này làm nguyên liệu',
+      input_not_found: () => 'không có lô nguyên liệu này',
+      inputs_only_for_transformation: () => 'chỉ sự kiện chế biến, đóng gói mới có lô nguyên liệu',
+      too_many_inputs: (p: ProblemParams) => `chọn tối đa ${p.max} lô`,
+      report_only_for_inspection: () => 'chỉ sự kiện kiểm nghiệm mới có phiếu kết quả',
+    } satisfies Record<ProblemCode, (params: ProblemParams) => string>,
     fields: {
       required: 'bắt buộc',
       invalid: 'không hợp lệ',
@@ -1055,15 +1103,7 @@ export const vi = {
       unknownSalesPoint: 'không có điểm bán này',
       webUrl: 'địa chỉ phải bắt đầu bằng http:// hoặc https://',
       millimetres: 'nhập số mi-li-mét, ví dụ 38,1',
-      layout: {
-        invalid_layout: 'kích thước chưa đúng: số đo phải lớn hơn 0, số hàng và số cột từ 1 đến 40',
-        labels_outside_page: 'các tem vượt ra ngoài tờ A4 (210 × 297 mm)',
-        no_room_for_header: 'cần lề trên hoặc lề dưới đủ rộng (khoảng 9 mm) để in tiêu đề tờ',
-        qr_too_small: 'tem quá nhỏ để in mã QR đọc được: hãy chọn loại tem lớn hơn',
-        text_does_not_fit: 'tem quá hẹp để in số sê-ri hoặc mã PIN: hãy chọn loại tem lớn hơn',
-        no_stamps: 'không có tem nào để in',
-        too_many_stamps: 'quá nhiều tem cho một tệp in',
-      },
+      layout: stampLayoutProblems,
       confirmRequired: 'hãy đánh dấu ô xác nhận',
       serialsRequired: 'nhập ít nhất một số sê-ri',
       serialsInvalid: (list: string) => `không phải số sê-ri (12 ký tự): ${list}`,

@@ -1,6 +1,6 @@
 /**
- * Lots and the QR stamp batches issued for them: issuing (serials, optional scratch PINs stored
- * only as HMACs), activation, voiding and reprinting, and the stamp list a print file is made from.
+ * QR stamp batches: writing the stamps a service planned (serials, and scratch PINs only as
+ * HMACs), activation, voiding and replacements, and the stamp lists print files are made from.
  *
  * A batch is never half-visible. Its row is written first with quantity 0, which no real batch
  * has, then the stamps in chunks, and the last chunk's D1 batch also sets the real quantity and
@@ -11,19 +11,13 @@
 import { and, asc, desc, eq, getTableColumns, gt, is, SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { lots, products, stampBatches, stampPinFiles, stamps } from '../../db/schema';
-import { LOT_PATTERN } from '../domain/digital-link';
-import { generatePin, generateSerials, generateTraceCode } from '../crypto/stamp-codes';
-import { pinHmac } from '../crypto/pin';
+import { generateTraceCode } from '../crypto/stamp-codes';
+import { notFound } from '../domain/errors';
 import type { StampSheetLayout } from '../print/sheet-layout';
 import { aliased } from './aliased';
 import { auditStatement } from './audit';
+import { isViolation } from './constraints';
 import type { Database } from './db';
-
-export const MIN_STAMPS_PER_BATCH = 1;
-export const MAX_STAMPS_PER_BATCH = 100_000;
-/** A reprint is written in one D1 batch, so it is all there or not at all. */
-export const MAX_STAMPS_PER_REPRINT = 10_000;
-export const MAX_LABELS_PER_SHEET = 1_000;
 
 /**
  * Rows per INSERT … SELECT over json_each: one bound parameter whatever the row count, about
@@ -34,89 +28,39 @@ const STAMPS_PER_STATEMENT = 1_000;
 const STATEMENTS_PER_BATCH = 10;
 /** A serial collision needs a 60-bit random value to repeat; a second one in a row means a bug. */
 const MAX_ATTEMPTS = 3;
-/** PINs signed at once: enough to overlap the crypto calls without holding 100,000 promises. */
-const HMACS_AT_ONCE = 1_000;
 
 const now = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
-// ---------------------------------------------------------------- lots
-
-export interface NewLot {
-  productId: number;
-  lotCode: string;
-  productionDate?: string | null;
-  bestBefore?: string | null;
-  quantity?: number | null;
-  notes?: string | null;
-}
-
-export type CreateLotResult = { lotId: number } | { error: 'invalid_lot_code' | 'duplicate' };
-
-/** Whether a failed write broke the unique index on `columns` ("table.column, …"); drizzle wraps D1's error. */
-function isUniqueViolation(error: unknown, columns: string): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if (e.message.includes(`UNIQUE constraint failed: ${columns}`)) return true;
-  }
-  return false;
-}
-
-/**
- * A lot of a product; its code goes into the stamps' Digital Link URL, so it must fit GS1 AI 10 as
- * printed. With an actor (a person creating it in the portal) the audit entry is written with it.
- */
-export async function createLot(db: Database, lot: NewLot, actorUserId?: number): Promise<CreateLotResult> {
-  if (!LOT_PATTERN.test(lot.lotCode)) return { error: 'invalid_lot_code' };
-  const values = {
-    productId: lot.productId,
-    lotCode: lot.lotCode,
-    productionDate: lot.productionDate ?? null,
-    bestBefore: lot.bestBefore ?? null,
-    quantity: lot.quantity ?? null,
-    notes: lot.notes ?? null,
-  };
-  const insert = db.insert(lots).values(values).returning({ id: lots.id });
-  try {
-    if (actorUserId === undefined) return { lotId: (await insert)[0]!.id };
-    const [rows] = await db.batch([
-      insert,
-      auditStatement(db, {
-        actorUserId,
-        action: 'lot.create',
-        entity: 'lot',
-        entityId: sql`(SELECT ${lots.id} FROM ${lots} WHERE ${lots.productId} = ${lot.productId} AND ${lots.lotCode} = ${lot.lotCode})`,
-        after: values,
-      }),
-    ]);
-    return { lotId: rows[0]!.id };
-  } catch (error) {
-    if (isUniqueViolation(error, 'lots.product_id, lots.lot_code')) return { error: 'duplicate' };
-    throw error;
-  }
-}
-
 // ---------------------------------------------------------------- issuing
 
-export interface IssueStampBatch {
-  lotId: number;
-  quantity: number;
-  withPin: boolean;
-  labelsPerSheet: number;
-  issuedBy: number | null;
-  /** The PIN secret of `keyVersion`; unused without PINs. */
-  pinKey: string;
-  keyVersion: number;
-  /** Where serials come from; tests pass one that collides on purpose. */
-  newSerials?: (count: number) => string[];
-  /** The label sheet the print files will use (its labels per sheet must be `labelsPerSheet`). */
-  sheetLayout?: { layout: StampSheetLayout; preset: string | null };
-  /** Where the caller keeps this batch's PINs until they are printed (see stamp-pin-files.ts). */
-  pinFile?: PinFileRecord;
+/** A stamp as the issuing service planned it: its serial, its sheet and, with a PIN, the PIN's HMAC. */
+export interface PlannedStamp {
+  serial: string;
+  sheetNumber: number;
+  pinHmac: string | null;
 }
 
 /** The stamp_pin_files row of a run of sheets whose PINs wait in the MEDIA bucket. */
 export interface PinFileRecord {
   objectKey: string;
   expiresAt: string;
+}
+
+/** Where serials come from when one collides; tests pass one that collides on purpose. */
+export type NewSerials = (count: number) => string[];
+
+export interface NewStampBatch {
+  lotId: number;
+  withPin: boolean;
+  keyVersion: number;
+  issuedBy: number | null;
+  labelsPerSheet: number;
+  /** The label sheet the print files will use. */
+  sheetLayout?: { layout: StampSheetLayout; preset: string | null };
+  stamps: PlannedStamp[];
+  /** Where the caller keeps this batch's PINs until they are printed. */
+  pinFile?: PinFileRecord;
+  newSerials: NewSerials;
 }
 
 const pinFileStatement = (
@@ -136,47 +80,6 @@ const pinFileStatement = (
         }),
       ]
     : [];
-
-export interface IssuedStamp {
-  serial: string;
-  sheetNumber: number;
-  /** Present only here, for the print file: the database keeps its HMAC. */
-  pin?: string;
-}
-
-export type IssueError = 'quantity_out_of_range' | 'labels_per_sheet_out_of_range' | 'lot_not_found';
-
-export type IssueResult = { batchId: number; stamps: IssuedStamp[] } | { error: IssueError };
-
-interface PlannedStamp extends IssuedStamp {
-  pinHmac: string | null;
-}
-
-const isWholeIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
-
-/** Serials, sheets and PINs (with their HMACs) for `count` new stamps, sheets counted from `firstSheet`. */
-async function planStamps(
-  count: number,
-  options: { labelsPerSheet: number; firstSheet: number; withPin: boolean; pinKey: string; keyVersion: number },
-  newSerials: (count: number) => string[],
-): Promise<PlannedStamp[]> {
-  const serials = newSerials(count);
-  const planned: PlannedStamp[] = serials.map((serial, i) => ({
-    serial,
-    sheetNumber: options.firstSheet + Math.floor(i / options.labelsPerSheet),
-    pinHmac: null,
-  }));
-  if (!options.withPin) return planned;
-  for (let start = 0; start < planned.length; start += HMACS_AT_ONCE) {
-    await Promise.all(
-      planned.slice(start, start + HMACS_AT_ONCE).map(async (stamp) => {
-        stamp.pin = generatePin();
-        stamp.pinHmac = await pinHmac(stamp.pin, options.pinKey, options.keyVersion);
-      }),
-    );
-  }
-  return planned;
-}
 
 /**
  * One INSERT … SELECT over json_each for a chunk of stamps, as certification-ingest writes its
@@ -208,7 +111,7 @@ async function writeStamps(
   batchId: number,
   planned: PlannedStamp[],
   finish: BatchItem<'sqlite'>[],
-  newSerials: (count: number) => string[],
+  newSerials: NewSerials,
 ) {
   const perBatch = STAMPS_PER_STATEMENT * STATEMENTS_PER_BATCH;
   const used = new Set(planned.map((s) => s.serial));
@@ -225,7 +128,7 @@ async function writeStamps(
         await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
         break;
       } catch (error) {
-        if (attempt >= MAX_ATTEMPTS || !isUniqueViolation(error, 'stamps.serial')) throw error;
+        if (attempt >= MAX_ATTEMPTS || !isViolation(error, 'UNIQUE', 'stamps.serial')) throw error;
         // The PINs stay: they are independent of the serial and already signed.
         for (const stamp of group) {
           let serial: string;
@@ -239,21 +142,13 @@ async function writeStamps(
   }
 }
 
-const toIssued = ({ serial, sheetNumber, pin }: PlannedStamp): IssuedStamp =>
-  pin === undefined ? { serial, sheetNumber } : { serial, sheetNumber, pin };
-
 /**
- * Issues `quantity` stamps for a lot, on sheets of `labelsPerSheet`. Stamps start 'issued' and
- * answer a scan only once activated. PINs are returned once, for the print file, and never stored.
+ * Writes a new batch of planned stamps, 'issued' until activated: they answer a scan only once
+ * the stamps are on the packages. Answers the batch's id.
  */
-export async function issueStampBatch(db: Database, input: IssueStampBatch): Promise<IssueResult> {
-  if (!isWholeIn(input.quantity, MIN_STAMPS_PER_BATCH, MAX_STAMPS_PER_BATCH)) return { error: 'quantity_out_of_range' };
-  if (!isWholeIn(input.labelsPerSheet, 1, MAX_LABELS_PER_SHEET)) return { error: 'labels_per_sheet_out_of_range' };
+export async function insertStampBatch(db: Database, input: NewStampBatch): Promise<number> {
   const [lot] = await db.select({ id: lots.id }).from(lots).where(eq(lots.id, input.lotId));
-  if (!lot) return { error: 'lot_not_found' };
-
-  const newSerials = input.newSerials ?? generateSerials;
-  const planned = await planStamps(input.quantity, { ...input, firstSheet: 1 }, newSerials);
+  if (!lot) throw notFound();
   const [batch] = await db
     .insert(stampBatches)
     .values({
@@ -267,12 +162,13 @@ export async function issueStampBatch(db: Database, input: IssueStampBatch): Pro
     })
     .returning({ id: stampBatches.id });
   const batchId = batch!.id;
+  const quantity = input.stamps.length;
   await writeStamps(
     db,
     batchId,
-    planned,
+    input.stamps,
     [
-      db.update(stampBatches).set({ quantity: input.quantity }).where(eq(stampBatches.id, batchId)),
+      db.update(stampBatches).set({ quantity }).where(eq(stampBatches.id, batchId)),
       auditStatement(db, {
         actorUserId: input.issuedBy,
         action: 'stamp_batch.issue',
@@ -280,17 +176,17 @@ export async function issueStampBatch(db: Database, input: IssueStampBatch): Pro
         entityId: batchId,
         after: {
           lotId: input.lotId,
-          quantity: input.quantity,
+          quantity,
           withPin: input.withPin,
           keyVersion: input.keyVersion,
           labelsPerSheet: input.labelsPerSheet,
         },
       }),
-      ...pinFileStatement(db, batchId, planned, input.withPin ? input.pinFile : undefined),
+      ...pinFileStatement(db, batchId, input.stamps, input.withPin ? input.pinFile : undefined),
     ],
-    newSerials,
+    input.newSerials,
   );
-  return { batchId, stamps: planned.map(toIssued) };
+  return batchId;
 }
 
 // ---------------------------------------------------------------- reading a batch
@@ -369,8 +265,8 @@ const changes = (result: unknown) => (result as { meta: { changes: number } }).m
 export async function activateStamps(
   db: Database,
   input: { batchId: number; sheetNumber?: number; actorUserId: number | null },
-): Promise<{ activated: number; releasedPinFiles: string[] } | { error: 'not_found' }> {
-  if (!(await findStampBatch(db, input.batchId))) return { error: 'not_found' };
+): Promise<{ activated: number; releasedPinFiles: string[] }> {
+  if (!(await findStampBatch(db, input.batchId))) throw notFound();
   const wholeBatch = input.sheetNumber === undefined;
   const activate = db
     .update(stamps)
@@ -415,8 +311,8 @@ export async function activateStamps(
 export async function voidStamps(
   db: Database,
   input: { batchId: number; serials: string[]; actorUserId: number | null },
-): Promise<{ voided: number } | { error: 'not_found' }> {
-  if (!(await findStampBatch(db, input.batchId))) return { error: 'not_found' };
+): Promise<{ voided: number }> {
+  if (!(await findStampBatch(db, input.batchId))) throw notFound();
   const [result] = await db.batch([
     db
       .update(stamps)
@@ -439,69 +335,43 @@ export async function voidStamps(
   return { voided: changes(result) };
 }
 
-export interface ReprintVoided {
+export interface ReplacementStamps {
   batchId: number;
-  count: number;
-  labelsPerSheet: number;
   issuedBy: number | null;
-  /** Must be the batch's own key version: a stamp's PIN is checked with its batch's. */
   keyVersion: number;
-  pinKey: string;
-  newSerials?: (count: number) => string[];
+  /** Planned on new sheets after the batch's last one. */
+  stamps: PlannedStamp[];
   /** Where the caller keeps the replacements' new PINs until they are printed. */
   pinFile?: PinFileRecord;
+  newSerials: NewSerials;
 }
-
-export type ReprintError =
-  'not_found' | 'count_out_of_range' | 'labels_per_sheet_out_of_range' | 'nothing_to_replace' | 'key_version_mismatch';
 
 /**
  * Replacement stamps for voided ones, with new serials, in the same batch, on new sheets after
- * the last one. At most as many as are voided and not yet replaced: the batch's quantity stays
- * what was ordered, so stamps written beyond it are the replacements already made.
+ * the last one. A reprint holds at most MAX_STAMPS_PER_REPRINT stamps, which fit one D1 batch, so
+ * the replacements and their audit row land together.
  */
-export async function reprintVoided(
-  db: Database,
-  input: ReprintVoided,
-): Promise<{ batchId: number; stamps: IssuedStamp[] } | { error: ReprintError }> {
-  if (!isWholeIn(input.count, 1, MAX_STAMPS_PER_REPRINT)) return { error: 'count_out_of_range' };
-  if (!isWholeIn(input.labelsPerSheet, 1, MAX_LABELS_PER_SHEET)) return { error: 'labels_per_sheet_out_of_range' };
-  const batch = await findStampBatch(db, input.batchId);
-  if (!batch) return { error: 'not_found' };
-  if (batch.withPin && input.keyVersion !== batch.keyVersion) return { error: 'key_version_mismatch' };
-  const replaceable = batch.voidCount - (batch.stampCount - batch.quantity);
-  if (input.count > replaceable) return { error: 'nothing_to_replace' };
-
-  const newSerials = input.newSerials ?? generateSerials;
-  const planned = await planStamps(
-    input.count,
-    {
-      labelsPerSheet: input.labelsPerSheet,
-      firstSheet: batch.lastSheet + 1,
-      withPin: batch.withPin,
-      pinKey: input.pinKey,
-      keyVersion: batch.keyVersion,
-    },
-    newSerials,
-  );
-  // MAX_STAMPS_PER_REPRINT fits one D1 batch, so the replacements and their audit row land together.
+export async function insertReplacementStamps(db: Database, input: ReplacementStamps): Promise<void> {
   await writeStamps(
     db,
     input.batchId,
-    planned,
+    input.stamps,
     [
       auditStatement(db, {
         actorUserId: input.issuedBy,
         action: 'stamp_batch.reprint',
         entity: 'stamp_batch',
         entityId: input.batchId,
-        after: { quantity: input.count, keyVersion: batch.keyVersion, firstSheet: batch.lastSheet + 1 },
+        after: {
+          quantity: input.stamps.length,
+          keyVersion: input.keyVersion,
+          firstSheet: input.stamps[0]?.sheetNumber,
+        },
       }),
-      ...pinFileStatement(db, input.batchId, planned, batch.withPin ? input.pinFile : undefined),
+      ...pinFileStatement(db, input.batchId, input.stamps, input.pinFile),
     ],
-    newSerials,
+    input.newSerials,
   );
-  return { batchId: input.batchId, stamps: planned.map(toIssued) };
 }
 
 // ---------------------------------------------------------------- the portal's reads
@@ -625,7 +495,7 @@ export async function ensureTraceCode(db: Database, productId: number, actorUser
         }),
       ]);
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !isUniqueViolation(error, 'products.trace_code')) throw error;
+      if (attempt >= MAX_ATTEMPTS || !isViolation(error, 'UNIQUE', 'products.trace_code')) throw error;
     }
   }
 }

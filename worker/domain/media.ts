@@ -29,14 +29,3 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
   if (startsWith(bytes, RIFF) && startsWith(bytes, WEBP, 8)) return 'image/webp';
   return null;
 }
-
-/** A storage key nobody can guess or enumerate, with the extension of the sniffed type. */
-export const photoKey = (type: PhotoType, uuid: string) => `${uuid}.${photoTypes[type]}`;
-
-export const PHOTO_KEY_PATTERN = /^[0-9a-f-]{36}\.(?:jpg|png|webp)$/;
-
-/** The R2 key behind a photo URL of ours, or null for any other URL (seeded art, older links). */
-export function mediaKeyOf(url: string): string | null {
-  const key = url.startsWith('/media/') ? url.slice('/media/'.length) : '';
-  return PHOTO_KEY_PATTERN.test(key) ? key : null;
-}

@@ -1,27 +1,15 @@
 /**
- * The platform's one error model: a closed set of codes, each mapped to a
- * status here and nowhere else. Routes throw AppError; the single onError in
- * app.ts turns it into RFC 9457 problem+json under /api and a friendly page
- * everywhere else.
+ * The HTTP side of the one error model (worker/domain/errors.ts): each code's status, here and
+ * nowhere else, and the wording of field problems in the visitor's language. The single onError
+ * in app.ts answers RFC 9457 problem+json under /api and a friendly page everywhere else; form
+ * pages show the same issues beside their fields with the same status (worker/lib/form.ts).
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Messages } from '../../web/messages';
+import { AppError, type ErrorCode, type FieldIssue } from '../domain/errors';
 import { StatusCodes } from './status';
 
-export const errorCodes = [
-  'bad_request',
-  'validation_failed',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'method_not_allowed',
-  'conflict',
-  'payload_too_large',
-  'unsupported_media_type',
-  'rate_limited',
-  'internal_error',
-] as const;
-
-export type ErrorCode = (typeof errorCodes)[number];
+export { AppError, errorCodes, notFound, type ErrorCode, type FieldIssue } from '../domain/errors';
 
 export const codeToStatus: Record<ErrorCode, ContentfulStatusCode> = {
   bad_request: StatusCodes.BAD_REQUEST,
@@ -31,32 +19,19 @@ export const codeToStatus: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: StatusCodes.NOT_FOUND,
   method_not_allowed: StatusCodes.METHOD_NOT_ALLOWED,
   conflict: StatusCodes.CONFLICT,
+  gone: StatusCodes.GONE,
   payload_too_large: StatusCodes.PAYLOAD_TOO_LARGE,
   unsupported_media_type: StatusCodes.UNSUPPORTED_MEDIA_TYPE,
   rate_limited: StatusCodes.TOO_MANY_REQUESTS,
   internal_error: StatusCodes.INTERNAL_SERVER_ERROR,
 };
 
-/** One invalid input: where it is (query/body field path) and what is wrong. */
-export interface FieldIssue {
-  field: string;
-  message: string;
+export const statusOf = (error: AppError): ContentfulStatusCode => codeToStatus[error.code];
+
+/** Every field issue of an error, worded in the visitor's language. */
+export function fieldIssues(error: AppError, t: Messages): FieldIssue[] {
+  return [
+    ...error.issues,
+    ...error.problems.map(({ field, problem, params }) => ({ field, message: t.errors.problems[problem](params ?? {}) })),
+  ];
 }
-
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly issues: FieldIssue[];
-
-  constructor(code: ErrorCode, options: { detail?: string; issues?: FieldIssue[] } = {}) {
-    super(options.detail ?? code);
-    this.name = 'AppError';
-    this.code = code;
-    this.issues = options.issues ?? [];
-  }
-
-  get status(): ContentfulStatusCode {
-    return codeToStatus[this.code];
-  }
-}
-
-export const notFound = (detail?: string) => new AppError('not_found', detail ? { detail } : {});

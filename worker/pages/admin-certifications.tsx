@@ -32,7 +32,7 @@ import { requireAccess } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
 import { purgeProductPages } from '../lib/edge-cache';
-import { AppError, notFound, type FieldIssue } from '../lib/errors';
+import { AppError, notFound, statusOf, type FieldIssue } from '../lib/errors';
 import { csvIngestRows, MAX_CSV_ROWS, MAX_INGEST_BYTES } from '../lib/ingest-input';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
@@ -116,7 +116,7 @@ adminCertifications.post('/admin/certifications/upload', adminOnly, async (c) =>
   } catch (error) {
     if (!isFileProblem(error)) throw error;
     const issues: FieldIssue[] = error.issues.length > 0 ? error.issues : [{ field: source, message: error.message }];
-    return renderUpload(c, { source, issues, wholeFile: true, pasted }, error.status);
+    return renderUpload(c, { source, issues, wholeFile: true, pasted }, statusOf(error));
   }
   const results = await ingestCertifications(c.var.db, rows, { userId: signedInUser(c).id }, c.var.today);
   return c.html(

@@ -4,7 +4,7 @@
  * label positions, sheet by sheet, with blanks where a sheet ends early or a stamp was voided.
  * Every stamp thus prints on the sheet its number says, which is what activating one sheet relies on.
  */
-import { labelsPerSheet, planStampPrintFiles, StampPrintError, type StampSheetLayoutChoice } from './stamp-sheet';
+import { labelsPerSheet, planStampPrintFiles, unprintable, type StampSheetLayoutChoice } from './stamp-sheet';
 
 export interface BatchPrintFile {
   /** 1-based, as in the file's name (part-1.pdf). */
@@ -51,7 +51,7 @@ export function sheetPositions<S extends { sheetNumber: number; status: string }
     }
     const onSheet = positions.length - start;
     if (onSheet > sheets.perSheet) {
-      throw new StampPrintError(
+      throw unprintable(
         'invalid_layout',
         `sheet ${sheet} holds ${onSheet} stamps, the layout ${sheets.perSheet}`,
       );

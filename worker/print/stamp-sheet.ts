@@ -12,6 +12,7 @@ import { deflate } from './deflate';
 import fontData from './fonts/be-vietnam-pro-medium.ttf.bin';
 import { QUIET_ZONE_MODULES, darkRuns, encodeQr, type QrMatrix } from './qr';
 import type { StampSheetLayout } from './sheet-layout';
+import { AppError, problem } from '../domain/errors';
 
 export type { StampSheetLayout } from './sheet-layout';
 
@@ -104,15 +105,18 @@ export type StampPrintErrorCode =
   | 'no_stamps'
   | 'too_many_stamps';
 
-/** A layout or a request that cannot be printed; the route maps it to a 400 with the code. */
-export class StampPrintError extends Error {
-  readonly code: StampPrintErrorCode;
+/**
+ * A layout or a request that cannot be printed: a field problem of the one error model, naming
+ * the layout; the portal moves it to the form field the person should change.
+ */
+export const unprintable = (reason: StampPrintErrorCode, detail: string): AppError =>
+  new AppError('validation_failed', { detail, problems: [problem('layout', 'stamp_layout_unfit', { problem: reason })] });
 
-  constructor(code: StampPrintErrorCode, detail: string) {
-    super(detail);
-    this.name = 'StampPrintError';
-    this.code = code;
-  }
+/** The print problem behind an error thrown here, or null for any other error. */
+export function unprintableReason(error: unknown): StampPrintErrorCode | null {
+  if (!(error instanceof AppError)) return null;
+  const found = error.problems.find((p) => p.problem === 'stamp_layout_unfit');
+  return found ? (found.params?.problem as StampPrintErrorCode) : null;
 }
 
 export interface StampSheetHeader {
@@ -185,7 +189,7 @@ export function resolveStampSheetLayout(layout: StampSheetLayoutChoice): StampSh
       : Object.hasOwn(STAMP_SHEET_PRESETS, layout)
         ? STAMP_SHEET_PRESETS[layout]
         : null;
-  if (!resolved) throw new StampPrintError('invalid_layout', `unknown layout preset ${String(layout)}`);
+  if (!resolved) throw unprintable('invalid_layout', `unknown layout preset ${String(layout)}`);
   const lengths = [resolved.labelWidthMm, resolved.labelHeightMm];
   const spacings = [resolved.marginTopMm, resolved.marginLeftMm, resolved.gapXMm, resolved.gapYMm];
   const counts = [resolved.columns, resolved.rows];
@@ -194,7 +198,7 @@ export function resolveStampSheetLayout(layout: StampSheetLayoutChoice): StampSh
     !spacings.every((n) => Number.isFinite(n) && n >= 0) ||
     !counts.every((n) => Number.isInteger(n) && n >= 1 && n <= MAX_LABELS_PER_SIDE)
   ) {
-    throw new StampPrintError(
+    throw unprintable(
       'invalid_layout',
       `label sizes must be positive, margins and gaps not negative, rows and columns whole numbers from 1 to ${MAX_LABELS_PER_SIDE}`,
     );
@@ -202,7 +206,7 @@ export function resolveStampSheetLayout(layout: StampSheetLayoutChoice): StampSh
   const right = resolved.marginLeftMm + gridWidthMm(resolved);
   const bottom = resolved.marginTopMm + gridHeightMm(resolved);
   if (right > PAGE_WIDTH_MM + FIT_TOLERANCE_MM || bottom > PAGE_HEIGHT_MM + FIT_TOLERANCE_MM) {
-    throw new StampPrintError(
+    throw unprintable(
       'labels_outside_page',
       `labels reach ${round(right)} × ${round(bottom)} mm on a ${PAGE_WIDTH_MM} × ${PAGE_HEIGHT_MM} mm sheet`,
     );
@@ -256,9 +260,9 @@ export async function checkStampSheetLayout(
 export async function buildStampSheetPdf(input: StampSheetInput): Promise<Uint8Array> {
   const { stamps, header, texts } = input;
   const printed = stamps.filter((stamp) => stamp !== null);
-  if (printed.length === 0) throw new StampPrintError('no_stamps', 'a print file needs at least one stamp');
+  if (printed.length === 0) throw unprintable('no_stamps', 'a print file needs at least one stamp');
   if (stamps.length > STAMPS_PER_PDF_MAX) {
-    throw new StampPrintError(
+    throw unprintable(
       'too_many_stamps',
       `${stamps.length} stamps in one file; split the batch with planStampPrintFiles (at most ${STAMPS_PER_PDF_MAX})`,
     );
@@ -347,7 +351,7 @@ function planLabel(layout: StampSheetLayout, font: PDFFont, content: LabelConten
   const serialUnit = widest(content.serials);
   const serialSize = Math.min(clamp(layout.labelHeightMm * 0.28, 5.5, 8), width / serialUnit);
   if (serialSize < MIN_TEXT_PT) {
-    throw new StampPrintError('text_does_not_fit', 'the longest serial does not fit across the label');
+    throw unprintable('text_does_not_fit', 'the longest serial does not fit across the label');
   }
   const serialLine = lineMm(serialSize);
 
@@ -363,7 +367,7 @@ function planLabel(layout: StampSheetLayout, font: PDFFont, content: LabelConten
   };
 
   if (hasPin && pinArea.width > width) {
-    throw new StampPrintError('text_does_not_fit', 'the longest PIN does not fit across the label');
+    throw unprintable('text_does_not_fit', 'the longest PIN does not fit across the label');
   }
   const stacked = Math.min(width, height - serialLine - (hasPin ? GAP_MM + pinArea.height : 0));
   const sideBySide = Math.min(height - serialLine, width - GAP_MM - pinArea.width);
@@ -371,7 +375,7 @@ function planLabel(layout: StampSheetLayout, font: PDFFont, content: LabelConten
   const qrSize = side ? sideBySide : stacked;
   const moduleMm = qrSize / (content.qrModules + 2 * QUIET_ZONE_MODULES);
   if (!(moduleMm >= MIN_MODULE_MM)) {
-    throw new StampPrintError(
+    throw unprintable(
       'qr_too_small',
       `a ${layout.labelWidthMm} × ${layout.labelHeightMm} mm label leaves ${round(Math.max(moduleMm, 0))} mm QR modules; at least ${MIN_MODULE_MM} mm are needed`,
     );
@@ -461,7 +465,7 @@ function headerBand(layout: StampSheetLayout): { top: number; bottom: number } {
   const gridBottom = layout.marginTopMm + gridHeightMm(layout);
   const below = { top: gridBottom + CROP_RESERVE_MM, bottom: PAGE_HEIGHT_MM - PRINTER_EDGE_MM };
   if (below.bottom - below.top >= minHeight) return below;
-  throw new StampPrintError(
+  throw unprintable(
     'no_room_for_header',
     `the sheet header needs ${round(minHeight + CROP_RESERVE_MM + PRINTER_EDGE_MM)} mm of top or bottom margin`,
   );

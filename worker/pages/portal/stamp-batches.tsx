@@ -39,7 +39,7 @@ import { csrfToken } from '../../lib/csrf';
 import { AppError, notFound, type FieldIssue } from '../../lib/errors';
 import { pageContext } from '../../lib/render';
 import { StatusCodes } from '../../lib/status';
-import { currentPinKey, pinKeyForVersion, stampHost } from '../../lib/stamp-config';
+import { currentPinKey, pinKeyForVersion, stampHost } from '../../config';
 import { planBatchPrintFiles, sheetPositions } from '../../print/batch-files';
 import { buildStampCsv } from '../../print/stamp-csv';
 import { renderStampPng, renderStampSvg } from '../../print/stamp-image';

@@ -9,7 +9,7 @@ import { userAgentFamily } from '../../domain/user-agent';
 import { readBeaconToken } from '../../crypto/beacon-token';
 import type { AppEnv } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { currentPinKey } from '../../lib/stamp-config';
+import { currentPinKey } from '../../config';
 import { StatusCodes } from '../../lib/status';
 import { parseInput } from '../../lib/validation';
 import { dailyIpHashOf, deviceId, ipKey, overLimit, requestLocation, stampIdentity, throttled } from './request';

@@ -24,7 +24,7 @@ import { signBeaconToken } from '../../crypto/beacon-token';
 import { verifyPin } from '../../crypto/pin';
 import { problemJson } from '../../lib/problem';
 import { pageContext } from '../../lib/render';
-import { currentPinKey, pinKeyForVersion } from '../../lib/stamp-config';
+import { currentPinKey, pinKeyForVersion } from '../../config';
 import { StatusCodes } from '../../lib/status';
 import { toValidationError } from '../../lib/validation';
 import { stampLinkset, toPinResult, toProductView, toVerdictView, verdictJson } from './present';

@@ -12,7 +12,7 @@ import { vietnamDate } from '../../domain/time';
 import { dailyIpHash } from '../../crypto/ip-hash';
 import type { AppEnv } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { currentPinKey } from '../../lib/stamp-config';
+import { currentPinKey } from '../../config';
 import { randomToken } from '../../crypto/random';
 import { sha256Hex } from '../../crypto/digest';
 

@@ -1,10 +1,11 @@
 /**
- * Stamp configuration: the host printed in QR codes and the scratch-PIN keys. The keys are one
- * secret, a JSON object from key version to HMAC secret, so a rotation adds a version while the
- * PINs already printed under older ones keep verifying.
+ * Configuration read from the Worker's environment (wrangler.toml vars and secrets), checked
+ * where it is read: the host printed on stamps and the scratch-PIN keys. The keys are one secret,
+ * a JSON object from key version to HMAC secret, so a rotation adds a version while the PINs
+ * already printed under older ones keep verifying.
  */
-import { STAMP_HOST_MAX_LENGTH, STAMP_HOST_PATTERN } from '../domain/digital-link';
-import { AppError } from './errors';
+import { STAMP_HOST_MAX_LENGTH, STAMP_HOST_PATTERN } from './domain/digital-link';
+import { AppError } from './domain/errors';
 
 type StampEnv = Pick<Env, 'STAMP_HOST' | 'STAMP_PIN_KEY_VERSION' | 'STAMP_PIN_KEYS'>;
 

@@ -1,0 +1,108 @@
+/**
+ * The platform's one error model, as the domain speaks it: a closed set of request-level codes,
+ * and a closed set of field problems, each belonging to one code. worker/lib/errors.ts maps each
+ * code to its HTTP status; the message catalogues word each code and each problem. Services and
+ * data functions throw AppError; nothing returns `{ error }` objects for a route to interpret.
+ */
+
+export const errorCodes = [
+  'bad_request',
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'gone',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/**
+ * What is wrong with one field, and so which code (hence status) a request refused for it gets:
+ * a value that is taken is a conflict, a photo of the wrong type an unsupported media type.
+ */
+export const problemCodes = {
+  out_of_range: 'validation_failed',
+  unknown_province: 'validation_failed',
+  commune_not_in_province: 'validation_failed',
+  unknown_product: 'validation_failed',
+  unknown_variant: 'validation_failed',
+  unknown_sales_point: 'validation_failed',
+  lot_code_invalid: 'validation_failed',
+  lot_code_taken: 'conflict',
+  gtin_taken: 'conflict',
+  tax_code_taken: 'conflict',
+  login_taken: 'conflict',
+  stock_from_variants: 'validation_failed',
+  stock_below_zero: 'conflict',
+  photo_missing: 'validation_failed',
+  photo_too_large: 'payload_too_large',
+  photo_type: 'unsupported_media_type',
+  stamp_layout_unfit: 'validation_failed',
+  sheet_out_of_range: 'validation_failed',
+  serials_not_in_batch: 'validation_failed',
+  serial_not_in_batch: 'validation_failed',
+  reprint_too_many: 'validation_failed',
+  event_in_future: 'validation_failed',
+  event_too_early: 'validation_failed',
+  inputs_required: 'validation_failed',
+  input_is_output: 'validation_failed',
+  input_not_found: 'validation_failed',
+  inputs_only_for_transformation: 'validation_failed',
+  too_many_inputs: 'validation_failed',
+  report_only_for_inspection: 'validation_failed',
+} as const satisfies Record<string, ErrorCode>;
+
+export type ProblemCode = keyof typeof problemCodes;
+
+/** Values a problem's message names (a limit, a list of serials…). */
+export type ProblemParams = Record<string, string | number>;
+
+/** A field problem before it is worded: the page or API words it in the visitor's language. */
+export interface FieldProblem {
+  field: string;
+  problem: ProblemCode;
+  params?: ProblemParams;
+}
+
+/** A field problem as a person reads it. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Problems already worded (zod validation words them as it parses). */
+  readonly issues: FieldIssue[];
+  /** Problems the error model words (see fieldIssues in worker/lib/errors.ts). */
+  readonly problems: FieldProblem[];
+
+  constructor(code: ErrorCode, options: { detail?: string; issues?: FieldIssue[]; problems?: FieldProblem[] } = {}) {
+    super(options.detail ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = options.issues ?? [];
+    this.problems = options.problems ?? [];
+  }
+
+  /** Whether the error is about what was typed in named fields, so a form can show it beside them. */
+  get namesFields(): boolean {
+    return this.issues.length > 0 || this.problems.length > 0;
+  }
+}
+
+/** A request refused for field problems; its code is the first problem's. */
+export function refused(first: FieldProblem, ...more: FieldProblem[]): AppError {
+  return new AppError(problemCodes[first.problem], { problems: [first, ...more] });
+}
+
+export const problem = (field: string, code: ProblemCode, params?: ProblemParams): FieldProblem =>
+  params ? { field, problem: code, params } : { field, problem: code };
+
+export const notFound = (detail?: string) => new AppError('not_found', detail ? { detail } : {});
