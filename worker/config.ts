@@ -7,7 +7,12 @@
 import { STAMP_HOST_MAX_LENGTH, STAMP_HOST_PATTERN } from './domain/digital-link';
 import { AppError } from './domain/errors';
 
-type StampEnv = Pick<Env, 'STAMP_HOST' | 'STAMP_PIN_KEY_VERSION' | 'STAMP_PIN_KEYS'>;
+/** The part of the environment stamps read (wrangler.toml vars and the STAMP_PIN_KEYS secret). */
+export interface StampEnv {
+  STAMP_HOST: string;
+  STAMP_PIN_KEY_VERSION: string;
+  STAMP_PIN_KEYS: string;
+}
 
 /** A secret shorter than this is a placeholder or a typo, not a key worth 40-bit PINs. */
 const MIN_KEY_LENGTH = 16;

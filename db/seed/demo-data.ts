@@ -11,7 +11,7 @@
  * (certification-rules.ts) unless a row says otherwise.
  */
 import type { fairs, salesPoints } from '../schema';
-import type { NewProducer } from '../../worker/data/products';
+import type { NewProducer } from '../../worker/data/producers';
 import type { CertificationLevel, CertificationStatus, CriteriaVersion } from '../../worker/domain/certification';
 import { addMonths } from '../../worker/domain/time';
 import { centralIssuingBody } from './certification-rules';

@@ -13,7 +13,8 @@
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { lots, producers, products, salesPoints, stamps, traceEvents } from '../schema';
 import type { Database } from '../../worker/data/db';
-import { activateStamps, createLot, issueStampBatch, voidStamps } from '../../worker/data/stamp-batches';
+import { activateStamps, insertStampBatch, voidStamps } from '../../worker/data/stamp-batches';
+import { createLot } from '../../worker/data/lots';
 import { buildStampPath, type StampIdentity } from '../../worker/domain/digital-link';
 import { pinHmac } from '../../worker/crypto/pin';
 import { DEMO_PRODUCTS } from './demo-data';
@@ -162,14 +163,12 @@ async function productOf(db: Database, lot: DemoStampLot) {
 
 async function lotIdOf(db: Database, productId: number, lot: DemoStampLot): Promise<number> {
   const { lotCode, productionDate, bestBefore, quantity, notes } = lot;
-  const created = await createLot(db, { productId, lotCode, productionDate, bestBefore, quantity, notes });
-  if ('lotId' in created) return created.lotId;
   const [existing] = await db
     .select({ id: lots.id })
     .from(lots)
     .where(and(eq(lots.productId, productId), eq(lots.lotCode, lot.lotCode)));
-  if (!existing) throw new Error(`demo lot ${lot.lotCode} could not be created: ${created.error}`);
-  return existing.id;
+  if (existing) return existing.id;
+  return createLot(db, { productId, lotCode, productionDate, bestBefore, quantity, notes });
 }
 
 async function seedEvents(
@@ -213,26 +212,21 @@ async function seedBatch(db: Database, lotId: number, batch: DemoBatch) {
   const [first] = await db.select({ batchId: stamps.batchId }).from(stamps).where(eq(stamps.serial, batch.serials[0]!));
   let batchId = first?.batchId;
   if (batchId === undefined) {
-    const issued = await issueStampBatch(db, {
+    // The demo prints fixed serials and PINs, so its stamps are planned here rather than drawn at random.
+    const hmacs = batch.pins
+      ? await Promise.all(batch.pins.map((pin) => pinHmac(pin, LOCAL_PIN_KEY, LOCAL_KEY_VERSION)))
+      : [];
+    batchId = await insertStampBatch(db, {
       lotId,
-      quantity: batch.serials.length,
       withPin: batch.pins !== undefined,
-      labelsPerSheet: batch.serials.length,
-      issuedBy: null,
-      pinKey: LOCAL_PIN_KEY,
       keyVersion: LOCAL_KEY_VERSION,
-      newSerials: (wanted) => batch.serials.slice(0, wanted),
+      issuedBy: null,
+      labelsPerSheet: batch.serials.length,
+      stamps: batch.serials.map((serial, i) => ({ serial, sheetNumber: 1, pinHmac: hmacs[i] ?? null })),
+      newSerials: () => {
+        throw new Error('a demo serial is already taken');
+      },
     });
-    if (!('batchId' in issued)) throw new Error(`demo batch not issued: ${issued.error}`);
-    batchId = issued.batchId;
-  }
-  if (batch.pins) {
-    // The issuance drew random PINs; the demo keeps the fixed ones it prints.
-    const hmacs = await Promise.all(batch.pins.map((pin) => pinHmac(pin, LOCAL_PIN_KEY, LOCAL_KEY_VERSION)));
-    const [firstUpdate, ...updates] = batch.serials.map((serial, i) =>
-      db.update(stamps).set({ pinHmac: hmacs[i]! }).where(eq(stamps.serial, serial)),
-    );
-    await db.batch([firstUpdate!, ...updates]);
   }
   const statuses = await db
     .select({ serial: stamps.serial, status: stamps.status })

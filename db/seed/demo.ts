@@ -23,7 +23,8 @@ import {
   salesPoints,
 } from '../schema';
 import type { Database } from '../../worker/data/db';
-import { insertProducer, insertProduct, refreshCatalogueFields } from '../../worker/data/products';
+import { insertProducer } from '../../worker/data/producers';
+import { insertProduct, refreshCatalogueFields } from '../../worker/data/products';
 import { addMonths } from '../../worker/domain/time';
 import groupFile from '../reference/product-groups.json';
 import provinceRows from '../reference/provinces.json';
@@ -31,7 +32,7 @@ import { criteriaVersionOn, recognisingLevel } from '../../worker/domain/certifi
 import { partScores } from './certification-rules';
 import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS, type DemoCertification } from './demo-data';
 import type { SeedResult } from './generator';
-import { refreshVariantFigures } from '../../worker/data/portal';
+import { refreshVariantFigures } from '../../worker/data/products';
 
 /** Under D1's 100 bound parameters, for `IN (...)` lists. */
 const IN_LIST_SIZE = 90;

@@ -13,7 +13,10 @@ import { eq } from 'drizzle-orm';
 import { products, stamps } from '../../db/schema';
 import { withLocalDb } from '../../db/seed/local-d1';
 import { LOCAL_SECRETS } from '../../db/seed/local-secrets';
-import { activateStamps, createLot, issueStampBatch } from '../../worker/data/stamp-batches';
+import { activateStamps, insertStampBatch } from '../../worker/data/stamp-batches';
+import { createLot } from '../../worker/data/lots';
+import { generatePin, generateSerials } from '../../worker/crypto/stamp-codes';
+import { pinHmac } from '../../worker/crypto/pin';
 import { buildStampPath } from '../../worker/domain/digital-link';
 import { signBeaconToken } from '../../worker/crypto/beacon-token';
 import { DEVICE_COOKIE } from '../../worker/domain/scan-request';
@@ -63,19 +66,21 @@ async function issueBenchStamps(persistTo: string) {
       .where(eq(products.slug, BENCH_PRODUCT));
     if (!product?.gtin) throw new Error(`the bench database has no ${BENCH_PRODUCT} with a GTIN`);
     const lotCode = `S${Date.now().toString(36).toUpperCase()}`.slice(0, 10);
-    const lot = await createLot(db, { productId: product.id, lotCode, productionDate: '2026-11-18' });
-    if (!('lotId' in lot)) throw new Error(`bench lot not created: ${lot.error}`);
+    const lotId = await createLot(db, { productId: product.id, lotCode, productionDate: '2026-11-18' });
     const key = JSON.parse(LOCAL_SECRETS.STAMP_PIN_KEYS) as Record<string, string>;
-    const issued = await issueStampBatch(db, {
-      lotId: lot.lotId,
-      quantity: 2,
+    // Two stamps with PINs, planned here as the issuing service plans them (its PIN file in R2 is not needed).
+    const serials = generateSerials(2);
+    const pinHmacs = await Promise.all(serials.map(() => pinHmac(generatePin(), key['1']!, 1)));
+    const batchId = await insertStampBatch(db, {
+      lotId,
       withPin: true,
-      labelsPerSheet: 2,
-      issuedBy: null,
-      pinKey: key['1']!,
       keyVersion: 1,
+      issuedBy: null,
+      labelsPerSheet: 2,
+      stamps: serials.map((serial, i) => ({ serial, sheetNumber: 1, pinHmac: pinHmacs[i]! })),
+      newSerials: generateSerials,
     });
-    if (!('batchId' in issued)) throw new Error(`bench stamps not issued: ${issued.error}`);
+    const issued = { batchId, stamps: serials.map((serial) => ({ serial })) };
     await activateStamps(db, { batchId: issued.batchId, actorUserId: null });
     const [page, beacon] = issued.stamps.map((stamp) =>
       buildStampPath({ kind: 'gtin', gtin: product.gtin!, lot: lotCode, serial: stamp.serial }),

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, productVariants, products, stockAdjustments } from '../../db/schema';
-import { addVariant, adjustStock } from '../../worker/data/portal';
+import { addVariant, adjustStock } from '../../worker/data/products';
 import { createProduct, createUser, testDb } from '../support/factories';
 
 describe('adjustStock', () => {

@@ -1,14 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, traceEventInputs, traceEvents } from '../../db/schema';
-import {
-  findLot,
-  listProducerLots,
-  lotOwners,
-  recordTraceEvent,
-  setTraceEventVisibility,
-  type NewTraceEvent,
-} from '../../worker/data/trace-events';
+import { findLot, listProducerLots, lotOwners } from '../../worker/data/lots';
+import { recordTraceEvent, setTraceEventVisibility, type NewTraceEvent } from '../../worker/data/trace-events';
 import { activateStamps } from '../../worker/data/stamp-batches';
 import { createProduct, createUser, testDb } from '../support/factories';
 import { batchFor, lotFor } from '../support/portal-stamps';

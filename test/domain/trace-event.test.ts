@@ -38,7 +38,7 @@ const context = (overrides: Partial<TraceEventContext> = {}): TraceEventContext 
   ...overrides,
 });
 
-const codes = (d: TraceEventDraft, c = context()) => traceEventProblems(d, c).map((p) => `${p.field}:${p.code}`);
+const codes = (d: TraceEventDraft, c = context()) => traceEventProblems(d, c).map((p) => `${p.field}:${p.problem}`);
 
 describe('traceEventProblems', () => {
   it('accepts a plain harvest, a place in a commune of the province, a sales point and free text', () => {
@@ -52,8 +52,8 @@ describe('traceEventProblems', () => {
     const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
     const skew = EVENT_FUTURE_SKEW_MINUTES * 60_000;
     expect(codes(draft({ occurredAt: at(skew) }))).toEqual([]);
-    expect(codes(draft({ occurredAt: at(skew + 1000) }))).toEqual(['occurredAt:in_future']);
-    expect(codes(draft({ occurredAt: '1999-12-31T23:59:59.000Z' }))).toEqual(['occurredAt:too_early']);
+    expect(codes(draft({ occurredAt: at(skew + 1000) }))).toEqual(['occurredAt:event_in_future']);
+    expect(codes(draft({ occurredAt: '1999-12-31T23:59:59.000Z' }))).toEqual(['occurredAt:event_too_early']);
   });
 
   it('wants a transformation to name input lots of the same producer, never the output lot', () => {
@@ -65,7 +65,7 @@ describe('traceEventProblems', () => {
     expect(codes(transformation([11, 20]))).toEqual(['inputLotIds:input_not_found']);
     expect(codes(transformation([11, 404]))).toEqual(['inputLotIds:input_not_found']);
     const many = Array.from({ length: MAX_INPUT_LOTS + 1 }, (_, i) => 100 + i);
-    expect(codes(transformation(many))).toEqual(['inputLotIds:too_many']);
+    expect(codes(transformation(many))).toEqual(['inputLotIds:too_many_inputs']);
   });
 
   it('keeps input lots to transformations and test reports to inspections', () => {
@@ -82,7 +82,7 @@ describe('traceEventProblems', () => {
           place: { kind: 'area', provinceCode: '75', communeCode: '00004' },
         }),
       ),
-    ).toEqual(['occurredAt:in_future', 'communeCode:commune_not_in_province']);
+    ).toEqual(['occurredAt:event_in_future', 'communeCode:commune_not_in_province']);
     expect(codes(draft({ place: { kind: 'sales_point', salesPointId: 4 } }))).toEqual([
       'salesPointId:unknown_sales_point',
     ]);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { invitations, producers, sessions, users } from '../../db/schema';
-import { acceptJoin, isConstraintFailure } from '../../worker/data/invitations';
+import { acceptJoin } from '../../worker/data/invitations';
 import { sha256Hex } from '../../worker/crypto/digest';
 import { auditFor, createInvitationRow, shownLink, signedIn } from '../support/admin';
 import { BrowserSession } from '../support/browser-session';
@@ -195,9 +195,9 @@ describe('acceptJoin', () => {
     const first = `first-${uniqueSuffix()}@example.vn`;
     const second = `second-${uniqueSuffix()}@example.vn`;
     await acceptJoin(testDb(), invitation, newcomer(first), new Date(), null);
-    await expect(acceptJoin(testDb(), invitation, newcomer(second), new Date(), null)).rejects.toSatisfy(
-      isConstraintFailure,
-    );
+    await expect(acceptJoin(testDb(), invitation, newcomer(second), new Date(), null)).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect(await testDb().$count(users, eq(users.email, first))).toBe(1);
     expect(await testDb().$count(users, eq(users.email, second))).toBe(0);
   });

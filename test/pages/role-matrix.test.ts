@@ -10,7 +10,7 @@ import { inspectRoutes } from 'hono/dev';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, certifications, productImages, productVariants, traceEvents } from '../../db/schema';
 import { createApp } from '../../worker/app';
-import type { User } from '../../worker/data/accounts';
+import type { User } from '../../worker/data/users';
 import { createFakeReport } from '../../worker/data/fake-reports';
 import { randomToken } from '../../worker/crypto/random';
 import { sha256Hex } from '../../worker/crypto/digest';

@@ -221,7 +221,9 @@ describe('buildStampSheetPdf', () => {
 
   it('rejects an empty batch and one over the per-file limit', async () => {
     await expect(build([])).rejects.toSatisfy((error) => unprintableReason(error) === 'no_stamps');
-    await expect(build(makeStamps(STAMPS_PER_PDF_MAX + 1))).rejects.toSatisfy((error) => unprintableReason(error) === 'too_many_stamps');
+    await expect(build(makeStamps(STAMPS_PER_PDF_MAX + 1))).rejects.toSatisfy(
+      (error) => unprintableReason(error) === 'too_many_stamps',
+    );
   });
 });
 
@@ -278,7 +280,9 @@ describe('layout validation', () => {
     const tiny = { ...custom, labelWidthMm: 16, labelHeightMm: 14, columns: 10, rows: 12 };
 
     expect(resolveStampSheetLayout(tiny)).toEqual(tiny);
-    await expect(checkStampSheetLayout(tiny, makeStamps(1)[0]!)).rejects.toSatisfy((error) => unprintableReason(error) === 'qr_too_small');
+    await expect(checkStampSheetLayout(tiny, makeStamps(1)[0]!)).rejects.toSatisfy(
+      (error) => unprintableReason(error) === 'qr_too_small',
+    );
     await expect(build(makeStamps(1), tiny)).rejects.toSatisfy((error) => unprintableReason(error) === 'qr_too_small');
     await expect(checkStampSheetLayout('a4-65', makeStamps(1, { pins: true })[0]!, texts)).resolves.toEqual(
       STAMP_SHEET_PRESETS['a4-65'],
@@ -293,9 +297,9 @@ describe('layout validation', () => {
   });
 
   it('rejects an unknown preset', () => {
-    expect(() => resolveStampSheetLayout('a4-99' as StampSheetPresetId)).toThrow(
-      expect.objectContaining({ code: 'invalid_layout' }),
-    );
+    const attempt = () => resolveStampSheetLayout('a4-99' as StampSheetPresetId);
+    expect(attempt).toThrow(AppError);
+    expect(unprintableReason(thrownBy(attempt))).toBe('invalid_layout');
   });
 });
 

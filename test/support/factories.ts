@@ -5,10 +5,11 @@
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { certifications, producers, productImages } from '../../db/schema';
-import { insertUser, type NewUser } from '../../worker/data/accounts';
+import { insertUser, type NewUser } from '../../worker/data/users';
 import { createDb, type Database } from '../../worker/data/db';
 import { hashPassword } from '../../worker/crypto/password';
-import { insertProducer, insertProduct, refreshCatalogueFields, type NewProducer } from '../../worker/data/products';
+import { insertProducer, type NewProducer } from '../../worker/data/producers';
+import { insertProduct, refreshCatalogueFields } from '../../worker/data/products';
 import { addMonths, vietnamDate } from '../../worker/domain/time';
 import type { CertificationLevel, CertificationStatus } from '../../worker/domain/certification';
 

@@ -1,7 +1,9 @@
 /** Lots, stamp batches and scans for the portal's traceability tests, each with its own codes. */
+import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { scanEvents, stamps } from '../../db/schema';
-import { createLot, issueStampBatch, type IssueStampBatch } from '../../worker/data/stamp-batches';
+import { createLot } from '../../worker/data/lots';
+import { issueStampBatch, type NewBatch, type StampIssuer } from '../../worker/services/stamp-batches';
 import { createProduct, testDb } from './factories';
 import { signedIn } from './portal';
 
@@ -9,9 +11,8 @@ import { signedIn } from './portal';
 export const newLotCode = () => crypto.randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase();
 
 export async function lotFor(productId: number, code = newLotCode()) {
-  const result = await createLot(testDb(), { productId, lotCode: code });
-  if (!('lotId' in result)) throw new Error(`lot not created: ${result.error}`);
-  return { lotId: result.lotId, lotCode: code };
+  const lotId = await createLot(testDb(), { productId, lotCode: code });
+  return { lotId, lotCode: code };
 }
 
 /** A signed-in member with a product of their own organisation and a lot of it. */
@@ -22,20 +23,18 @@ export async function memberWithLot(spec: Parameters<typeof createProduct>[0] = 
   return { ...member, product, ...lot };
 }
 
-/** A batch issued straight through the data layer, for tests about what happens after issuance. */
-export async function batchFor(lotId: number, overrides: Partial<IssueStampBatch> = {}) {
-  const result = await issueStampBatch(testDb(), {
-    lotId,
-    quantity: 10,
-    withPin: false,
-    labelsPerSheet: 4,
-    issuedBy: null,
-    pinKey: 'khoa-thu-nghiem-ma-pin',
-    keyVersion: 1,
-    ...overrides,
-  });
-  if (!('batchId' in result)) throw new Error(`batch not issued: ${result.error}`);
-  return result;
+/** A batch issued straight through the issuing service, for tests about what happens after issuance. */
+export async function batchFor(
+  lotId: number,
+  overrides: Partial<NewBatch> = {},
+  issuer: Partial<StampIssuer> = {},
+  at = new Date(),
+) {
+  return issueStampBatch(
+    { db: testDb(), env, ...issuer },
+    { lotId, quantity: 10, withPin: false, labelsPerSheet: 4, issuedBy: null, ...overrides },
+    at,
+  );
 }
 
 export interface ScanRow {

@@ -6,10 +6,11 @@
 import { env, exports } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { products, salesPointProducts, salesPoints, stamps, traceEvents } from '../../db/schema';
-import { activateStamps, createLot, issueStampBatch, voidStamps } from '../../worker/data/stamp-batches';
+import { activateStamps, voidStamps } from '../../worker/data/stamp-batches';
+import { createLot } from '../../worker/data/lots';
+import { issueStampBatch } from '../../worker/services/stamp-batches';
 import { buildStampPath, type StampIdentity } from '../../worker/domain/digital-link';
 import { gtinCheckDigit } from '../../worker/domain/gtin';
-import { currentPinKey } from '../../worker/config';
 import { createProduct, testDb, uniqueSuffix, type ProductSpec } from './factories';
 
 const randomDigits = (count: number) =>
@@ -58,14 +59,13 @@ export async function createStampedLot(spec: StampedProductSpec = {}, lot: LotSp
   const traceCode = kind === 'trace' ? uniqueTraceCode() : null;
   await db.update(products).set({ gtin, traceCode }).where(eq(products.id, product.id));
   const lotCode = uniqueLotCode();
-  const created = await createLot(db, {
+  const lotId = await createLot(db, {
     productId: product.id,
     lotCode,
     productionDate: lot.productionDate === undefined ? '2026-01-10' : lot.productionDate,
     bestBefore: lot.bestBefore === undefined ? '2027-01-10' : lot.bestBefore,
   });
-  if (!('lotId' in created)) throw new Error(`lot not created: ${created.error}`);
-  return { product, gtin, traceCode, lotCode, lotId: created.lotId };
+  return { product, gtin, traceCode, lotCode, lotId };
 }
 
 export type StampedLot = Awaited<ReturnType<typeof createStampedLot>>;
@@ -112,17 +112,16 @@ export interface BatchSpec {
 /** A batch of stamps on the lot, with the path printed on each and, with PINs, the PIN under its silver layer. */
 export async function issueStamps(lot: StampedLot, spec: BatchSpec = {}) {
   const db = testDb();
-  const key = currentPinKey(env);
-  const issued = await issueStampBatch(db, {
-    lotId: lot.lotId,
-    quantity: spec.quantity ?? 3,
-    withPin: spec.withPin ?? false,
-    labelsPerSheet: 10,
-    issuedBy: null,
-    pinKey: key.key,
-    keyVersion: key.version,
-  });
-  if (!('batchId' in issued)) throw new Error(`batch not issued: ${issued.error}`);
+  const issued = await issueStampBatch(
+    { db, env },
+    {
+      lotId: lot.lotId,
+      quantity: spec.quantity ?? 3,
+      withPin: spec.withPin ?? false,
+      labelsPerSheet: 10,
+      issuedBy: null,
+    },
+  );
   if (spec.activate ?? true) await activateStamps(db, { batchId: issued.batchId, actorUserId: null });
   const printed = issued.stamps.map((stamp) => ({
     serial: stamp.serial,

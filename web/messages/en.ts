@@ -438,8 +438,6 @@ export const en: Messages = {
     unavailableTitle: 'This link can no longer be used',
     used: 'This link has already been used. Each link works only once.',
     expired: 'This link has expired. Ask an administrator for a new one.',
-    taxCodeMismatch: 'the tax code does not match the invited producer',
-    passwordMismatch: 'the two passwords differ',
     fixBelow: 'Please check:',
   },
   ingest: {
@@ -626,6 +624,7 @@ export const en: Messages = {
       internal_error: 'The system has a problem. Please try again later.',
     },
     problems: {
+      required: () => 'is required',
       out_of_range: (p: ProblemParams) => `must be from ${formatCount(Number(p.min))} to ${formatCount(Number(p.max))}`,
       unknown_province: () => 'is not a known province',
       commune_not_in_province: () => 'this commune is not in the chosen province',
@@ -637,8 +636,11 @@ export const en: Messages = {
       gtin_taken: () => 'this GTIN is already used by another item',
       tax_code_taken: () => 'this tax code already belongs to another producer',
       login_taken: () => 'this e-mail or phone number already has an account',
+      password_mismatch: () => 'the two passwords differ',
+      tax_code_mismatch: () => 'the tax code does not match the invited producer',
       stock_from_variants: () => 'this product has pack sizes: adjust the stock of each pack size',
       stock_below_zero: (p: ProblemParams) => `stock cannot go below zero (${formatCount(Number(p.stock))} left)`,
+      stock_changed: () => 'the stock changed meanwhile and no longer covers this change: check the stock again',
       photo_missing: () => 'no image file chosen',
       photo_too_large: (p: ProblemParams) => `the image is larger than ${p.megabytes} MB`,
       photo_type: () => 'the file is not a JPEG, PNG or WebP image',

@@ -439,8 +439,6 @@ export const vi = {
     unavailableTitle: 'Liên kết không còn dùng được',
     used: 'Liên kết này đã được dùng. Mỗi liên kết chỉ dùng được một lần.',
     expired: 'Liên kết này đã hết hạn. Hãy xin quản trị viên một liên kết mới.',
-    taxCodeMismatch: 'mã số thuế không khớp với chủ thể được mời',
-    passwordMismatch: 'hai mật khẩu không giống nhau',
     fixBelow: 'Vui lòng kiểm tra lại:',
   },
   ingest: {
@@ -630,6 +628,7 @@ export const vi = {
       internal_error: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.',
     },
     problems: {
+      required: () => 'bắt buộc',
       out_of_range: (p: ProblemParams) => `phải từ ${formatCount(Number(p.min))} đến ${formatCount(Number(p.max))}`,
       unknown_province: () => 'không có tỉnh, thành phố này',
       commune_not_in_province: () => 'xã, phường này không thuộc tỉnh, thành phố đã chọn',
@@ -641,8 +640,11 @@ export const vi = {
       gtin_taken: () => 'mã GTIN này đã được dùng cho hàng khác',
       tax_code_taken: () => 'mã số thuế này đã thuộc một chủ thể khác',
       login_taken: () => 'e-mail hoặc số điện thoại này đã có tài khoản',
+      password_mismatch: () => 'hai mật khẩu không giống nhau',
+      tax_code_mismatch: () => 'mã số thuế không khớp với chủ thể được mời',
       stock_from_variants: () => 'sản phẩm có quy cách: hãy điều chỉnh tồn kho theo từng quy cách',
       stock_below_zero: (p: ProblemParams) => `tồn kho không được âm (hiện còn ${formatCount(Number(p.stock))})`,
+      stock_changed: () => 'tồn kho vừa thay đổi và không còn đủ cho thay đổi này: hãy xem lại số tồn',
       photo_missing: () => 'chưa chọn tệp ảnh',
       photo_too_large: (p: ProblemParams) => `ảnh lớn quá ${p.megabytes} MB`,
       photo_type: () => 'tệp không phải ảnh JPEG, PNG hoặc WebP',

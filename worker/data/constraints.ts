@@ -4,7 +4,7 @@
  * inspects SQL text. D1 wraps the SQLite message ("D1_ERROR: UNIQUE constraint failed: …"),
  * sometimes in the error's cause.
  */
-import { refused, type FieldProblem } from '../domain/errors';
+import { AppError, refused, type FieldProblem } from '../domain/errors';
 
 export type ConstraintKind = 'UNIQUE' | 'NOT NULL' | 'CHECK' | 'FOREIGN KEY';
 
@@ -14,7 +14,7 @@ export interface Violation {
   target: string;
 }
 
-const VIOLATION = /(UNIQUE|NOT NULL|CHECK|FOREIGN KEY) constraint failed(?:: ([^\n]+))?/;
+const VIOLATION = /(UNIQUE|NOT NULL|CHECK|FOREIGN KEY) constraint failed(?:: ([^:\n]+))?/;
 
 /** The constraint an error from D1 reports, or null for any other error. */
 export function violationOf(error: unknown): Violation | null {
@@ -34,19 +34,20 @@ export const isViolation = (error: unknown, kind: ConstraintKind, target: string
 type ViolationKey = `${ConstraintKind} ${string}`;
 
 /**
- * Runs a write; a violation listed in `known` is thrown as its field problem (a typed conflict),
- * anything else as it came.
+ * Runs a write; a violation listed in `known` is thrown as its field problem, or as a plain
+ * conflict where no field is to blame (a link used by a concurrent request); anything else as it came.
  */
 export async function withConstraints<T>(
   write: () => Promise<T>,
-  known: Record<ViolationKey, FieldProblem>,
+  known: Record<ViolationKey, FieldProblem | 'conflict'>,
 ): Promise<T> {
   try {
     return await write();
   } catch (error) {
     const violation = violationOf(error);
-    const problem = violation ? known[`${violation.kind} ${violation.target}`] : undefined;
-    if (problem) throw refused(problem);
+    const answer = violation ? known[`${violation.kind} ${violation.target}`] : undefined;
+    if (answer === 'conflict') throw new AppError('conflict');
+    if (answer) throw refused(answer);
     throw error;
   }
 }

@@ -26,6 +26,9 @@ export async function createFakeReport(db: Database, report: NewFakeReport): Pro
   return { reportId: row!.id };
 }
 
+/** Reports a list page shows. */
+export const REPORTS_PAGE_SIZE = 30;
+
 export const fakeReportStatuses = fakeReports.status.enumValues;
 export type FakeReportStatus = (typeof fakeReportStatuses)[number];
 export type ReviewedStatus = Exclude<FakeReportStatus, 'open'>;

@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { invitations, producers, sessions, users } from '../../db/schema';
 import type { Role } from '../domain/policy';
 import { auditStatement } from './audit';
+import { withConstraints } from './constraints';
 import type { Database } from './db';
 
 export type Invitation = typeof invitations.$inferSelect;
@@ -59,6 +60,16 @@ function consumeStatement(db: Database, invitationId: number, now: string) {
     .where(eq(invitations.id, invitationId));
 }
 
+/**
+ * A link used by a concurrent request (its token hash cannot be kept), or an e-mail or phone
+ * taken since the link was made: the whole acceptance rolls back as a conflict.
+ */
+const acceptanceRaces = {
+  'NOT NULL invitations.token_hash': 'conflict',
+  'UNIQUE users.email': 'conflict',
+  'UNIQUE users.phone': 'conflict',
+} as const;
+
 export interface Newcomer {
   email: string | null;
   phone: string | null;
@@ -90,36 +101,40 @@ export async function acceptJoin(
     producerId: newcomer.producerId,
     displayName: newcomer.displayName,
   };
-  const [, inserted] = await db.batch([
-    consumeStatement(db, invitation.id, at),
-    db
-      .insert(users)
-      .values({ ...newcomer, status: 'active' })
-      .returning({ id: users.id }),
-    auditStatement(db, {
-      actorUserId: null,
-      action: `invitation.accept.${invitation.purpose}`,
-      entity: 'user',
-      entityId: userIdOf(newcomer),
-      after: { ...recorded, invitationId: invitation.id },
-    }),
-    ...(claimProducerId === null
-      ? []
-      : [
-          db
-            .update(producers)
-            .set({ claimedAt: at, updatedAt: at })
-            .where(and(eq(producers.id, claimProducerId), sql`${producers.claimedAt} IS NULL`)),
-          auditStatement(db, {
-            actorUserId: null,
-            action: 'producer.claim',
-            entity: 'producer',
-            entityId: claimProducerId,
-            before: { claimedAt: null },
-            after: { claimedAt: at, invitationId: invitation.id },
-          }),
-        ]),
-  ]);
+  const [, inserted] = await withConstraints(
+    () =>
+      db.batch([
+        consumeStatement(db, invitation.id, at),
+        db
+          .insert(users)
+          .values({ ...newcomer, status: 'active' })
+          .returning({ id: users.id }),
+        auditStatement(db, {
+          actorUserId: null,
+          action: `invitation.accept.${invitation.purpose}`,
+          entity: 'user',
+          entityId: userIdOf(newcomer),
+          after: { ...recorded, invitationId: invitation.id },
+        }),
+        ...(claimProducerId === null
+          ? []
+          : [
+              db
+                .update(producers)
+                .set({ claimedAt: at, updatedAt: at })
+                .where(and(eq(producers.id, claimProducerId), sql`${producers.claimedAt} IS NULL`)),
+              auditStatement(db, {
+                actorUserId: null,
+                action: 'producer.claim',
+                entity: 'producer',
+                entityId: claimProducerId,
+                before: { claimedAt: null },
+                after: { claimedAt: at, invitationId: invitation.id },
+              }),
+            ]),
+      ]),
+    acceptanceRaces,
+  );
   return inserted[0]!.id;
 }
 
@@ -132,18 +147,22 @@ export async function acceptReset(
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  await db.batch([
-    consumeStatement(db, invitation.id, at),
-    db.update(users).set({ passwordHash, updatedAt: at }).where(eq(users.id, userId)),
-    db.delete(sessions).where(eq(sessions.userId, userId)),
-    auditStatement(db, {
-      actorUserId: userId,
-      action: 'invitation.accept.password_reset',
-      entity: 'user',
-      entityId: userId,
-      after: { invitationId: invitation.id, passwordChanged: true, sessionsEnded: true },
-    }),
-  ]);
+  await withConstraints(
+    () =>
+      db.batch([
+        consumeStatement(db, invitation.id, at),
+        db.update(users).set({ passwordHash, updatedAt: at }).where(eq(users.id, userId)),
+        db.delete(sessions).where(eq(sessions.userId, userId)),
+        auditStatement(db, {
+          actorUserId: userId,
+          action: 'invitation.accept.password_reset',
+          entity: 'user',
+          entityId: userId,
+          after: { invitationId: invitation.id, passwordChanged: true, sessionsEnded: true },
+        }),
+      ]),
+    acceptanceRaces,
+  );
 }
 
 /** Whether an e-mail or phone already names an account, so an invitation for it would fail later. */
@@ -152,7 +171,3 @@ export async function loginTaken(db: Database, login: { email: string | null; ph
   const [row] = await db.select({ id: users.id }).from(users).where(condition).limit(1);
   return row !== undefined;
 }
-
-/** Thrown by D1 when a batch broke a constraint, e.g. a link consumed by a concurrent request. */
-export const isConstraintFailure = (error: unknown) =>
-  error instanceof Error && /constraint/i.test(`${error.message} ${String(error.cause ?? '')}`);

@@ -27,6 +27,7 @@ export type ErrorCode = (typeof errorCodes)[number];
  * a value that is taken is a conflict, a photo of the wrong type an unsupported media type.
  */
 export const problemCodes = {
+  required: 'validation_failed',
   out_of_range: 'validation_failed',
   unknown_province: 'validation_failed',
   commune_not_in_province: 'validation_failed',
@@ -38,8 +39,11 @@ export const problemCodes = {
   gtin_taken: 'conflict',
   tax_code_taken: 'conflict',
   login_taken: 'conflict',
+  password_mismatch: 'validation_failed',
+  tax_code_mismatch: 'validation_failed',
   stock_from_variants: 'validation_failed',
-  stock_below_zero: 'conflict',
+  stock_below_zero: 'validation_failed',
+  stock_changed: 'conflict',
   photo_missing: 'validation_failed',
   photo_too_large: 'payload_too_large',
   photo_type: 'unsupported_media_type',

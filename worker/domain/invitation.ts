@@ -3,6 +3,7 @@
  * producer organisation. The link carries a random token; only its SHA-256 is
  * stored, and a link works once, within its validity.
  */
+import { problem, type FieldProblem } from './errors';
 import type { Role } from './policy';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -50,4 +51,18 @@ export function normaliseLogin(login: string): { email: string | null; phone: st
   const trimmed = login.trim();
   if (trimmed.includes('@')) return { email: trimmed.toLowerCase(), phone: null };
   return { email: null, phone: trimmed.replace(/[\s.-]/g, '') };
+}
+
+/** What accepting a link needs beyond each field's own shape: matching passwords, a name, the right tax code. */
+export function acceptanceProblems(
+  invitation: { purpose: InvitationPurpose; taxCode: string | null },
+  form: { displayName?: string | undefined; password: string; passwordConfirm: string; taxCode?: string | undefined },
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (form.password !== form.passwordConfirm) problems.push(problem('passwordConfirm', 'password_mismatch'));
+  if (invitation.purpose !== 'password_reset' && !form.displayName) problems.push(problem('displayName', 'required'));
+  if (invitation.purpose === 'claim' && !sameTaxCode(form.taxCode ?? '', invitation.taxCode ?? '')) {
+    problems.push(problem('taxCode', 'tax_code_mismatch'));
+  }
+  return problems;
 }

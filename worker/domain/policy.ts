@@ -3,6 +3,7 @@
  * on the answer; nothing else decides who may do what.
  */
 import type { userRoles } from '../../db/schema';
+import { AppError } from './errors';
 
 export type Role = (typeof userRoles)[number];
 export type Access = 'allow' | 'forbidden' | 'not_found';
@@ -11,6 +12,12 @@ export interface Actor {
   id: number;
   role: Role;
   producerId: number | null;
+}
+
+/** Act on a policy answer: 404 hides what a foreign organisation owns, 403 refuses the rest. */
+export function enforce(access: Access): void {
+  if (access === 'not_found') throw new AppError('not_found');
+  if (access === 'forbidden') throw new AppError('forbidden');
 }
 
 /**

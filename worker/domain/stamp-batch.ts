@@ -15,27 +15,20 @@ export const PIN_FILE_DAYS = 7;
 
 /** Refuses a count outside `min`…`max` (the forms check first; this guards every other caller). */
 export function requireWholeIn(field: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw refused(problem(field, 'out_of_range', { min, max }));
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw refused(problem(field, 'out_of_range', { min, max }));
 }
 
 /** The sheet the stamp at `index` (0-based, in issue order) prints on. */
 export const sheetOf = (index: number, labelsPerSheet: number, firstSheet: number): number =>
   firstSheet + Math.floor(index / labelsPerSheet);
 
-export interface StampCounts {
-  issued: number;
-  active: number;
-  void: number;
-}
-
 /**
- * Void stamps not yet replaced. The batch's quantity stays what was ordered, so stamps written
- * beyond it are the replacements already made.
+ * Void stamps not yet replaced, of `written` stamps (replacements included). The batch's
+ * quantity stays what was ordered, so stamps written beyond it are the replacements already made.
  */
-export function replaceableCount(counts: StampCounts, quantity: number): number {
-  const written = counts.issued + counts.active + counts.void;
-  return counts.void - (written - quantity);
-}
+export const replaceableCount = (voided: number, written: number, quantity: number): number =>
+  voided - (written - quantity);
 
 /** A run of sheets whose PINs wait in a PIN file until its expiry. */
 export interface PinFileSpan {

@@ -6,6 +6,7 @@
  * hidden from the public and followed by a correct one, as EPCIS corrects by adding events.
  */
 import type { traceEventTypes } from '../../db/schema';
+import { problem, type FieldProblem } from './errors';
 
 export type TraceEventType = (typeof traceEventTypes)[number];
 
@@ -67,47 +68,38 @@ export interface TraceEventContext {
   salesPointIds: ReadonlySet<number>;
 }
 
-export type TraceEventProblem =
-  | { field: 'occurredAt'; code: 'in_future' | 'too_early' }
-  | {
-      field: 'inputLotIds';
-      code: 'inputs_required' | 'input_is_output' | 'input_not_found' | 'inputs_only_for_transformation' | 'too_many';
-    }
-  | { field: 'reportUrl'; code: 'report_only_for_inspection' }
-  | { field: 'communeCode'; code: 'commune_not_in_province' }
-  | { field: 'salesPointId'; code: 'unknown_sales_point' };
-
 /**
  * Every rule the event breaks, so a producer learns them all at once. A foreign producer's lot
  * reads as not found, exactly like a missing one: input lots must not reveal other producers' ids.
  */
-export function traceEventProblems(draft: TraceEventDraft, context: TraceEventContext): TraceEventProblem[] {
-  const problems: TraceEventProblem[] = [];
+export function traceEventProblems(draft: TraceEventDraft, context: TraceEventContext): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const latest = context.now.getTime() + EVENT_FUTURE_SKEW_MINUTES * 60_000;
-  if (Date.parse(draft.occurredAt) > latest) problems.push({ field: 'occurredAt', code: 'in_future' });
-  if (draft.occurredAt < EARLIEST_EVENT_INSTANT) problems.push({ field: 'occurredAt', code: 'too_early' });
+  if (Date.parse(draft.occurredAt) > latest) problems.push(problem('occurredAt', 'event_in_future'));
+  if (draft.occurredAt < EARLIEST_EVENT_INSTANT) problems.push(problem('occurredAt', 'event_too_early'));
 
   const inputs = [...new Set(draft.inputLotIds)];
   if (draft.type === 'transformation') {
-    if (inputs.length === 0) problems.push({ field: 'inputLotIds', code: 'inputs_required' });
-    else if (inputs.length > MAX_INPUT_LOTS) problems.push({ field: 'inputLotIds', code: 'too_many' });
-    else if (inputs.includes(context.lotId)) problems.push({ field: 'inputLotIds', code: 'input_is_output' });
+    if (inputs.length === 0) problems.push(problem('inputLotIds', 'inputs_required'));
+    else if (inputs.length > MAX_INPUT_LOTS)
+      problems.push(problem('inputLotIds', 'too_many_inputs', { max: MAX_INPUT_LOTS }));
+    else if (inputs.includes(context.lotId)) problems.push(problem('inputLotIds', 'input_is_output'));
     else if (inputs.some((id) => context.inputLotOwners.get(id) !== context.producerId)) {
-      problems.push({ field: 'inputLotIds', code: 'input_not_found' });
+      problems.push(problem('inputLotIds', 'input_not_found'));
     }
   } else if (inputs.length > 0) {
-    problems.push({ field: 'inputLotIds', code: 'inputs_only_for_transformation' });
+    problems.push(problem('inputLotIds', 'inputs_only_for_transformation'));
   }
 
   if (draft.reportUrl !== null && draft.type !== 'inspecting') {
-    problems.push({ field: 'reportUrl', code: 'report_only_for_inspection' });
+    problems.push(problem('reportUrl', 'report_only_for_inspection'));
   }
   const { place } = draft;
   if (place.kind === 'area' && place.communeCode !== null && !context.communesOfProvince.has(place.communeCode)) {
-    problems.push({ field: 'communeCode', code: 'commune_not_in_province' });
+    problems.push(problem('communeCode', 'commune_not_in_province'));
   }
   if (place.kind === 'sales_point' && !context.salesPointIds.has(place.salesPointId)) {
-    problems.push({ field: 'salesPointId', code: 'unknown_sales_point' });
+    problems.push(problem('salesPointId', 'unknown_sales_point'));
   }
   return problems;
 }

@@ -6,9 +6,9 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { deleteSession, findSession, touchSession } from '../data/accounts';
+import { deleteSession, findSession, touchSession } from '../data/sessions';
 import { isSessionLive, touchedIdleExpiry, SESSION_ABSOLUTE_MS } from '../domain/session';
-import type { Access, Actor, Role } from '../domain/policy';
+import { enforce, type Access, type Actor, type Role } from '../domain/policy';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
 
@@ -78,9 +78,3 @@ export const requireAccess = (rule: (actor: Actor) => Access) =>
     enforce(rule(user));
     await next();
   });
-
-/** Act on a policy answer: 404 hides what a foreign organisation owns, 403 refuses the rest. */
-export function enforce(access: Access): void {
-  if (access === 'not_found') throw new AppError('not_found');
-  if (access === 'forbidden') throw new AppError('forbidden');
-}

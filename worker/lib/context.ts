@@ -1,5 +1,5 @@
 import type { Messages, Locale } from '../../web/messages';
-import type { User } from '../data/accounts';
+import type { User } from '../data/users';
 import type { Database } from '../data/db';
 
 export type { Role } from '../domain/policy';

@@ -6,7 +6,8 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Messages } from '../../web/messages';
-import { AppError, type ErrorCode, type FieldIssue } from '../domain/errors';
+import type { AppError } from '../domain/errors';
+import { type ErrorCode, type FieldIssue } from '../domain/errors';
 import { StatusCodes } from './status';
 
 export { AppError, errorCodes, notFound, type ErrorCode, type FieldIssue } from '../domain/errors';
@@ -32,6 +33,9 @@ export const statusOf = (error: AppError): ContentfulStatusCode => codeToStatus[
 export function fieldIssues(error: AppError, t: Messages): FieldIssue[] {
   return [
     ...error.issues,
-    ...error.problems.map(({ field, problem, params }) => ({ field, message: t.errors.problems[problem](params ?? {}) })),
+    ...error.problems.map(({ field, problem, params }) => ({
+      field,
+      message: t.errors.problems[problem](params ?? {}),
+    })),
   ];
 }

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AUDIT_ENTITIES, AuditPage } from '../../web/pages/admin/AuditPage';
-import { userNames } from '../data/admin';
+import { userNames } from '../data/users';
 import { listAuditEntries } from '../data/audit';
 import type { AppEnv } from '../lib/context';
 import { pageContext } from '../lib/render';

@@ -11,7 +11,7 @@ import { effectiveStatus } from '../domain/certification';
 import type { IngestOutcome } from '../domain/certification-ingest';
 import { RECORD_FIELDS, type RawRecord } from '../domain/certification-record';
 import { writeCsv } from '../domain/csv';
-import { pick, provinceName } from './present';
+import { pick, provinceName } from '../presenters/catalogue';
 
 /** Every province, by name in the page's language: the filter's choices and the list's labels. */
 export function provinceOptions(locale: Locale): ProvinceOption[] {

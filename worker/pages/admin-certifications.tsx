@@ -36,12 +36,12 @@ import { AppError, notFound, statusOf, type FieldIssue } from '../lib/errors';
 import { csvIngestRows, MAX_CSV_ROWS, MAX_INGEST_BYTES } from '../lib/ingest-input';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
-import { parseInput } from '../lib/validation';
+import { submitForm, typedValues } from '../lib/forms';
+import { parseInput, toValidationError } from '../lib/validation';
 import { provinceCodes } from '../schemas/catalogue';
 import { ADMIN_PAGE_SIZE, pageParam } from './admin';
 import { certificationsCsv, ingestReportView, overviewView, provinceOptions } from './admin-certifications-present';
-import { provinceName } from './present';
-import { typedValues, validateForm } from './portal/scope';
+import { provinceName } from '../presenters/catalogue';
 
 export const adminCertifications = new Hono<AppEnv>();
 
@@ -104,9 +104,10 @@ adminCertifications.post('/admin/certifications/upload', adminOnly, async (c) =>
   const { t } = c.var;
   const body = await c.req.parseBody();
   const pasted = typeof body.rows === 'string' ? body.rows : '';
-  const form = validateForm(c, uploadForm(t), body);
-  if (!form.ok) {
-    return renderUpload(c, { source: 'file', issues: form.issues, wholeFile: false, pasted }, StatusCodes.BAD_REQUEST);
+  const form = uploadForm(t).safeParse(body);
+  if (!form.success) {
+    const { issues } = toValidationError(form.error, t);
+    return renderUpload(c, { source: 'file', issues, wholeFile: false, pasted }, StatusCodes.BAD_REQUEST);
   }
   const { file, rows: text = '' } = form.data;
   const source = file ? 'file' : 'rows';
@@ -240,11 +241,15 @@ adminCertifications.post(REVOKE, adminOnly, async (c) => {
     throw new AppError('conflict', { detail: c.var.t.adminCertifications.revoke.alreadyRevoked });
   }
   const body = await c.req.parseBody();
-  const form = validateForm(c, revokeForm, body);
-  if (!form.ok) return renderRevoke(c, certification, { issues: form.issues, values: typedValues(body) });
-  await revokeCertification(c.var.db, certification.id, form.data, signedInUser(c).id);
-  c.executionCtx.waitUntil(purgeProductPages(c, { id: certification.productId, slug: certification.productSlug }));
-  return c.redirect('/admin/certifications?revoked=1', StatusCodes.SEE_OTHER);
+  return submitForm(
+    c,
+    async () => {
+      await revokeCertification(c.var.db, certification.id, parseInput(c, revokeForm, body), signedInUser(c).id);
+      c.executionCtx.waitUntil(purgeProductPages(c, { id: certification.productId, slug: certification.productSlug }));
+      return c.redirect('/admin/certifications?revoked=1', StatusCodes.SEE_OTHER);
+    },
+    (refusal) => renderRevoke(c, certification, { issues: refusal.issues, values: typedValues(body) }),
+  );
 });
 
 // ---------------------------------------------------------------- programme overview

@@ -1,15 +1,18 @@
-/** Staff and administrators review every report of a suspected fake (see portal/fake-reports.tsx). */
-import { Hono } from 'hono';
+/** Staff and administrators review every report of a suspected fake (producers: portal/fake-reports.tsx). */
+import { Hono, type Context } from 'hono';
 import { AdminFakeReportsPage } from '../../web/pages/admin/AdminFakeReportsPage';
-import { listFakeReports } from '../data/fake-reports';
+import { listFakeReports, REPORTS_PAGE_SIZE } from '../data/fake-reports';
 import { adminAreaAccess } from '../domain/policy';
 import { requireAccess, requireUser } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
 import { pageContext } from '../lib/render';
+import { privatePhoto } from '../lib/responses';
+import { StatusCodes } from '../lib/status';
 import { parseInput } from '../lib/validation';
-import { REPORTS_PAGE_SIZE, reportListQuery, reportPhoto, review } from './portal/fake-reports';
-import { toFakeReportView } from './portal/trace-present';
+import { toFakeReportView } from '../presenters/traceability';
+import { reportListQuery, reviewForm } from '../schemas/traceability';
+import { reviewablePhoto, reviewReport } from '../services/fake-reports';
 
 export const adminFakeReports = new Hono<AppEnv>();
 
@@ -40,6 +43,14 @@ adminFakeReports.get('/admin/fake-reports', async (c) => {
   );
 });
 
-adminFakeReports.post('/admin/fake-reports/:id{[0-9]+}/review', (c) => review(c, '/admin/fake-reports'));
+const reportId = (c: Context<AppEnv>) => Number(c.req.param('id'));
 
-adminFakeReports.get('/admin/fake-reports/:id{[0-9]+}/photo', reportPhoto);
+adminFakeReports.post('/admin/fake-reports/:id{[0-9]+}/review', async (c) => {
+  const { status } = parseInput(c, reviewForm, await c.req.parseBody());
+  const report = await reviewReport(c.var.db, c.var.user!, reportId(c), status);
+  return c.redirect(`/admin/fake-reports?reviewed=1#report-${report.id}`, StatusCodes.SEE_OTHER);
+});
+
+adminFakeReports.get('/admin/fake-reports/:id{[0-9]+}/photo', async (c) =>
+  privatePhoto(await reviewablePhoto({ db: c.var.db, bucket: c.env.MEDIA }, c.var.user!, reportId(c))),
+);

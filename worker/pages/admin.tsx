@@ -13,14 +13,8 @@ import { OrganisationsPage } from '../../web/pages/admin/OrganisationsPage';
 import { UserPage } from '../../web/pages/admin/UserPage';
 import { UsersPage } from '../../web/pages/admin/UsersPage';
 import { userRoles } from '../../db/schema';
-import {
-  changeUserRole,
-  findProducerSummary,
-  findUserForAdmin,
-  listOrganisations,
-  listUsers,
-  setUserStatus,
-} from '../data/admin';
+import { changeUserRole, findUserForAdmin, listUsers, setUserStatus } from '../data/users';
+import { findProducerSummary, listOrganisations } from '../data/producers';
 import { createInvitation, loginTaken, type NewInvitation } from '../data/invitations';
 import {
   invitableRoles,
@@ -31,7 +25,8 @@ import {
   roleAssignmentProblem,
 } from '../domain/invitation';
 import { accountChangeAccess, adminAreaAccess, administrationAccess } from '../domain/policy';
-import { enforce, requireAccess, requireUser } from '../lib/auth';
+import { enforce } from '../domain/policy';
+import { requireAccess, requireUser } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
 import { AppError, notFound } from '../lib/errors';

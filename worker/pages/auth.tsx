@@ -1,26 +1,18 @@
-/** Sign in and sign out. Throttled per account and per IP; every sign-in starts a fresh session. */
-import { Hono, type Context } from 'hono';
+/** Sign in and sign out (the rules: worker/services/sign-in.ts). */
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { LoginPage } from '../../web/pages/LoginPage';
-import {
-  createSession,
-  deleteSession,
-  deleteUserSessions,
-  findUserByLogin,
-  updatePasswordHash,
-} from '../data/accounts';
-import { attemptsSoFar, clearAttempts, countAttempt } from '../data/rate-limits';
-import { hashPassword, verifyPassword } from '../crypto/password';
+import { deleteSession, deleteUserSessions } from '../data/sessions';
 import { MAX_PASSWORD_LENGTH } from '../domain/password';
 import { homePathFor, safeNextPath } from '../domain/policy';
-import { minutesUntilReset, rateLimits } from '../domain/rate-limit';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
 import { pageContext } from '../lib/render';
+import { clientIp } from '../lib/request';
 import { StatusCodes } from '../lib/status';
-import { sha256Hex } from '../crypto/digest';
 import { parseInput } from '../lib/validation';
+import { signIn } from '../services/sign-in';
 
 export const auth = new Hono<AppEnv>();
 
@@ -30,8 +22,6 @@ const loginForm = z.object({
   next: z.string().max(500).optional(),
 });
 
-const clientIp = (c: Context<AppEnv>) => c.req.header('cf-connecting-ip') ?? 'unknown';
-
 auth.get('/login', (c) => {
   const next = safeNextPath(c.req.query('next')) ?? undefined;
   return c.html(<LoginPage ctx={pageContext(c)} csrfToken={csrfToken(c)} next={next} />);
@@ -39,40 +29,27 @@ auth.get('/login', (c) => {
 
 auth.post('/login', async (c) => {
   const form = parseInput(c, loginForm, await c.req.parseBody());
-  const { db, t } = c.var;
-  const now = new Date();
+  const { t } = c.var;
   const next = safeNextPath(form.next) ?? undefined;
-  const renderError = (error: string, status: typeof StatusCodes.UNAUTHORIZED | typeof StatusCodes.TOO_MANY_REQUESTS) =>
-    c.html(
-      <LoginPage ctx={pageContext(c)} csrfToken={csrfToken(c)} login={form.login} next={next} error={error} />,
-      status,
-    );
-
-  const ipKey = `login:ip:${await sha256Hex(clientIp(c))}`;
-  if ((await countAttempt(db, ipKey, rateLimits.loginPerIp, now)) > rateLimits.loginPerIp.limit) {
-    return renderError(t.auth.throttled(minutesUntilReset(rateLimits.loginPerIp, now)), StatusCodes.TOO_MANY_REQUESTS);
+  const result = await signIn(c.var.db, {
+    login: form.login,
+    password: form.password,
+    ip: clientIp(c),
+    previousSessionIdHash: c.var.session?.idHash ?? null,
+    userAgent: c.req.header('user-agent') ?? null,
+  });
+  if (result.outcome === 'signed_in') {
+    setSessionCookie(c, result.sessionToken);
+    return c.redirect(next ?? homePathFor(result.user.role), StatusCodes.SEE_OTHER);
   }
-  const accountKey = `login:account:${form.login.toLowerCase()}`;
-  if ((await attemptsSoFar(db, accountKey, rateLimits.loginPerAccount, now)) >= rateLimits.loginPerAccount.limit) {
-    return renderError(
-      t.auth.throttled(minutesUntilReset(rateLimits.loginPerAccount, now)),
-      StatusCodes.TOO_MANY_REQUESTS,
-    );
-  }
-
-  const user = await findUserByLogin(db, form.login);
-  const verdict = await verifyPassword(form.password, user?.status === 'active' ? user.passwordHash : null);
-  if (!user || !verdict.ok) {
-    await countAttempt(db, accountKey, rateLimits.loginPerAccount, now);
-    return renderError(t.auth.wrongCredentials, StatusCodes.UNAUTHORIZED);
-  }
-
-  await clearAttempts(db, accountKey);
-  if (verdict.needsRehash) await updatePasswordHash(db, user.id, await hashPassword(form.password));
-  if (c.var.session) await deleteSession(db, c.var.session.idHash);
-  const session = await createSession(db, user.id, now, c.req.header('user-agent') ?? null);
-  setSessionCookie(c, session.token);
-  return c.redirect(next ?? homePathFor(user.role), StatusCodes.SEE_OTHER);
+  const [error, status] =
+    result.outcome === 'throttled'
+      ? [t.auth.throttled(result.minutes), StatusCodes.TOO_MANY_REQUESTS]
+      : [t.auth.wrongCredentials, StatusCodes.UNAUTHORIZED];
+  return c.html(
+    <LoginPage ctx={pageContext(c)} csrfToken={csrfToken(c)} login={form.login} next={next} error={error} />,
+    status,
+  );
 });
 
 auth.post('/logout', async (c) => {

@@ -6,7 +6,7 @@ import { catalogueGroupCodes } from '../domain/catalogue';
 import type { AppEnv } from '../lib/context';
 import { edgeCache } from '../lib/edge-cache';
 import { pageContext } from '../lib/render';
-import { provinceName, toProductCard } from './present';
+import { provinceName, toProductCard } from '../presenters/catalogue';
 
 export const home = new Hono<AppEnv>();
 

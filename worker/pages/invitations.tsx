@@ -7,26 +7,19 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { InvitationPage, InvitationUnavailablePage } from '../../web/pages/InvitationPage';
-import { createSession, deleteSession } from '../data/accounts';
-import {
-  acceptJoin,
-  acceptReset,
-  findInvitation,
-  isConstraintFailure,
-  type InvitationWithProducer,
-} from '../data/invitations';
-import { invitationPath, invitationState, sameTaxCode } from '../domain/invitation';
-import { hashPassword } from '../crypto/password';
+import { findInvitation, type InvitationWithProducer } from '../data/invitations';
+import { acceptanceProblems, invitationPath, invitationState } from '../domain/invitation';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/password';
 import { homePathFor } from '../domain/policy';
 import { setSessionCookie } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
-import { AppError, notFound, type FieldIssue } from '../lib/errors';
+import { AppError, fieldIssues, notFound, type FieldIssue } from '../lib/errors';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
 import { sha256Hex } from '../crypto/digest';
 import { toValidationError } from '../lib/validation';
+import { acceptInvitation } from '../services/invitations';
 
 export const invitationRoutes = new Hono<AppEnv>();
 
@@ -77,61 +70,23 @@ invitationRoutes.get('/invitations/:token', async (c) => {
 invitationRoutes.post('/invitations/:token', async (c) => {
   const found = await lookUp(c);
   if (found instanceof Response) return found;
-  const { invitation, producer, user } = found;
+  const { invitation, producer } = found;
   const { t } = c.var;
-
   const parsed = acceptForm.safeParse(await c.req.parseBody());
-  const issues = parsed.success ? [] : toValidationError(parsed.error, t).issues;
-  const form = parsed.success ? parsed.data : null;
-  if (form && form.password !== form.passwordConfirm) {
-    issues.push({ field: 'passwordConfirm', message: t.invitations.passwordMismatch });
-  }
-  if (form && invitation.purpose !== 'password_reset' && !form.displayName) {
-    issues.push({ field: 'displayName', message: t.errors.fields.required });
-  }
-  if (form && invitation.purpose === 'claim' && !sameTaxCode(form.taxCode ?? '', invitation.taxCode ?? '')) {
-    issues.push({ field: 'taxCode', message: t.invitations.taxCodeMismatch });
-  }
-  if (!form || issues.length > 0) {
-    return c.html(renderForm(c, found, { displayName: form?.displayName ?? '', issues }), StatusCodes.BAD_REQUEST);
+  const issues = parsed.success
+    ? fieldIssues(new AppError('validation_failed', { problems: acceptanceProblems(invitation, parsed.data) }), t)
+    : toValidationError(parsed.error, t).issues;
+  if (!parsed.success || issues.length > 0) {
+    const displayName = parsed.success ? (parsed.data.displayName ?? '') : '';
+    return c.html(renderForm(c, found, { displayName, issues }), StatusCodes.BAD_REQUEST);
   }
   if (invitation.purpose === 'claim' && producer?.claimedAt) {
     throw new AppError('conflict', { detail: t.admin.problems.alreadyClaimed });
   }
-
-  const now = new Date();
-  const passwordHash = await hashPassword(form.password);
-  let userId: number;
-  let role = invitation.role ?? 'buyer';
-  try {
-    if (invitation.purpose === 'password_reset') {
-      userId = user!.id;
-      role = user!.role;
-      await acceptReset(c.var.db, invitation, userId, passwordHash, now);
-    } else {
-      userId = await acceptJoin(
-        c.var.db,
-        invitation,
-        {
-          email: invitation.email,
-          phone: invitation.phone,
-          displayName: form.displayName!,
-          passwordHash,
-          role,
-          producerId: invitation.producerId,
-        },
-        now,
-        invitation.purpose === 'claim' ? invitation.producerId : null,
-      );
-    }
-  } catch (error) {
-    // Used by a concurrent request, or the e-mail/phone was taken since the link was made.
-    if (isConstraintFailure(error)) throw new AppError('conflict');
-    throw error;
-  }
-
-  if (c.var.session) await deleteSession(c.var.db, c.var.session.idHash);
-  const session = await createSession(c.var.db, userId, now, c.req.header('user-agent') ?? null);
-  setSessionCookie(c, session.token);
-  return c.redirect(homePathFor(role), StatusCodes.SEE_OTHER);
+  const accepted = await acceptInvitation(c.var.db, found, parsed.data, {
+    previousSessionIdHash: c.var.session?.idHash ?? null,
+    userAgent: c.req.header('user-agent') ?? null,
+  });
+  setSessionCookie(c, accepted.sessionToken);
+  return c.redirect(homePathFor(accepted.role), StatusCodes.SEE_OTHER);
 });

@@ -5,7 +5,7 @@ import type { AppEnv } from '../lib/context';
 import { edgeCache } from '../lib/edge-cache';
 import { notFound } from '../lib/errors';
 import { pageContext } from '../lib/render';
-import { toProducerDetail } from './present';
+import { toProducerDetail } from '../presenters/catalogue';
 
 export const producers = new Hono<AppEnv>();
 

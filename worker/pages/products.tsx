@@ -15,7 +15,7 @@ import { checkedPageInfo } from '../lib/pagination';
 import { pageContext } from '../lib/render';
 import { parseInput } from '../lib/validation';
 import { catalogueQuerySchema } from '../schemas/catalogue';
-import { pick, productJsonLd, toProductCard, toProductDetail } from './present';
+import { pick, productJsonLd, toProductCard, toProductDetail } from '../presenters/catalogue';
 
 export const products = new Hono<AppEnv>();
 

@@ -51,10 +51,7 @@ export function sheetPositions<S extends { sheetNumber: number; status: string }
     }
     const onSheet = positions.length - start;
     if (onSheet > sheets.perSheet) {
-      throw unprintable(
-        'invalid_layout',
-        `sheet ${sheet} holds ${onSheet} stamps, the layout ${sheets.perSheet}`,
-      );
+      throw unprintable('invalid_layout', `sheet ${sheet} holds ${onSheet} stamps, the layout ${sheets.perSheet}`);
     }
     if (sheet < sheets.batchLast) for (let i = onSheet; i < sheets.perSheet; i++) positions.push(null);
   }

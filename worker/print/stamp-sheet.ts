@@ -110,7 +110,10 @@ export type StampPrintErrorCode =
  * the layout; the portal moves it to the form field the person should change.
  */
 export const unprintable = (reason: StampPrintErrorCode, detail: string): AppError =>
-  new AppError('validation_failed', { detail, problems: [problem('layout', 'stamp_layout_unfit', { problem: reason })] });
+  new AppError('validation_failed', {
+    detail,
+    problems: [problem('layout', 'stamp_layout_unfit', { problem: reason })],
+  });
 
 /** The print problem behind an error thrown here, or null for any other error. */
 export function unprintableReason(error: unknown): StampPrintErrorCode | null {

@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { traceEventTypes } from '../../db/schema';
+import { fakeReportStatuses } from '../data/fake-reports';
 import type { Messages } from '../../web/messages';
-import { MAX_STAMPS_PER_BATCH, MAX_STAMPS_PER_REPRINT } from '../data/stamp-batches';
+import { MAX_STAMPS_PER_BATCH, MAX_STAMPS_PER_REPRINT } from '../domain/stamp-batch';
 import { LOT_PATTERN } from '../domain/digital-link';
 import { isSerial } from '../domain/stamp-codes';
 import type { TracePlace } from '../domain/trace-event';
@@ -278,6 +279,11 @@ export const stampImageQuery = z.object({
 export const visibilityForm = z.object({ isPublic: z.enum(['0', '1']).transform((value) => value === '1') });
 
 export const reviewForm = z.object({ status: z.enum(['confirmed', 'dismissed']) });
+
+export const reportListQuery = z.object({
+  status: z.preprocess((value) => (value === '' ? undefined : value), z.enum(fakeReportStatuses).optional()),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
 
 export const printLinkQuery = z.object({
   v: z

@@ -1,4 +1,4 @@
-import type { listOrganisations } from '../../../worker/data/admin';
+import type { listOrganisations } from '../../../worker/data/producers';
 import { formatInstant } from '../../../worker/domain/time';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';

@@ -1,5 +1,5 @@
 import { userRoles } from '../../../db/schema';
-import type { AdminUser } from '../../../worker/data/admin';
+import type { AdminUser } from '../../../worker/data/users';
 import { formatInstant } from '../../../worker/domain/time';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';

@@ -2,13 +2,14 @@ import { Hono } from 'hono';
 import { ChooseProducerPage } from '../../../web/pages/portal/ChooseProducerPage';
 import { PortalDashboardPage } from '../../../web/pages/portal/PortalDashboardPage';
 import { PortalProductsPage } from '../../../web/pages/portal/PortalProductsPage';
-import { listPortalProducts, loadDashboard } from '../../data/portal';
+import { listPortalProducts } from '../../data/products';
+import { loadDashboard } from '../../data/dashboard';
 import { formatVnd } from '../../domain/money';
 import type { AppEnv } from '../../lib/context';
 import { csrfToken } from '../../lib/csrf';
 import { notFound } from '../../lib/errors';
 import { pageContext } from '../../lib/render';
-import { toDashboardView } from './present';
+import { toDashboardView } from '../../presenters/products';
 import { producerInScope } from './scope';
 
 export const dashboard = new Hono<AppEnv>();

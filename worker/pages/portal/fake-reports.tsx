@@ -1,70 +1,23 @@
 /**
- * Reviewing reports of suspected fakes. Producers see and review the reports about their own
- * products here; staff and administrators review every report at /admin/fake-reports. Both
- * areas share the routes' work below and decide access with fakeReportAccess.
+ * Reviewing reports of suspected fakes: producers see and review the reports about their own
+ * products here; staff and administrators review every report at /admin/fake-reports.
  */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import { ChooseProducerPage } from '../../../web/pages/portal/ChooseProducerPage';
 import { FakeReportsPage } from '../../../web/pages/portal/FakeReportsPage';
-import {
-  fakeReportStatuses,
-  findFakeReport,
-  listFakeReports,
-  reviewFakeReport,
-  type FakeReportRow,
-} from '../../data/fake-reports';
-import { fakeReportAccess } from '../../domain/policy';
-import { enforce } from '../../lib/auth';
+import { listFakeReports, REPORTS_PAGE_SIZE } from '../../data/fake-reports';
+import { findProducerName } from '../../data/producers';
 import type { AppEnv } from '../../lib/context';
 import { csrfToken } from '../../lib/csrf';
 import { notFound } from '../../lib/errors';
 import { pageContext } from '../../lib/render';
+import { privatePhoto } from '../../lib/responses';
 import { StatusCodes } from '../../lib/status';
 import { parseInput } from '../../lib/validation';
-import { reviewForm } from '../../schemas/traceability';
-import { signedInUser, producerInScope } from './scope';
-import { toFakeReportView } from './trace-present';
-
-export const REPORTS_PAGE_SIZE = 30;
-
-export const reportListQuery = z.object({
-  status: z.preprocess((value) => (value === '' ? undefined : value), z.enum(fakeReportStatuses).optional()),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-});
-
-/** A report the signed-in user may review: its product's producer (or staff) only. */
-export async function reviewableReport(c: Context<AppEnv>): Promise<FakeReportRow> {
-  const report = await findFakeReport(c.var.db, Number(c.req.param('id')));
-  if (!report) throw notFound();
-  enforce(fakeReportAccess(signedInUser(c), report.producerId));
-  return report;
-}
-
-/** Records the review and goes back to the list the form was on. */
-export async function review(c: Context<AppEnv>, listPath: string) {
-  const report = await reviewableReport(c);
-  const { status } = parseInput(c, reviewForm, await c.req.parseBody());
-  await reviewFakeReport(c.var.db, signedInUser(c).id, report, status);
-  return c.redirect(
-    `${listPath}${listPath.includes('?') ? '&' : '?'}reviewed=1#report-${report.id}`,
-    StatusCodes.SEE_OTHER,
-  );
-}
-
-/** The consumer's photo, served only to those who may review the report, never cached. */
-export async function reportPhoto(c: Context<AppEnv>) {
-  const report = await reviewableReport(c);
-  const object = report.photoKey ? await c.env.MEDIA.get(report.photoKey) : null;
-  if (!object) throw notFound();
-  return new Response(object.body, {
-    headers: {
-      'Content-Type': object.httpMetadata?.contentType ?? 'application/octet-stream',
-      'Cache-Control': 'private, no-store',
-      'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
-    },
-  });
-}
+import { toFakeReportView } from '../../presenters/traceability';
+import { reportListQuery, reviewForm } from '../../schemas/traceability';
+import { reviewablePhoto, reviewReport } from '../../services/fake-reports';
+import { producerInScope, signedInUser } from './scope';
 
 export const fakeReportPages = new Hono<AppEnv>();
 
@@ -72,23 +25,22 @@ fakeReportPages.get('/fake-reports', async (c) => {
   const scope = producerInScope(c);
   if (!scope) return c.html(<ChooseProducerPage ctx={pageContext(c)} action="/portal/fake-reports" />);
   const { status, page } = parseInput(c, reportListQuery, c.req.query());
-  const producer = await c.var.db.query.producers.findFirst({
-    columns: { name: true },
-    where: (producers, { eq }) => eq(producers.id, scope.producerId),
-  });
-  if (!producer) throw notFound();
-  const rows = await listFakeReports(
-    c.var.db,
-    { producerId: scope.producerId },
-    { status },
-    { limit: REPORTS_PAGE_SIZE, offset: (page - 1) * REPORTS_PAGE_SIZE },
-  );
+  const [producerName, rows] = await Promise.all([
+    findProducerName(c.var.db, scope.producerId),
+    listFakeReports(
+      c.var.db,
+      { producerId: scope.producerId },
+      { status },
+      { limit: REPORTS_PAGE_SIZE, offset: (page - 1) * REPORTS_PAGE_SIZE },
+    ),
+  ]);
+  if (producerName === null) throw notFound();
   const ctx = pageContext(c);
   return c.html(
     <FakeReportsPage
       ctx={ctx}
       csrfToken={csrfToken(c)}
-      producerName={producer.name}
+      producerName={producerName}
       producerParam={scope.producerParam}
       reports={rows.slice(0, REPORTS_PAGE_SIZE).map((row) => toFakeReportView(row, ctx.locale))}
       status={status}
@@ -99,10 +51,16 @@ fakeReportPages.get('/fake-reports', async (c) => {
   );
 });
 
+const reportId = (c: Context<AppEnv>) => Number(c.req.param('id'));
+
 fakeReportPages.post('/fake-reports/:id{[0-9]+}/review', async (c) => {
-  const scope = producerInScope(c);
-  const path = scope?.producerParam ? `/portal/fake-reports?producer=${scope.producerParam}` : '/portal/fake-reports';
-  return review(c, path);
+  const { status } = parseInput(c, reviewForm, await c.req.parseBody());
+  const report = await reviewReport(c.var.db, signedInUser(c), reportId(c), status);
+  const producer = producerInScope(c)?.producerParam;
+  const list = producer ? `/portal/fake-reports?producer=${producer}&` : '/portal/fake-reports?';
+  return c.redirect(`${list}reviewed=1#report-${report.id}`, StatusCodes.SEE_OTHER);
 });
 
-fakeReportPages.get('/fake-reports/:id{[0-9]+}/photo', reportPhoto);
+fakeReportPages.get('/fake-reports/:id{[0-9]+}/photo', async (c) =>
+  privatePhoto(await reviewablePhoto({ db: c.var.db, bucket: c.env.MEDIA }, signedInUser(c), reportId(c))),
+);

@@ -1,62 +1,33 @@
 /** Lots and their traceability events: list, create, the lot page, recording and hiding events, EPCIS export. */
 import { Hono, type Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { traceEventTypes } from '../../../db/schema';
-import type { Values } from '../../../web/pages/portal/Fields';
 import { ChooseProducerPage } from '../../../web/pages/portal/ChooseProducerPage';
+import type { Values } from '../../../web/pages/portal/Fields';
 import { LotNewPage } from '../../../web/pages/portal/LotNewPage';
 import { LotPage } from '../../../web/pages/portal/LotPage';
 import { LotsPage } from '../../../web/pages/portal/LotsPage';
 import { TraceEventFormPage } from '../../../web/pages/portal/TraceEventFormPage';
+import { listProducerLots, type LotPage as LotData } from '../../data/lots';
 import { provincesByCode } from '../../data/reference';
-import { createLot } from '../../data/stamp-batches';
-import {
-  eventFormChoices,
-  findLot,
-  findProducerProduct,
-  listProducerLots,
-  lotOwners,
-  recordTraceEvent,
-  setTraceEventVisibility,
-  type LotPage as LotData,
-} from '../../data/trace-events';
-import { producerDataAccess } from '../../domain/policy';
+import { eventFormChoices, setTraceEventVisibility } from '../../data/trace-events';
 import { utcToVietnamLocal } from '../../domain/time';
-import {
-  lotClassUri,
-  MAX_INPUT_LOTS,
-  toEpcisDocument,
-  traceEventProblems,
-  type TraceEventProblem,
-  type TraceEventType,
-} from '../../domain/trace-event';
-import { enforce } from '../../lib/auth';
+import type { TraceEventType } from '../../domain/trace-event';
 import type { AppEnv } from '../../lib/context';
 import { csrfToken } from '../../lib/csrf';
-import { AppError, notFound, type FieldIssue } from '../../lib/errors';
+import { AppError, notFound } from '../../lib/errors';
+import { submitForm, typedValues, type Refusal } from '../../lib/forms';
 import { pageContext } from '../../lib/render';
 import { StatusCodes } from '../../lib/status';
 import { parseInput } from '../../lib/validation';
+import { pick } from '../../presenters/catalogue';
+import { toEventFormView, toLotEpcis, toLotsView, toLotView } from '../../presenters/traceability';
 import { lotForm, traceEventForm, visibilityForm } from '../../schemas/traceability';
-import { pick } from '../present';
-import { eventPlace, toLotsView, toLotView } from './trace-present';
-import { producerInScope, signedInUser, typedValues, validateForm } from './scope';
+import { createProducerLot, recordLotEvent } from '../../services/traceability';
+import { ownedLot, producerInScope, producerParamOf, requiredScope, signedInUser, type ProducerScope } from './scope';
 
 export const lotPages = new Hono<AppEnv>();
 
 const LOT = '/lots/:id{[0-9]+}';
-
-/** A lot the signed-in user may work on; another producer's answers 404 like a missing one. */
-export async function ownedLot(c: Context<AppEnv>): Promise<LotData> {
-  const page = await findLot(c.var.db, Number(c.req.param('id')));
-  if (!page) throw notFound();
-  enforce(producerDataAccess(signedInUser(c), page.lot.producerId));
-  return page;
-}
-
-/** An administrator's links keep the organisation they are looking after. */
-export const producerParamOf = (c: Context<AppEnv>, producerId: number) =>
-  signedInUser(c).role === 'admin' ? producerId : undefined;
 
 lotPages.get('/lots', async (c) => {
   const scope = producerInScope(c);
@@ -69,13 +40,7 @@ lotPages.get('/lots', async (c) => {
   );
 });
 
-async function renderNewLot(
-  c: Context<AppEnv>,
-  scope: { producerId: number; producerParam?: number },
-  values: Values,
-  issues: FieldIssue[] = [],
-  status: ContentfulStatusCode = StatusCodes.OK,
-) {
+async function renderNewLot(c: Context<AppEnv>, scope: ProducerScope, values: Values, refusal?: Refusal) {
   const data = await listProducerLots(c.var.db, scope.producerId);
   if (!data) throw notFound();
   const ctx = pageContext(c);
@@ -87,9 +52,9 @@ async function renderNewLot(
       producerParam={scope.producerParam}
       products={data.products.map((p) => ({ value: String(p.id), label: pick(ctx.locale, p.nameVi, p.nameEn) }))}
       values={values}
-      issues={issues}
+      issues={refusal?.issues ?? []}
     />,
-    status,
+    refusal?.status ?? StatusCodes.OK,
   );
 }
 
@@ -100,28 +65,17 @@ lotPages.get('/lots/new', async (c) => {
 });
 
 lotPages.post('/lots', async (c) => {
-  const scope = producerInScope(c);
-  if (!scope) throw notFound();
-  const { t } = c.var;
+  const scope = requiredScope(c);
   const body = await c.req.parseBody();
-  const typed = typedValues(body);
-  const refuse = (issues: FieldIssue[], status: ContentfulStatusCode = StatusCodes.BAD_REQUEST) =>
-    renderNewLot(c, scope, typed, issues, status);
-  const form = validateForm(c, lotForm(t), body);
-  if (!form.ok) return refuse(form.issues);
-  const { productId, ...lot } = form.data;
-  // Another producer's product reads as missing, so product ids cannot be probed from this form.
-  if (!(await findProducerProduct(c.var.db, scope.producerId, productId))) {
-    return refuse([{ field: 'productId', message: t.portal.fieldErrors.unknownProduct }]);
-  }
-  const result = await createLot(c.var.db, { productId, ...lot }, signedInUser(c).id);
-  if ('error' in result) {
-    if (result.error === 'invalid_lot_code') {
-      return refuse([{ field: 'lotCode', message: t.portal.fieldErrors.lotCode }]);
-    }
-    return refuse([{ field: 'lotCode', message: t.portal.fieldErrors.lotCodeTaken }], StatusCodes.CONFLICT);
-  }
-  return c.redirect(`/portal/lots/${result.lotId}?created=1`, StatusCodes.SEE_OTHER);
+  return submitForm(
+    c,
+    async () => {
+      const lot = parseInput(c, lotForm(c.var.t), body);
+      const lotId = await createProducerLot(c.var.db, scope.producerId, lot, signedInUser(c).id);
+      return c.redirect(`/portal/lots/${lotId}?created=1`, StatusCodes.SEE_OTHER);
+    },
+    (refusal) => renderNewLot(c, scope, typedValues(body), refusal),
+  );
 });
 
 lotPages.get(LOT, async (c) => {
@@ -148,27 +102,10 @@ lotPages.get(LOT, async (c) => {
 
 lotPages.get(`${LOT}/epcis.json`, async (c) => {
   const page = await ownedLot(c);
-  const { lot } = page;
-  const origin = c.env.PUBLIC_ORIGIN;
-  const document = toEpcisDocument({
-    origin,
-    lotClass: lotClassUri({ id: lot.productId, gtin: lot.gtin }, lot.lotCode),
-    createdAt: new Date().toISOString(),
-    events: page.events.map((event) => ({
-      id: event.id,
-      type: event.eventType,
-      occurredAt: event.occurredAt,
-      recordedAt: event.createdAt,
-      placeName: eventPlace(event, 'vi'),
-      actor: event.actor,
-      description: event.description,
-      reportUrl: event.reportUrl,
-      inputClasses: event.inputs.map((input) => lotClassUri({ id: input.productId, gtin: input.gtin }, input.lotCode)),
-    })),
-  });
+  const document = toLotEpcis(page, c.env.PUBLIC_ORIGIN, new Date());
   return c.body(JSON.stringify(document, null, 2), StatusCodes.OK, {
     'Content-Type': 'application/ld+json; charset=utf-8',
-    'Content-Disposition': `attachment; filename="epcis-lot-${lot.lotCode}.json"`,
+    'Content-Disposition': `attachment; filename="epcis-lot-${page.lot.lotCode}.json"`,
     'Cache-Control': 'private, no-store',
   });
 });
@@ -184,42 +121,27 @@ async function renderEventForm(
   type: TraceEventType,
   values: Values,
   inputLotIds: string[],
-  issues: FieldIssue[] = [],
-  status: ContentfulStatusCode = StatusCodes.OK,
+  refusal?: Refusal,
 ) {
   const ctx = pageContext(c);
-  const { locale } = ctx;
   const { lot } = page;
   const province = provincesByCode.has(values.provinceCode ?? '') ? values.provinceCode! : lot.producerProvince;
   const choices = await eventFormChoices(c.var.db, lot.producerId, lot.id, province);
+  const view = toEventFormView(page, type, choices, {
+    t: ctx.t,
+    locale: ctx.locale,
+    producerParam: producerParamOf(c, lot.producerId),
+  });
   return c.html(
     <TraceEventFormPage
       ctx={ctx}
       csrfToken={csrfToken(c)}
-      view={{
-        lotId: lot.id,
-        lotLabel: ctx.t.portal.lots.lotTitle(lot.lotCode, pick(locale, lot.productName, lot.productNameEn)),
-        producerName: lot.producerName,
-        producerParam: producerParamOf(c, lot.producerId),
-        type,
-        provinces: [...provincesByCode.values()]
-          .map((p) => ({ value: p.code, label: pick(locale, p.nameVi, p.nameEn) }))
-          .sort((a, b) => a.label.localeCompare(b.label, locale)),
-        communes: choices.communes.map((commune) => ({
-          value: commune.code,
-          label: pick(locale, commune.nameVi, commune.nameEn),
-        })),
-        salesPoints: choices.salesPoints.map((point) => ({ value: String(point.id), label: point.name })),
-        inputLots: choices.inputLots.map((input) => ({
-          value: String(input.id),
-          label: `${input.lotCode} (${input.productName})`,
-        })),
-      }}
+      view={view}
       values={{ ...values, provinceCode: province }}
       inputLotIds={inputLotIds}
-      issues={issues}
+      issues={refusal?.issues ?? []}
     />,
-    status,
+    refusal?.status ?? StatusCodes.OK,
   );
 }
 
@@ -241,36 +163,9 @@ lotPages.get(`${LOT}/events/new`, async (c) => {
   );
 });
 
-function problemMessage(problem: TraceEventProblem, t: AppEnv['Variables']['t']): string {
-  const f = t.portal.fieldErrors;
-  switch (problem.code) {
-    case 'in_future':
-      return f.inFuture;
-    case 'too_early':
-      return f.tooEarly;
-    case 'inputs_required':
-      return f.inputsRequired;
-    case 'input_is_output':
-      return f.inputIsOutput;
-    case 'input_not_found':
-      return f.inputNotFound;
-    case 'inputs_only_for_transformation':
-      return f.inputsOnlyForTransformation;
-    case 'too_many':
-      return f.tooManyInputs(MAX_INPUT_LOTS);
-    case 'report_only_for_inspection':
-      return f.reportOnlyForInspection;
-    case 'commune_not_in_province':
-      return f.communeNotInProvince;
-    case 'unknown_sales_point':
-      return f.unknownSalesPoint;
-  }
-}
-
 lotPages.post(`${LOT}/events`, async (c) => {
   const page = await ownedLot(c);
-  const { lot } = page;
-  const { t, db } = c.var;
+  const { t } = c.var;
   // `all`: the ticked input lots come as repeated fields.
   const body = await c.req.parseBody({ all: true });
   const typed = typedValues(body);
@@ -281,57 +176,15 @@ lotPages.post(`${LOT}/events`, async (c) => {
       issues: [{ field: 'eventType', message: t.errors.fields.oneOf(traceEventTypes.join(', ')) }],
     });
   }
-  const refuse = (issues: FieldIssue[]) =>
-    renderEventForm(c, page, type, typed, tickedInputs, issues, StatusCodes.BAD_REQUEST);
-
-  const form = validateForm(c, traceEventForm(t), body);
-  if (!form.ok) return refuse(form.issues);
-  const event = form.data;
-  const { place } = event;
-  if (place.kind === 'area' && !provincesByCode.has(place.provinceCode)) {
-    return refuse([{ field: 'provinceCode', message: t.errors.fields.unknownProvince }]);
-  }
-  const choices = await eventFormChoices(
-    db,
-    lot.producerId,
-    lot.id,
-    place.kind === 'area' ? place.provinceCode : lot.producerProvince,
-  );
-  const problems = traceEventProblems(
-    {
-      type: event.eventType,
-      occurredAt: event.occurredAt,
-      place,
-      reportUrl: event.reportUrl,
-      inputLotIds: event.inputLotIds,
+  return submitForm(
+    c,
+    async () => {
+      const event = parseInput(c, traceEventForm(t), body);
+      await recordLotEvent(c.var.db, page, event, signedInUser(c).id);
+      return c.redirect(`/portal/lots/${page.lot.id}?recorded=1`, StatusCodes.SEE_OTHER);
     },
-    {
-      lotId: lot.id,
-      producerId: lot.producerId,
-      now: new Date(),
-      inputLotOwners: await lotOwners(db, event.inputLotIds),
-      communesOfProvince: new Set(choices.communes.map((commune) => commune.code)),
-      salesPointIds: new Set(choices.salesPoints.map((point) => point.id)),
-    },
+    (refusal) => renderEventForm(c, page, type, typed, tickedInputs, refusal),
   );
-  if (problems.length > 0) {
-    return refuse(problems.map((problem) => ({ field: problem.field, message: problemMessage(problem, t) })));
-  }
-  await recordTraceEvent(db, signedInUser(c).id, {
-    lotId: lot.id,
-    eventType: event.eventType,
-    occurredAt: event.occurredAt,
-    provinceCode: place.kind === 'area' ? place.provinceCode : null,
-    communeCode: place.kind === 'area' ? place.communeCode : null,
-    salesPointId: place.kind === 'sales_point' ? place.salesPointId : null,
-    placeText: place.kind === 'text' ? place.text : null,
-    actor: event.actor,
-    description: event.description,
-    reportUrl: event.reportUrl,
-    isPublic: event.isPublic,
-    inputLotIds: event.inputLotIds,
-  });
-  return c.redirect(`/portal/lots/${lot.id}?recorded=1`, StatusCodes.SEE_OTHER);
 });
 
 lotPages.post(`${LOT}/events/:eventId{[0-9]+}/visibility`, async (c) => {

@@ -8,7 +8,7 @@ import { csrfToken } from '../../lib/csrf';
 import { notFound } from '../../lib/errors';
 import { pageContext } from '../../lib/render';
 import { producerInScope } from './scope';
-import { toScanStatsView } from './trace-present';
+import { toScanStatsView } from '../../presenters/traceability';
 
 export const scanStatsPages = new Hono<AppEnv>();
 

@@ -2,16 +2,16 @@
  * Who the portal acts for, decided in one place. A producer member always
  * works on their own organisation; an administrator names one with
  * ?producer=<id>. Object-level checks go through producerDataAccess, so a
- * foreign organisation's product answers 404 exactly like a missing one.
+ * foreign organisation's product, lot or batch answers 404 exactly like a missing one.
  */
 import type { Context } from 'hono';
-import type { z } from 'zod';
-import { findProductForEdit } from '../../data/portal';
+import { findLot, type LotPage } from '../../data/lots';
+import { findProductForEdit } from '../../data/products';
+import { findBatchForPortal, type PortalBatch } from '../../data/stamp-batches';
 import { producerDataAccess } from '../../domain/policy';
-import { enforce } from '../../lib/auth';
+import { enforce } from '../../domain/policy';
 import type { AppEnv } from '../../lib/context';
-import { AppError, notFound, type FieldIssue } from '../../lib/errors';
-import { toValidationError } from '../../lib/validation';
+import { AppError, notFound } from '../../lib/errors';
 
 export function signedInUser(c: Context<AppEnv>) {
   const user = c.var.user;
@@ -19,11 +19,17 @@ export function signedInUser(c: Context<AppEnv>) {
   return user;
 }
 
+export interface ProducerScope {
+  producerId: number;
+  /** The ?producer= an administrator's links keep; absent for a member. */
+  producerParam?: number;
+}
+
 /**
  * The organisation a list-level page shows, or null when an administrator
  * has not chosen one yet. Checked by the same policy as every object.
  */
-export function producerInScope(c: Context<AppEnv>): { producerId: number; producerParam?: number } | null {
+export function producerInScope(c: Context<AppEnv>): ProducerScope | null {
   const user = signedInUser(c);
   if (user.role === 'admin') {
     const asked = c.req.query('producer');
@@ -36,32 +42,43 @@ export function producerInScope(c: Context<AppEnv>): { producerId: number; produ
   return { producerId: user.producerId };
 }
 
+/** The organisation a form acts for: an administrator must have chosen one. */
+export function requiredScope(c: Context<AppEnv>): ProducerScope {
+  const scope = producerInScope(c);
+  if (!scope) throw notFound();
+  return scope;
+}
+
+/** An administrator's links keep the organisation they are looking after. */
+export const producerParamOf = (c: Context<AppEnv>, producerId: number) =>
+  signedInUser(c).role === 'admin' ? producerId : undefined;
+
+const idParam = (c: Context<AppEnv>, name = 'id'): number => {
+  const id = c.req.param(name);
+  if (!id || !/^\d{1,10}$/.test(id)) throw notFound();
+  return Number(id);
+};
+
 /** A product the signed-in user may edit, with everything its page shows. */
 export async function ownedProduct(c: Context<AppEnv>) {
-  const id = c.req.param('id');
-  if (!id || !/^\d{1,10}$/.test(id)) throw notFound();
-  const page = await findProductForEdit(c.var.db, Number(id));
+  const page = await findProductForEdit(c.var.db, idParam(c));
   if (!page) throw notFound();
   enforce(producerDataAccess(signedInUser(c), page.product.producerId));
   return page;
 }
 
-/** Parse a form; instead of throwing, hand back the issues so the form can be shown again with its values. */
-export function validateForm<S extends z.ZodType>(
-  c: Context<AppEnv>,
-  schema: S,
-  input: unknown,
-): { ok: true; data: z.output<S> } | { ok: false; issues: FieldIssue[] } {
-  const result = schema.safeParse(input);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, issues: toValidationError(result.error, c.var.t).issues };
+/** A lot the signed-in user may work on. */
+export async function ownedLot(c: Context<AppEnv>): Promise<LotPage> {
+  const page = await findLot(c.var.db, idParam(c));
+  if (!page) throw notFound();
+  enforce(producerDataAccess(signedInUser(c), page.lot.producerId));
+  return page;
 }
 
-/** Text fields of a submitted form, to show it again as typed (files and the CSRF token left out). */
-export function typedValues(body: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(body).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== '_csrf',
-    ),
-  );
+/** A stamp batch the signed-in user may work on. */
+export async function ownedBatch(c: Context<AppEnv>): Promise<PortalBatch> {
+  const data = await findBatchForPortal(c.var.db, idParam(c));
+  if (!data) throw notFound();
+  enforce(producerDataAccess(signedInUser(c), data.batch.producerId));
+  return data;
 }

@@ -1,15 +1,16 @@
 /** Portal rows to the views web/pages/portal renders: localised, formatted, nothing left to decide. */
-import type { Locale, Messages } from '../../../web/messages';
-import type { DashboardView } from '../../../web/pages/portal/PortalDashboardPage';
-import type { ProductEditView } from '../../../web/pages/portal/PortalProductEditPage';
-import type { loadDashboard, ProductForEdit } from '../../data/portal';
-import { certificationStanding } from '../../domain/certification';
-import { dailySeries, daysUntil } from '../../domain/dashboard';
-import { readReason } from '../../domain/inventory';
-import { formatVnd } from '../../domain/money';
-import { formatDate, formatInstant } from '../../domain/time';
-import { productUnits } from '../../schemas/portal';
-import { pick } from '../present';
+import type { Locale, Messages } from '../../web/messages';
+import type { DashboardView } from '../../web/pages/portal/PortalDashboardPage';
+import type { ProductEditView } from '../../web/pages/portal/PortalProductEditPage';
+import type { loadDashboard } from '../data/dashboard';
+import type { ProductForEdit } from '../data/products';
+import { certificationStanding } from '../domain/certification';
+import { dailySeries, daysUntil } from '../domain/dashboard';
+import { readReason } from '../domain/inventory';
+import { formatVnd } from '../domain/money';
+import { formatDate, formatInstant } from '../domain/time';
+import { productUnits } from '../schemas/portal';
+import { pick } from './catalogue';
 
 type Dashboard = NonNullable<Awaited<ReturnType<typeof loadDashboard>>>;
 

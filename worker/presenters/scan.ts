@@ -1,19 +1,19 @@
 /** A scan's rows and decisions as what the page shows, the verdict JSON and the GS1 linkset. */
-import { localHref } from '../../../web/href';
-import type { Locale } from '../../../web/messages';
+import { localHref } from '../../web/href';
+import type { Locale } from '../../web/messages';
 import type {
   PinResultView,
   ScanCertificationNoteView,
   ScanProductView,
   ScanVerdictView,
   TraceEntryView,
-} from '../../../web/pages/ScanPage';
-import type { ScanPageRow } from '../../data/scans';
-import { provincesByCode } from '../../data/reference';
-import { certificationStanding, effectiveStatus } from '../../domain/certification';
-import type { PinClaimDecision, ScanCertification, ScanVerdict } from '../../domain/scan-verdict';
-import { formatDate, formatInstant, vietnamDate } from '../../domain/time';
-import { pick, productImagePath, provinceName } from '../present';
+} from '../../web/pages/ScanPage';
+import type { ScanPageRow } from '../data/scans';
+import { provincesByCode } from '../data/reference';
+import { certificationStanding, effectiveStatus } from '../domain/certification';
+import type { PinClaimDecision, ScanCertification, ScanVerdict } from '../domain/scan-verdict';
+import { formatDate, formatInstant, vietnamDate } from '../domain/time';
+import { pick, productImagePath, provinceName } from './catalogue';
 
 /** A scan's place as stored (a province code of ours, or a region as Cloudflare names it) in the page language. */
 export function scanPlaceName(value: string | null, locale: Locale): string | null {

@@ -1,15 +1,36 @@
-/** Reads and changes behind the administration pages: accounts and producer organisations. */
-import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+/** Accounts: creating and finding them, the administration's list and changes, display names for the audit log. */
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { producers, sessions, users } from '../../db/schema';
+import { normalisePhone } from '../domain/organisation';
 import type { Role } from '../domain/policy';
-import { foldVietnamese } from '../domain/text';
 import { auditStatement } from './audit';
-import type { User } from './accounts';
 import type { Database } from './db';
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export async function insertUser(db: Database, user: NewUser): Promise<User> {
+  const [row] = await db.insert(users).values(user).returning();
+  return row!;
+}
+
+/** An account by e-mail (case-insensitive) or phone (as typed: "0912 345 678", "+84912345678"), whichever the login field holds. */
+export async function findUserByLogin(db: Database, login: string): Promise<User | null> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`${users.email} = ${login.toLowerCase()} OR ${users.phone} = ${normalisePhone(login) ?? login}`)
+    .limit(1);
+  return row ?? null;
+}
+
+export async function updatePasswordHash(db: Database, userId: number, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash, updatedAt: new Date().toISOString() }).where(eq(users.id, userId));
+}
 
 export type UserStatus = User['status'];
 
-const publicUserColumns = {
+export const publicUserColumns = {
   id: users.id,
   email: users.email,
   phone: users.phone,
@@ -93,50 +114,6 @@ export async function changeUserRole(
       after: change,
     }),
   ]);
-}
-
-export async function findProducerSummary(db: Database, id: number) {
-  const [row] = await db
-    .select({ id: producers.id, name: producers.name, taxCode: producers.taxCode, claimedAt: producers.claimedAt })
-    .from(producers)
-    .where(eq(producers.id, id));
-  return row ?? null;
-}
-
-/** One page of organisations (by folded name), each with its members, in two queries. */
-export async function listOrganisations(db: Database, query: string | undefined, limit: number, offset: number) {
-  const folded = query ? foldVietnamese(query) : '';
-  const organisations = await db
-    .select({
-      id: producers.id,
-      name: producers.name,
-      slug: producers.slug,
-      kind: producers.kind,
-      taxCode: producers.taxCode,
-      claimedAt: producers.claimedAt,
-    })
-    .from(producers)
-    .where(
-      folded
-        ? sql`(${like(producers.nameNormalized, `%${folded}%`)} OR ${producers.taxCode} = ${query!.trim()})`
-        : undefined,
-    )
-    .orderBy(asc(producers.nameNormalized), asc(producers.id))
-    .limit(limit + 1)
-    .offset(offset);
-  const ids = organisations.slice(0, limit).map((o) => o.id);
-  const members =
-    ids.length === 0
-      ? []
-      : await db
-          .select(publicUserColumns)
-          .from(users)
-          .where(inArray(users.producerId, ids))
-          .orderBy(asc(users.displayName));
-  return organisations.map((organisation) => ({
-    ...organisation,
-    members: members.filter((m) => m.producerId === organisation.id),
-  }));
 }
 
 /** Display names of the given accounts, for showing who acted in the audit log. */

@@ -1,15 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, lots, stampBatches, stamps } from '../../db/schema';
-import {
-  activateStamps,
-  createLot,
-  issueStampBatch,
-  listBatchStamps,
-  reprintVoided,
-  voidStamps,
-  type IssueStampBatch,
-} from '../../worker/data/stamp-batches';
+import { auditLog, stampBatches, stamps } from '../../db/schema';
+import { env } from 'cloudflare:workers';
+import { activateStamps, listBatchStamps, voidStamps } from '../../worker/data/stamp-batches';
+import { createLot } from '../../worker/data/lots';
+import { issueStampBatch, reprintVoided, type NewBatch, type StampIssuer } from '../../worker/services/stamp-batches';
 import { PIN_PATTERN, SERIAL_PATTERN } from '../../worker/domain/stamp-codes';
 import { generateSerials } from '../../worker/crypto/stamp-codes';
 import { verifyPin } from '../../worker/crypto/pin';
@@ -19,55 +14,39 @@ const PIN_KEY = 'khoa-thu-nghiem-ma-pin';
 
 const lotCode = () => crypto.randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase();
 
+/** The issuing service with the PIN secret PIN_KEY as key version `keyVersion`. */
+const issuerWith = (keyVersion = 1, newSerials?: StampIssuer['newSerials']): StampIssuer => ({
+  db: testDb(),
+  env: { ...env, STAMP_PIN_KEYS: JSON.stringify({ [keyVersion]: PIN_KEY }), STAMP_PIN_KEY_VERSION: String(keyVersion) },
+  ...(newSerials ? { newSerials } : {}),
+});
+
 async function newLot() {
   const product = await createProduct();
-  const result = await createLot(testDb(), { productId: product.id, lotCode: lotCode() });
-  if (!('lotId' in result)) throw new Error(`lot not created: ${result.error}`);
-  return result.lotId;
+  return createLot(testDb(), { productId: product.id, lotCode: lotCode() });
 }
 
-async function issue(overrides: Partial<IssueStampBatch> = {}) {
+async function issue(
+  overrides: Partial<NewBatch> & { keyVersion?: number; newSerials?: StampIssuer['newSerials'] } = {},
+) {
   const user = await createUser('producer_member');
-  const result = await issueStampBatch(testDb(), {
-    lotId: overrides.lotId ?? (await newLot()),
+  const { keyVersion, newSerials, ...batch } = overrides;
+  const result = await issueStampBatch(issuerWith(keyVersion, newSerials), {
+    lotId: batch.lotId ?? (await newLot()),
     quantity: 10,
     withPin: false,
     labelsPerSheet: 4,
     issuedBy: user.id,
-    pinKey: PIN_KEY,
-    keyVersion: 1,
-    ...overrides,
+    ...batch,
   });
-  if (!('batchId' in result)) throw new Error(`batch not issued: ${result.error}`);
   return { ...result, userId: user.id };
 }
 
+/** The field problem an error refuses a request for. */
+const refusal = (problem: string) => ({ problems: [expect.objectContaining({ problem })] });
+
 const storedStamps = (batchId: number) =>
   testDb().select().from(stamps).where(eq(stamps.batchId, batchId)).orderBy(stamps.id);
-
-describe('createLot', () => {
-  it('creates a lot and answers duplicate for the same code on the same product', async () => {
-    const db = testDb();
-    const product = await createProduct();
-    const code = lotCode();
-    const first = await createLot(db, { productId: product.id, lotCode: code, productionDate: '2026-03-01' });
-    expect(first).toEqual({ lotId: expect.any(Number) });
-    const [row] = await db.select().from(lots).where(eq(lots.productId, product.id));
-    expect(row).toMatchObject({ lotCode: code, productionDate: '2026-03-01' });
-    expect(await createLot(db, { productId: product.id, lotCode: code })).toEqual({ error: 'duplicate' });
-    const other = await createProduct();
-    expect(await createLot(db, { productId: other.id, lotCode: code })).toEqual({ lotId: expect.any(Number) });
-  });
-
-  it('refuses a code that does not fit the Digital Link lot', async () => {
-    const product = await createProduct();
-    for (const code of ['lo-1', 'ABCDEFGHIJK', '']) {
-      expect(await createLot(testDb(), { productId: product.id, lotCode: code })).toEqual({
-        error: 'invalid_lot_code',
-      });
-    }
-  });
-});
 
 describe('issueStampBatch', () => {
   it('writes the batch, its stamps on numbered sheets and an audit row', async () => {
@@ -114,19 +93,19 @@ describe('issueStampBatch', () => {
 
   it('takes 1 to 100,000 stamps and refuses other quantities and unknown lots', async () => {
     const lotId = await newLot();
-    const base = { lotId, withPin: false, labelsPerSheet: 10, issuedBy: null, pinKey: PIN_KEY, keyVersion: 1 };
+    const base = { lotId, withPin: false, labelsPerSheet: 10, issuedBy: null };
     for (const quantity of [0, -1, 1.5, 100_001]) {
-      expect(await issueStampBatch(testDb(), { ...base, quantity })).toEqual({ error: 'quantity_out_of_range' });
+      await expect(issueStampBatch(issuerWith(), { ...base, quantity })).rejects.toMatchObject(refusal('out_of_range'));
     }
-    expect(await issueStampBatch(testDb(), { ...base, quantity: 1, labelsPerSheet: 0 })).toEqual({
-      error: 'labels_per_sheet_out_of_range',
+    await expect(issueStampBatch(issuerWith(), { ...base, quantity: 1, labelsPerSheet: 0 })).rejects.toMatchObject({
+      problems: [{ field: 'labelsPerSheet', problem: 'out_of_range', params: { min: 1, max: 1_000 } }],
     });
-    expect(await issueStampBatch(testDb(), { ...base, quantity: 1, lotId: 999_999_999 })).toEqual({
-      error: 'lot_not_found',
+    await expect(issueStampBatch(issuerWith(), { ...base, quantity: 1, lotId: 999_999_999 })).rejects.toMatchObject({
+      code: 'not_found',
     });
     expect(await testDb().select().from(stampBatches).where(eq(stampBatches.lotId, lotId))).toEqual([]);
-    const one = await issueStampBatch(testDb(), { ...base, quantity: 1 });
-    expect('batchId' in one && one.stamps).toHaveLength(1);
+    const one = await issueStampBatch(issuerWith(), { ...base, quantity: 1 });
+    expect(one.stamps).toHaveLength(1);
   });
 
   it('gives every batch serials no other batch has', async () => {
@@ -197,8 +176,8 @@ describe('activateStamps', () => {
   });
 
   it('answers not_found for an unknown batch', async () => {
-    expect(await activateStamps(testDb(), { batchId: 999_999_999, actorUserId: null })).toEqual({
-      error: 'not_found',
+    await expect(activateStamps(testDb(), { batchId: 999_999_999, actorUserId: null })).rejects.toMatchObject({
+      code: 'not_found',
     });
   });
 });
@@ -213,20 +192,22 @@ describe('voidStamps and reprintVoided', () => {
     });
     expect(await voidStamps(db, { batchId, serials: spoiled, actorUserId: userId })).toEqual({ voided: 0 });
 
-    const base = { batchId, labelsPerSheet: 2, issuedBy: userId, pinKey: PIN_KEY, keyVersion: 1 };
-    expect(await reprintVoided(db, { ...base, count: 3 })).toEqual({ error: 'nothing_to_replace' });
-    expect(await reprintVoided(db, { ...base, count: 2, keyVersion: 2 })).toEqual({ error: 'key_version_mismatch' });
-    const reprint = await reprintVoided(db, { ...base, count: 2 });
-    if (!('stamps' in reprint)) throw new Error(reprint.error);
-    expect(reprint.stamps.map((s) => s.sheetNumber)).toEqual([3, 3]);
-    expect(reprint.stamps.every((s) => PIN_PATTERN.test(s.pin ?? ''))).toBe(true);
+    const base = { batchId, labelsPerSheet: 2, issuedBy: userId };
+    await expect(reprintVoided(issuerWith(), { ...base, count: 3 })).rejects.toMatchObject({
+      problems: [{ field: 'count', problem: 'reprint_too_many', params: { available: 2 } }],
+    });
+    // The batch's PINs were signed with key version 1: once it is retired, no replacement can be signed.
+    await expect(reprintVoided(issuerWith(2), { ...base, count: 2 })).rejects.toMatchObject({ code: 'conflict' });
+    const reprint = await reprintVoided(issuerWith(), { ...base, count: 2 });
+    expect(reprint.map((s) => s.sheetNumber)).toEqual([3, 3]);
+    expect(reprint.every((s) => PIN_PATTERN.test(s.pin ?? ''))).toBe(true);
     const before = new Set(issued.map((s) => s.serial));
-    expect(reprint.stamps.some((s) => before.has(s.serial))).toBe(false);
+    expect(reprint.some((s) => before.has(s.serial))).toBe(false);
 
     const rows = await storedStamps(batchId);
     expect(rows).toHaveLength(6);
     expect(rows.filter((r) => r.status === 'void').map((r) => r.serial)).toEqual(spoiled);
-    expect(await reprintVoided(db, { ...base, count: 1 })).toEqual({ error: 'nothing_to_replace' });
+    await expect(reprintVoided(issuerWith(), { ...base, count: 1 })).rejects.toMatchObject(refusal('reprint_too_many'));
     const [batch] = await db.select().from(stampBatches).where(eq(stampBatches.id, batchId));
     expect(batch!.quantity).toBe(4);
   });
@@ -251,6 +232,8 @@ describe('listBatchStamps', () => {
       .returning({ id: stampBatches.id });
     await db.insert(stamps).values({ batchId: batch!.id, serial: generateSerials(1)[0]! });
     expect(await listBatchStamps(db, batch!.id, { offset: 0, limit: 10 })).toEqual([]);
-    expect(await activateStamps(db, { batchId: batch!.id, actorUserId: null })).toEqual({ error: 'not_found' });
+    await expect(activateStamps(db, { batchId: batch!.id, actorUserId: null })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });

@@ -3,8 +3,9 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { stampPinFiles } from '../../db/schema';
-import { newPinFile, PIN_FILE_DAYS, readPins, storePins } from '../../worker/data/stamp-pin-files';
+import { PIN_FILE_DAYS } from '../../worker/domain/stamp-batch';
 import worker from '../../worker/index';
+import { readPinFiles } from '../../worker/storage/media-bucket';
 import { createProduct, testDb } from '../support/factories';
 import { batchFor, lotFor } from '../support/portal-stamps';
 
@@ -14,21 +15,19 @@ async function runCron(at: Date) {
   await waitOnExecutionContext(ctx);
 }
 
-/** A batch with PINs whose print file is stored as the portal stores it, written at `at`. */
+/** A batch with PINs issued at `at`, its print file stored as issuing stores it. */
 async function batchWithPins(at: Date) {
   const { lotId } = await lotFor((await createProduct()).id);
-  const pinFile = newPinFile(at);
-  const issued = await batchFor(lotId, { quantity: 5, withPin: true, labelsPerSheet: 2, pinFile });
-  await storePins(env.MEDIA, pinFile.objectKey, issued.stamps);
-  return { ...issued, pinFile };
+  const issued = await batchFor(lotId, { quantity: 5, withPin: true, labelsPerSheet: 2 }, {}, at);
+  const [row] = await testDb().select().from(stampPinFiles).where(eq(stampPinFiles.batchId, issued.batchId));
+  return { ...issued, pinFile: row! };
 }
 
 describe('PIN print files', () => {
   it('records the sheets a file covers and keeps each PIN under its serial', async () => {
-    const { batchId, stamps, pinFile } = await batchWithPins(new Date());
-    const [row] = await testDb().select().from(stampPinFiles).where(eq(stampPinFiles.batchId, batchId));
-    expect(row).toMatchObject({ objectKey: pinFile.objectKey, firstSheet: 1, lastSheet: 3 });
-    const pins = await readPins(env.MEDIA, [pinFile.objectKey, 'stamp-pins/missing.json']);
+    const { stamps, pinFile } = await batchWithPins(new Date());
+    expect(pinFile).toMatchObject({ firstSheet: 1, lastSheet: 3 });
+    const pins = await readPinFiles(env.MEDIA, [pinFile.objectKey, 'stamp-pins/missing.json']);
     expect(stamps.every((stamp) => stamp.pin !== undefined && pins.get(stamp.serial) === stamp.pin)).toBe(true);
   });
 

@@ -1,33 +1,10 @@
-/** Users and their sessions. Session ids are stored only as SHA-256 digests of the cookie token. */
-import { and, eq, sql } from 'drizzle-orm';
+/** Sessions. Session ids are stored only as SHA-256 digests of the cookie token. */
+import { and, eq } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
-import { normalisePhone } from '../domain/organisation';
-import { newSessionTimes } from '../domain/session';
-import { randomToken } from '../crypto/random';
 import { sha256Hex } from '../crypto/digest';
+import { randomToken } from '../crypto/random';
+import { newSessionTimes } from '../domain/session';
 import type { Database } from './db';
-
-export type User = typeof users.$inferSelect;
-export type NewUser = typeof users.$inferInsert;
-
-export async function insertUser(db: Database, user: NewUser): Promise<User> {
-  const [row] = await db.insert(users).values(user).returning();
-  return row!;
-}
-
-/** An account by e-mail (case-insensitive) or phone (as typed: "0912 345 678", "+84912345678"), whichever the login field holds. */
-export async function findUserByLogin(db: Database, login: string): Promise<User | null> {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(sql`${users.email} = ${login.toLowerCase()} OR ${users.phone} = ${normalisePhone(login) ?? login}`)
-    .limit(1);
-  return row ?? null;
-}
-
-export async function updatePasswordHash(db: Database, userId: number, passwordHash: string): Promise<void> {
-  await db.update(users).set({ passwordHash, updatedAt: new Date().toISOString() }).where(eq(users.id, userId));
-}
 
 export interface IssuedSession {
   token: string;

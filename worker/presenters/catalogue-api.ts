@@ -1,9 +1,9 @@
 /** Catalogue rows to their public JSON representation. */
 import type { z } from '@hono/zod-openapi';
-import type { CatalogueItem, ProductPage } from '../../data/catalogue';
-import type { CatalogueGroupCode } from '../../domain/catalogue';
-import { certificationStanding, effectiveStatus, isListed, type CertificationFacts } from '../../domain/certification';
-import type { certificationSchema, productDetailSchema, productSummarySchema } from '../../schemas/product';
+import type { CatalogueItem, ProductPage } from '../data/catalogue';
+import type { CatalogueGroupCode } from '../domain/catalogue';
+import { certificationStanding, effectiveStatus, isListed, type CertificationFacts } from '../domain/certification';
+import type { certificationSchema, productDetailSchema, productSummarySchema } from '../schemas/product';
 
 export const productUrl = (origin: string, slug: string) => `${origin}/products/${slug}`;
 

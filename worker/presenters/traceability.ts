@@ -1,17 +1,20 @@
 /** Lot, event, stamp and scan rows to the views of web/pages/portal: localised and formatted. */
-import type { Locale, Messages } from '../../../web/messages';
-import type { FakeReportView } from '../../../web/pages/portal/FakeReportList';
-import type { LotView, TraceEventView } from '../../../web/pages/portal/LotPage';
-import type { LotsView } from '../../../web/pages/portal/LotsPage';
-import type { ScanStatsView } from '../../../web/pages/portal/ScanStatsPage';
-import type { FakeReportRow } from '../../data/fake-reports';
-import { provincesByCode } from '../../data/reference';
-import { PROVINCES_SHOWN, type ScanStats } from '../../data/scan-stats';
-import type { LotPage, listProducerLots } from '../../data/trace-events';
-import { dailySeries } from '../../domain/dashboard';
-import { SUSPICIOUS_DEVICE_COUNT, SUSPICIOUS_PROVINCE_COUNT } from '../../domain/scan-verdict';
-import { formatDate, formatInstant } from '../../domain/time';
-import { pick, provinceName } from '../present';
+import type { Locale, Messages } from '../../web/messages';
+import type { FakeReportView } from '../../web/pages/portal/FakeReportList';
+import type { LotView, TraceEventView } from '../../web/pages/portal/LotPage';
+import type { TraceEventFormView } from '../../web/pages/portal/TraceEventFormPage';
+import type { LotsView } from '../../web/pages/portal/LotsPage';
+import type { ScanStatsView } from '../../web/pages/portal/ScanStatsPage';
+import type { FakeReportRow } from '../data/fake-reports';
+import { provincesByCode } from '../data/reference';
+import { PROVINCES_SHOWN, type ScanStats } from '../data/scan-stats';
+import type { LotPage, listProducerLots } from '../data/lots';
+import type { eventFormChoices } from '../data/trace-events';
+import { dailySeries } from '../domain/dashboard';
+import { SUSPICIOUS_DEVICE_COUNT, SUSPICIOUS_PROVINCE_COUNT } from '../domain/scan-verdict';
+import { formatDate, formatInstant } from '../domain/time';
+import { lotClassUri, toEpcisDocument, type TraceEventType } from '../domain/trace-event';
+import { pick, provinceName } from './catalogue';
 
 type ProducerLots = NonNullable<Awaited<ReturnType<typeof listProducerLots>>>;
 
@@ -144,4 +147,60 @@ export function toFakeReportView(report: FakeReportRow, locale: Locale): FakeRep
     reviewedAt: report.reviewedAt ? formatInstant(report.reviewedAt) : null,
     hasPhoto: report.photoKey !== null,
   };
+}
+
+type Option = { value: string; label: string };
+
+/** Provinces in the visitor's language, sorted as that language sorts. */
+export const provinceOptions = (locale: Locale): Option[] =>
+  [...provincesByCode.values()]
+    .map((p) => ({ value: p.code, label: pick(locale, p.nameVi, p.nameEn) }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+
+export function toEventFormView(
+  page: LotPage,
+  type: TraceEventType,
+  choices: Awaited<ReturnType<typeof eventFormChoices>>,
+  context: { t: Messages; locale: Locale; producerParam: number | undefined },
+): TraceEventFormView {
+  const { lot } = page;
+  const { locale } = context;
+  return {
+    lotId: lot.id,
+    lotLabel: context.t.portal.lots.lotTitle(lot.lotCode, pick(locale, lot.productName, lot.productNameEn)),
+    producerName: lot.producerName,
+    producerParam: context.producerParam,
+    type,
+    provinces: provinceOptions(locale),
+    communes: choices.communes.map((commune) => ({
+      value: commune.code,
+      label: pick(locale, commune.nameVi, commune.nameEn),
+    })),
+    salesPoints: choices.salesPoints.map((point) => ({ value: String(point.id), label: point.name })),
+    inputLots: choices.inputLots.map((input) => ({
+      value: String(input.id),
+      label: `${input.lotCode} (${input.productName})`,
+    })),
+  };
+}
+
+/** A lot's events as an EPCIS 2.0 JSON-LD document, places written in Vietnamese. */
+export function toLotEpcis(page: LotPage, origin: string, now: Date) {
+  const { lot } = page;
+  return toEpcisDocument({
+    origin,
+    lotClass: lotClassUri({ id: lot.productId, gtin: lot.gtin }, lot.lotCode),
+    createdAt: now.toISOString(),
+    events: page.events.map((event) => ({
+      id: event.id,
+      type: event.eventType,
+      occurredAt: event.occurredAt,
+      recordedAt: event.createdAt,
+      placeName: eventPlace(event, 'vi'),
+      actor: event.actor,
+      description: event.description,
+      reportUrl: event.reportUrl,
+      inputClasses: event.inputs.map((input) => lotClassUri({ id: input.productId, gtin: input.gtin }, input.lotCode)),
+    })),
+  });
 }

@@ -1,0 +1,30 @@
+/**
+ * The photo field of a form (a producer's product photo, a buyer's fake-report photo): a file
+ * within the size limit whose type is recognised from its bytes, never from its name or the
+ * browser's claim, so a renamed text file is never served as an image from our origin.
+ */
+import { problem, refused } from '../domain/errors';
+import { MAX_PHOTO_BYTES, sniffPhotoType, type PhotoType } from '../domain/media';
+
+export interface PhotoUpload {
+  bytes: Uint8Array;
+  type: PhotoType;
+}
+
+/** The photo sent in `file`, or null when none was chosen; refused when it is not one we take. */
+export async function optionalPhoto(file: unknown): Promise<PhotoUpload | null> {
+  if (!(file instanceof File) || file.size === 0) return null;
+  if (file.size > MAX_PHOTO_BYTES) {
+    throw refused(problem('photo', 'photo_too_large', { megabytes: MAX_PHOTO_BYTES / 1024 / 1024 }));
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = sniffPhotoType(bytes);
+  if (!type) throw refused(problem('photo', 'photo_type'));
+  return { bytes, type };
+}
+
+export async function requiredPhoto(file: unknown): Promise<PhotoUpload> {
+  const photo = await optionalPhoto(file);
+  if (!photo) throw refused(problem('photo', 'photo_missing'));
+  return photo;
+}
