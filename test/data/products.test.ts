@@ -16,7 +16,7 @@ describe('adjustStock', () => {
         { userId: user.id },
         { productId: product.id, variantId: null, delta: -3, reason: 'sold_offline' },
       ),
-    ).rejects.toThrow(/NOT NULL constraint failed: stock_adjustments\.stock_after/);
+    ).rejects.toMatchObject({ code: 'conflict', problems: [{ field: 'delta', problem: 'stock_changed' }] });
     const [row] = await db.select().from(products).where(eq(products.id, product.id));
     expect(row!.stock).toBe(2);
     expect(await db.select().from(stockAdjustments).where(eq(stockAdjustments.productId, product.id))).toEqual([]);
@@ -40,7 +40,7 @@ describe('adjustStock', () => {
         { userId: user.id },
         { productId: product.id, variantId: variant!.id, delta: -5, reason: 'damaged' },
       ),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ code: 'conflict' });
     const [after] = await db.select().from(productVariants).where(eq(productVariants.id, variant!.id));
     const [row] = await db.select().from(products).where(eq(products.id, product.id));
     expect([after!.stock, row!.stock, row!.price]).toEqual([4, 4, 50_000]);
