@@ -24,10 +24,9 @@ import {
 } from '../schema';
 import type { Database } from '../../worker/data/db';
 import { insertProducer, insertProduct, refreshCatalogueFields } from '../../worker/data/products';
-import { addMonths } from '../../worker/domain/time';
 import groupFile from '../reference/product-groups.json';
 import provinceRows from '../reference/provinces.json';
-import { criteriaVersionOn, recognisingLevel } from '../../worker/domain/certification-periods';
+import { criteriaVersionOn, latestValidUntil, recognisingLevel } from '../../worker/domain/certification-periods';
 import { partScores } from './certification-rules';
 import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS, type DemoCertification } from './demo-data';
 import type { SeedResult } from './generator';
@@ -77,7 +76,7 @@ export function certificationRow(productId: number, c: DemoCertification): typeo
     decisionNumber: c.decisionNumber,
     decisionDate: c.decisionDate,
     issuingBody: c.issuingBody,
-    validUntil: addMonths(c.decisionDate, 36),
+    validUntil: latestValidUntil(c.decisionDate),
     status: c.status ?? 'active',
     statusReason: c.statusReason ?? null,
     statusChangedAt: c.statusChangedAt ?? null,
