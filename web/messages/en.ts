@@ -303,7 +303,7 @@ export const en: Messages = {
     upload: {
       title: 'Upload OCOP council results',
       intro:
-        "Upload an evaluation council's results table as CSV (UTF-8, comma or semicolon separated). Each row is checked and written on its own: valid rows are written even when others are rejected, and uploading the same decision again creates no duplicate.",
+        "Upload an evaluation council's results table as CSV (UTF-8, comma or semicolon separated). Each row is checked and written on its own: valid rows are written even when others are rejected, and uploading the same decision again creates no duplicate. Producers are told apart by tax code, and a revoked certificate stays revoked when an older file is uploaded again.",
       templates: 'Templates',
       templateEn: 'certifications.csv (English column names, commas)',
       templateVi: 'certifications-vi.csv (Vietnamese column names, semicolons)',

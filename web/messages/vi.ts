@@ -305,7 +305,7 @@ export const vi = {
     upload: {
       title: 'Nạp kết quả đánh giá OCOP',
       intro:
-        'Nạp bảng kết quả của Hội đồng đánh giá dưới dạng CSV (mã hoá UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy). Mỗi dòng được kiểm tra và ghi riêng: dòng hợp lệ được ghi cả khi dòng khác bị từ chối; nạp lại cùng quyết định không tạo bản trùng.',
+        'Nạp bảng kết quả của Hội đồng đánh giá dưới dạng CSV (mã hoá UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy). Mỗi dòng được kiểm tra và ghi riêng: dòng hợp lệ được ghi cả khi dòng khác bị từ chối; nạp lại cùng quyết định không tạo bản trùng. Chủ thể được nhận diện theo mã số thuế; chứng nhận đã thu hồi vẫn bị thu hồi khi nạp lại tệp cũ.',
       templates: 'Tệp mẫu',
       templateEn: 'certifications.csv (tên cột tiếng Anh, dấu phẩy)',
       templateVi: 'certifications-vi.csv (tên cột tiếng Việt, dấu chấm phẩy)',
