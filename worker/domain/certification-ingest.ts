@@ -176,8 +176,8 @@ export function certificationChanges(stored: StoredCertification, wanted: Certif
   return { before, after, changed: Object.keys(after).length > 0, revocationStands };
 }
 
-type ProducerMatch =
-  { found: EntityRef; notices: IngestNotice[] } | { found: null; notices: IngestNotice[] } | { ambiguous: string[] };
+/** The stored or planned producer (null: a new one), or the tax codes of the producers a bare name could mean. */
+type ProducerMatch = { found: EntityRef | null; notices: IngestNotice[] } | { ambiguous: string[] };
 
 /**
  * The producer a record is about. A tax code identifies a producer (a branch,
