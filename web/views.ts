@@ -3,7 +3,7 @@
  * (standing, effective statuses, listed or not). Components only lay it out.
  */
 import type { CatalogueQueryParams, ProducerKind } from '../worker/domain/catalogue';
-import type { CertificationLevel, CertificationStatus } from '../worker/domain/certification';
+import type { CertificationLevel, ShownStatus } from '../worker/domain/certification';
 import type { salesPointKinds } from '../db/schema';
 
 export interface ProductCardView {
@@ -41,8 +41,9 @@ export interface CertificationView {
   decisionNumber: string;
   decisionDate: string;
   issuingBody: string;
-  validUntil: string;
-  status: CertificationStatus;
+  /** None for a 1-2 star result: it certifies nothing, so it is valid until no date. */
+  validUntil: string | null;
+  status: ShownStatus;
   statusReason: string | null;
 }
 

@@ -25,10 +25,9 @@ import {
 import type { Database } from '../../worker/data/db';
 import { insertProducer } from '../../worker/data/producers';
 import { insertProduct, refreshCatalogueFields } from '../../worker/data/products';
-import { addMonths } from '../../worker/domain/time';
 import groupFile from '../reference/product-groups.json';
 import provinceRows from '../reference/provinces.json';
-import { criteriaVersionOn, recognisingLevel } from '../../worker/domain/certification-periods';
+import { criteriaVersionOn, latestValidUntil, recognisingLevel } from '../../worker/domain/certification-periods';
 import { partScores } from './certification-rules';
 import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS, type DemoCertification } from './demo-data';
 import type { SeedResult } from './generator';
@@ -78,7 +77,7 @@ export function certificationRow(productId: number, c: DemoCertification): typeo
     decisionNumber: c.decisionNumber,
     decisionDate: c.decisionDate,
     issuingBody: c.issuingBody,
-    validUntil: addMonths(c.decisionDate, 36),
+    validUntil: latestValidUntil(c.decisionDate),
     status: c.status ?? 'active',
     statusReason: c.statusReason ?? null,
     statusChangedAt: c.statusChangedAt ?? null,

@@ -31,7 +31,7 @@ import communeRows from '../reference/communes.json';
 import groupFile from '../reference/product-groups.json';
 import provinceRows from '../reference/provinces.json';
 import { literalInserts } from './bulk';
-import { criteriaVersionOn, recognisingLevel } from '../../worker/domain/certification-periods';
+import { criteriaVersionOn, latestValidUntil, recognisingLevel } from '../../worker/domain/certification-periods';
 import { centralIssuingBody, partScores } from './certification-rules';
 import { packGtin, withCheckDigit } from './gtin';
 import {
@@ -255,7 +255,7 @@ function decision(
     decisionNumber: `${between(random, 101, 4_999)}/${suffix}`,
     decisionDate,
     issuingBody,
-    validUntil: addMonths(decisionDate, 36),
+    validUntil: latestValidUntil(decisionDate),
     status,
   };
 }

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../worker/lib/context';
-import { edgeCache, purgeProductPages } from '../../worker/lib/edge-cache';
+import { catalogueChanged, edgeCache, purgeProductPages } from '../../worker/lib/edge-cache';
 import { localeMiddleware } from '../../worker/lib/locale';
 
 /** A tiny app around the real middleware, counting how often the handler really runs. */
@@ -22,6 +22,10 @@ function countingApp() {
   app.post('/purge/:slug', async (c) => {
     await purgeProductPages(c, { id: 1, slug: c.req.param('slug') });
     return c.text('purged');
+  });
+  app.post('/catalogue-changed', async (c) => {
+    await catalogueChanged(c);
+    return c.text('changed');
   });
   return { app, calls: () => calls };
 }
@@ -75,5 +79,21 @@ describe('edgeCache', () => {
     expect(await (await get(app, path)).text()).toBe('vi:3');
     expect(await (await get(app, path, { Cookie: 'lang=en' })).text()).toBe('en:4');
     expect(calls()).toBe(4);
+  });
+
+  it('forgets every copy, whatever its query string or language, when the catalogue changes', async () => {
+    const { app, calls } = countingApp();
+    const paths = [`/cached/${crypto.randomUUID()}?q=mat+ong&page=2`, `/products/${crypto.randomUUID()}?utm=x`];
+    for (const path of paths) {
+      await get(app, path);
+      await get(app, path, { Cookie: 'lang=en' });
+      expect((await get(app, path)).headers.get('x-cache')).toBe('HIT');
+    }
+    await get(app, '/catalogue-changed', {}, 'POST');
+    for (const path of paths) {
+      expect((await get(app, path)).headers.get('x-cache')).toBe('MISS');
+      expect((await get(app, path, { Cookie: 'lang=en' })).headers.get('x-cache')).toBe('MISS');
+    }
+    expect(calls()).toBe(8);
   });
 });

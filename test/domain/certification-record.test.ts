@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { starBand } from '../../worker/domain/certification';
 import {
+  CERTIFICATION_PERIODS,
   criteriaVersionOn,
+  latestValidUntil,
   levelMayAward,
   periodOn,
   recognisingLevel,
@@ -64,6 +66,66 @@ describe('the period table', () => {
     expect(levelMayAward('central', 4, '2025-08-01', 3)).toBe(false);
     expect(recognisingLevel('2024-01-01', 2)).toBe('district');
     expect(recognisingLevel('2025-08-01', 5)).toBe('central');
+  });
+
+  it('keeps validity as data of each period: 36 months from the decision date, end of month clamped', () => {
+    expect(CERTIFICATION_PERIODS.map((period) => period.validityMonths)).toEqual([36, 36, 36]);
+    expect(latestValidUntil('2022-12-01')).toBe('2025-12-01');
+    expect(latestValidUntil('2023-02-24')).toBe('2026-02-24');
+    expect(latestValidUntil('2024-02-29')).toBe('2027-02-28');
+  });
+});
+
+describe('validity and criteria a decision date allows', () => {
+  const issuesOf = (overrides: RawRecord) => {
+    const check = checkRecord({ ...valid, ...overrides }, reference, TODAY);
+    return check.ok ? [] : check.issues;
+  };
+
+  it('refuses a valid-until date more than 36 months after the decision, naming the field and the limit', () => {
+    expect(issuesOf({ decision_date: '2022-12-01', group: 'food', valid_until: '2035-01-01' })).toEqual([
+      {
+        field: 'valid_until',
+        rule: 'valid_until_too_late',
+        params: { max: '2025-12-01', months: 36, basis: 'Quyết định 1048/QĐ-TTg (2019)' },
+      },
+    ]);
+    expect(issuesOf({ decision_date: '2022-12-01', group: 'food', valid_until: '02/12/2025' })).toHaveLength(1);
+    const lastDay = checkRecord(
+      { ...valid, decision_date: '2022-12-01', group: 'food', valid_until: '01/12/2025' },
+      reference,
+      TODAY,
+    );
+    expect(lastDay.ok && lastDay.record.validUntil).toBe('2025-12-01');
+    const shorter = checkRecord({ ...valid, valid_until: '2026-08-14' }, reference, TODAY);
+    expect(shorter.ok && shorter.record.validUntil).toBe('2026-08-14');
+  });
+
+  it('accepts only the criteria set in force on the decision date', () => {
+    expect(issuesOf({ decision_date: '2021-05-10', criteria_version: '148' })).toEqual([
+      {
+        field: 'criteria_version',
+        rule: 'criteria_not_in_force',
+        params: { version: '148', inForce: '1048', basis: 'Quyết định 1048/QĐ-TTg (2019)' },
+      },
+    ]);
+    expect(issuesOf({ decision_date: '2023-02-23', criteria_version: '148' }).map((i) => i.rule)).toEqual([
+      'criteria_not_in_force',
+    ]);
+    expect(issuesOf({ decision_date: '2023-02-24', criteria_version: '148' })).toEqual([]);
+    expect(
+      issuesOf({ decision_date: '2024-03-10', criteria_version: '1048', group: '1048.food' }).map((i) => i.rule),
+    ).toEqual(['criteria_not_in_force']);
+  });
+
+  it('reports an impossible date alone, not an unknown group beside it', () => {
+    expect(issuesOf({ decision_date: '31/02/2025', group: 'food' })).toEqual([
+      { field: 'decision_date', rule: 'invalid_date' },
+    ]);
+    expect(issuesOf({ decision_date: '31/02/2025', group: 'no-such-group' })).toEqual([
+      { field: 'decision_date', rule: 'invalid_date' },
+      { field: 'group', rule: 'unknown_group' },
+    ]);
   });
 });
 
@@ -153,6 +215,8 @@ describe('checkRecord on arbitrary input (property)', () => {
         expect(record.score >= 0 && record.score <= 100).toBe(true);
         expect(levelMayAward(record.level, record.stars, record.decisionDate, 3)).toBe(true);
         expect(record.validUntil > record.decisionDate).toBe(true);
+        expect(record.validUntil <= latestValidUntil(record.decisionDate)).toBe(true);
+        expect(record.criteriaVersion).toBe(criteriaVersionOn(record.decisionDate));
         expect(record.decisionDate <= TODAY).toBe(true);
         expect(reference.groups.get(record.product.groupId)?.criteriaVersion).toBe(record.criteriaVersion);
         expect(record.product.code !== null || record.product.name !== null).toBe(true);

@@ -3,6 +3,8 @@ import {
   certificationStanding,
   effectiveStatus,
   isListed,
+  shownStatus,
+  shownValidUntil,
   starBand,
   type CertificationFacts,
 } from '../../worker/domain/certification';
@@ -89,9 +91,35 @@ describe('certificationStanding', () => {
     expect(standing).toMatchObject({ state: 'lapsed', reason: 'revoked', since: '2026-09-01' });
   });
 
+  it('dates a revocation by the day in Vietnam: 20:00 UTC is already the next morning there', () => {
+    const at = (statusChangedAt: string) =>
+      certificationStanding([certification({ status: 'revoked', statusChangedAt })], today);
+    expect(at('2026-09-01T20:00:00.000Z')).toMatchObject({ since: '2026-09-02' });
+    expect(at('2026-09-01T16:59:59.999Z')).toMatchObject({ since: '2026-09-01' });
+    expect(at('2026-09-01T17:00:00.000Z')).toMatchObject({ since: '2026-09-02' });
+  });
+
   it('does not treat 1 and 2 star results as OCOP certifications', () => {
     expect(certificationStanding([certification({ stars: 2, score: 45 })], today)).toEqual({ state: 'uncertified' });
     expect(certificationStanding([], today)).toEqual({ state: 'uncertified' });
+  });
+});
+
+describe('shownStatus and shownValidUntil', () => {
+  const today = '2026-11-25';
+  it('never shows a 1 or 2 star result as valid, expired or with a valid-until date', () => {
+    for (const status of ['active', 'expired'] as const) {
+      expect(shownStatus(certification({ stars: 2, score: 45, status }), today)).toBe('not_certified');
+    }
+    expect(shownStatus(certification({ stars: 1, score: 20, validUntil: '2020-01-01' }), today)).toBe('not_certified');
+    expect(shownValidUntil(certification({ stars: 2, score: 45 }))).toBeNull();
+    expect(shownStatus(certification({ stars: 2, score: 45, status: 'revoked' }), today)).toBe('revoked');
+  });
+
+  it('shows a certificate of 3 stars or more as its effective status and date', () => {
+    expect(shownStatus(certification({}), today)).toBe('active');
+    expect(shownStatus(certification({ validUntil: '2026-11-24' }), today)).toBe('expired');
+    expect(shownValidUntil(certification({ stars: 3, score: 60 }))).toBe('2028-01-10');
   });
 });
 

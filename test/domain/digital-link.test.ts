@@ -233,7 +233,8 @@ describe('QR code size of the printed URL', () => {
       kind: 'gtin',
       gtin: '98765432109879',
       lot: 'L202412ABC',
-      serial: generateSerial(),
+      // Letters, not a random serial: a serial of digits would stay numeric in lower case.
+      serial: 'ABCDEFGHJKMN',
     });
     const qr = qrAtLevelM(url.toLowerCase());
     expect(qr.segments.map((segment) => segment.mode.id)).toContain('Byte');

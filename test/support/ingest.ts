@@ -1,6 +1,8 @@
 import { apiTokens } from '../../db/schema';
 import { randomToken } from '../../worker/crypto/random';
 import { sha256Hex } from '../../worker/crypto/digest';
+import { RECORD_FIELDS } from '../../worker/domain/certification-record';
+import { writeCsv } from '../../worker/domain/csv';
 import { testDb, uniqueSuffix } from './factories';
 import { fetchApp, uniqueWord } from './http';
 
@@ -27,7 +29,14 @@ export interface IngestIssue {
 }
 export interface IngestReport {
   summary: { created: number; updated: number; unchanged: number; rejected: number };
-  results: { index?: number; row?: number; outcome: string; product?: string; errors?: IngestIssue[] }[];
+  results: {
+    index?: number;
+    row?: number;
+    outcome: string;
+    product?: string;
+    errors?: IngestIssue[];
+    notices?: IngestIssue[];
+  }[];
 }
 
 export const INGEST_PATH = '/api/v1/admin/certifications';
@@ -65,3 +74,14 @@ export function councilRecord(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** Records as a council's CSV file: every column of the template, empty where a record has no value. */
+export const recordsCsv = (records: Record<string, unknown>[]) =>
+  writeCsv([
+    [...RECORD_FIELDS],
+    ...records.map((record) =>
+      RECORD_FIELDS.map((field) =>
+        record[field] === undefined || record[field] === null ? null : String(record[field]),
+      ),
+    ),
+  ]);

@@ -18,8 +18,12 @@ function CertificationFacts({ t, certification: c }: { t: Messages; certificatio
       <dd>{c.issuingBody}</dd>
       <dt>{m.decisionDate}</dt>
       <dd>{formatDate(c.decisionDate)}</dd>
-      <dt>{m.validUntil}</dt>
-      <dd>{formatDate(c.validUntil)}</dd>
+      {c.validUntil ? (
+        <>
+          <dt>{m.validUntil}</dt>
+          <dd>{formatDate(c.validUntil)}</dd>
+        </>
+      ) : null}
       <dt>{m.status}</dt>
       <dd>
         {m.statuses[c.status]}
@@ -49,7 +53,8 @@ function HistoryEntry({ t, certification: c }: { t: Messages; certification: Cer
       {c.certifies ? m.starsShort(c.stars) : m.belowThreshold(c.stars)} · {m.score}: {c.score}/100 · {m.levels[c.level]}{' '}
       · {m.criteria(c.criteriaVersion)} ({c.groupName})
       <br />
-      {m.validUntil}: {formatDate(c.validUntil)} · {m.statuses[c.status]}
+      {c.validUntil ? `${m.validUntil}: ${formatDate(c.validUntil)} · ` : null}
+      {m.statuses[c.status]}
       {c.statusReason ? ` (${c.statusReason})` : null}
     </li>
   );

@@ -131,6 +131,7 @@ export const en: Messages = {
       expired: 'Expired',
       revoked: 'Revoked',
       superseded: 'Superseded',
+      not_certified: 'Not an OCOP certificate (below 3 stars)',
     },
     criteria: (version: string) => `Decision ${version}/QĐ-TTg`,
     expiredSince: (date: string) =>
@@ -315,7 +316,7 @@ export const en: Messages = {
     upload: {
       title: 'Upload OCOP council results',
       intro:
-        "Upload an evaluation council's results table as CSV (UTF-8, comma or semicolon separated). Each row is checked and written on its own: valid rows are written even when others are rejected, and uploading the same decision again creates no duplicate.",
+        "Upload an evaluation council's results table as CSV (UTF-8, comma or semicolon separated). Each row is checked and written on its own: valid rows are written even when others are rejected, and uploading the same decision again creates no duplicate. Producers are told apart by tax code, and a revoked certificate stays revoked when an older file is uploaded again.",
       templates: 'Templates',
       templateEn: 'certifications.csv (English column names, commas)',
       templateVi: 'certifications-vi.csv (Vietnamese column names, semicolons)',
@@ -338,6 +339,7 @@ export const en: Messages = {
       outcome: 'Outcome',
       product: 'Product',
       issues: 'Problems',
+      notices: 'Notes',
       downloadRejected: (n: number) => `Download the ${formatCount(n)} rejected ${n === 1 ? 'row' : 'rows'} (CSV)`,
       downloadHint:
         'The file holds the rejected rows with the cells as sent and an errors column naming what is wrong. Fix them, delete the errors column and upload again.',
@@ -450,6 +452,8 @@ export const en: Messages = {
       future_date: () => 'the decision date is in the future',
       invalid_number: () => 'not a number',
       invalid_choice: (p) => `must be one of: ${p.allowed}`,
+      criteria_not_in_force: (p) =>
+        `criteria set ${p.version} was not in force on the decision date: under ${p.basis}, criteria set ${p.inForce} applies`,
       score_range: () => 'the score must be from 0 to 100',
       score_precision: () => 'the score has at most one decimal',
       stars_range: () => 'stars must be a whole number from 1 to 5',
@@ -457,6 +461,8 @@ export const en: Messages = {
       level_not_in_period: (p) => `this level does not evaluate products under ${p.basis}`,
       level_cannot_award: (p) => `under ${p.basis}, this level does not recognise ${p.stars} stars`,
       tax_code_format: () => 'a tax code is 10 digits, or 10 digits, "-" and 3 digits',
+      producer_ambiguous: (p) =>
+        `several producers of the province have this name (tax codes: ${p.taxCodes}); give the tax code to say which`,
       unknown_province: () => 'no province or city has this code',
       unknown_commune: () => 'no commune or ward has this code',
       commune_outside_province: (p) => `this commune belongs to the province coded ${p.province}`,
@@ -468,11 +474,19 @@ export const en: Messages = {
       part_scores_incomplete: () => 'give all three part scores A, B and C, or none',
       part_scores_sum: (p) => `the part scores add up to ${p.sum}, not the score ${p.score}`,
       valid_until_before_decision: () => 'valid-until must be after the decision date',
+      valid_until_too_late: (p) =>
+        `a certificate is valid at most ${p.months} months from its decision date, that is until ${p.max} (${p.basis})`,
       product_identity: () => 'a product code or a product name is needed',
       unknown_field: () => 'not a field of the template',
       missing_cells: (p) => `the row has too few cells (${p.expected} expected)`,
       extra_cells: (p) => `the row has too many cells (only ${p.expected} columns)`,
       conflict: () => 'this row clashed with another change made at the same time; send it again',
+    },
+    notices: {
+      producer_name_taken: (p) =>
+        `a producer of the same name in the province holds another tax code (${p.taxCodes}); this row was recorded for a separate producer by its own tax code, not merged into that one`,
+      revocation_stands: (p) =>
+        `this certificate was revoked (decision ${p.decision}); sending the earlier record again does not reinstate it: only a newer decision certifies the product again`,
     },
     file: {
       empty: 'the file is empty',

@@ -133,6 +133,7 @@ export const vi = {
       expired: 'Hết hiệu lực',
       revoked: 'Bị thu hồi',
       superseded: 'Đã được thay thế',
+      not_certified: 'Không phải chứng nhận OCOP (dưới 3 sao)',
     },
     criteria: (version: string) => `Quyết định ${version}/QĐ-TTg`,
     expiredSince: (date: string) =>
@@ -317,7 +318,7 @@ export const vi = {
     upload: {
       title: 'Nạp kết quả đánh giá OCOP',
       intro:
-        'Nạp bảng kết quả của Hội đồng đánh giá dưới dạng CSV (mã hoá UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy). Mỗi dòng được kiểm tra và ghi riêng: dòng hợp lệ được ghi cả khi dòng khác bị từ chối; nạp lại cùng quyết định không tạo bản trùng.',
+        'Nạp bảng kết quả của Hội đồng đánh giá dưới dạng CSV (mã hoá UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy). Mỗi dòng được kiểm tra và ghi riêng: dòng hợp lệ được ghi cả khi dòng khác bị từ chối; nạp lại cùng quyết định không tạo bản trùng. Chủ thể được nhận diện theo mã số thuế; chứng nhận đã thu hồi vẫn bị thu hồi khi nạp lại tệp cũ.',
       templates: 'Tệp mẫu',
       templateEn: 'certifications.csv (tên cột tiếng Anh, dấu phẩy)',
       templateVi: 'certifications-vi.csv (tên cột tiếng Việt, dấu chấm phẩy)',
@@ -340,6 +341,7 @@ export const vi = {
       outcome: 'Kết quả',
       product: 'Sản phẩm',
       issues: 'Lỗi',
+      notices: 'Ghi chú',
       downloadRejected: (n: number) => `Tải ${formatCount(n)} dòng bị từ chối (CSV)`,
       downloadHint:
         'Tệp gồm các dòng bị từ chối với nguyên các ô đã gửi và cột errors ghi lỗi của từng dòng. Sửa xong, xóa cột errors rồi nạp lại.',
@@ -451,6 +453,8 @@ export const vi = {
       future_date: () => 'ngày quyết định ở tương lai',
       invalid_number: () => 'không phải số',
       invalid_choice: (p: IssueParams) => `phải là một trong: ${p.allowed}`,
+      criteria_not_in_force: (p: IssueParams) =>
+        `bộ tiêu chí ${p.version} không áp dụng vào ngày quyết định: theo ${p.basis}, áp dụng bộ tiêu chí ${p.inForce}`,
       score_range: () => 'điểm phải từ 0 đến 100',
       score_precision: () => 'điểm chỉ có tối đa một chữ số thập phân',
       stars_range: () => 'số sao phải là số nguyên từ 1 đến 5',
@@ -458,6 +462,8 @@ export const vi = {
       level_not_in_period: (p: IssueParams) => `cấp này không đánh giá sản phẩm theo ${p.basis}`,
       level_cannot_award: (p: IssueParams) => `theo ${p.basis}, cấp này không công nhận ${p.stars} sao`,
       tax_code_format: () => 'mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu "-" và 3 chữ số',
+      producer_ambiguous: (p: IssueParams) =>
+        `trong tỉnh có nhiều chủ thể cùng tên này (mã số thuế: ${p.taxCodes}); hãy ghi mã số thuế để chỉ rõ chủ thể`,
       unknown_province: () => 'không có tỉnh, thành phố với mã này',
       unknown_commune: () => 'không có xã, phường với mã này',
       commune_outside_province: (p: IssueParams) => `xã, phường này thuộc tỉnh mã ${p.province}`,
@@ -469,11 +475,19 @@ export const vi = {
       part_scores_incomplete: () => 'cần đủ điểm ba phần A, B, C hoặc bỏ trống cả ba',
       part_scores_sum: (p: IssueParams) => `tổng điểm ba phần (${p.sum}) khác tổng điểm (${p.score})`,
       valid_until_before_decision: () => 'ngày hết hiệu lực phải sau ngày quyết định',
+      valid_until_too_late: (p: IssueParams) =>
+        `chứng nhận có hiệu lực tối đa ${p.months} tháng kể từ ngày quyết định, tức đến hết ngày ${p.max} (${p.basis})`,
       product_identity: () => 'cần mã sản phẩm hoặc tên sản phẩm',
       unknown_field: () => 'trường không có trong mẫu',
       missing_cells: (p: IssueParams) => `dòng thiếu ô (cần ${p.expected} ô)`,
       extra_cells: (p: IssueParams) => `dòng thừa ô (chỉ có ${p.expected} cột)`,
       conflict: () => 'dòng này vướng một thay đổi khác cùng lúc; hãy gửi lại',
+    },
+    notices: {
+      producer_name_taken: (p: IssueParams) =>
+        `trong tỉnh đã có chủ thể cùng tên với mã số thuế khác (${p.taxCodes}); dòng này được ghi cho một chủ thể riêng theo mã số thuế của nó, không gộp vào chủ thể kia`,
+      revocation_stands: (p: IssueParams) =>
+        `chứng nhận này đã bị thu hồi (quyết định ${p.decision}); gửi lại bản ghi cũ không khôi phục chứng nhận, chỉ một quyết định mới hơn mới công nhận lại sản phẩm`,
     },
     file: {
       empty: 'tệp trống',

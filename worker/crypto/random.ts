@@ -7,3 +7,6 @@ export const randomBytes = (count: number): Uint8Array<ArrayBuffer> => crypto.ge
 export const randomToken = (bytes = 32): string => toBase64Url(randomBytes(bytes));
 
 export const randomUuid = (): string => crypto.randomUUID();
+
+/** A random whole number below 2³². */
+export const randomWord = (): number => crypto.getRandomValues(new Uint32Array(1))[0]!;

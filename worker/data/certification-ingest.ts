@@ -23,9 +23,10 @@ import {
   producerNameKey,
   productCodeKey,
   productNameKey,
-  randomSlug,
+  slugMaker,
   type CertificationRef,
   type EntityRef,
+  type IngestNotice,
   type IngestOutcome,
   type IngestPlan,
   type MatchContext,
@@ -40,6 +41,7 @@ import {
 } from '../domain/certification-record';
 import { foldVietnamese, productSearchText } from '../domain/text';
 import { auditStatement } from './audit';
+import { randomWord } from '../crypto/random';
 import type { Database } from './db';
 import { refreshCatalogueFieldsWhere } from './products';
 import { provincesByCode } from './reference';
@@ -65,6 +67,8 @@ export interface IngestResult {
   /** The product's slug when the record was matched or created. */
   product?: string;
   issues?: RecordIssue[];
+  /** What the council should know about a record applied or left unchanged (see INGEST_NOTICES). */
+  notices?: IngestNotice[];
 }
 
 export interface IngestActor {
@@ -161,7 +165,12 @@ async function loadMatches(db: Database, records: CertificationRecord[], context
   for (const row of producerRows) {
     const ref: EntityRef = { id: row.id, slug: row.slug };
     if (row.taxCode) context.producersByTaxCode.set(row.taxCode, ref);
-    context.producersByName.set(producerNameKey(row.provinceCode, row.nameNormalized), ref);
+    const nameKey = producerNameKey(row.provinceCode, row.nameNormalized);
+    const named = context.producersByName.get(nameKey) ?? [];
+    // Lookups of several chunks may load the same producer again.
+    if (!named.some((known) => known.ref.id === row.id)) {
+      context.producersByName.set(nameKey, [...named, { ref, taxCode: row.taxCode }]);
+    }
   }
   const producerRefs = new Map(producerRows.map((row) => [row.id, { id: row.id, slug: row.slug }]));
   for (const row of productRows) {
@@ -193,14 +202,16 @@ function productsAmong(refs: EntityRef[]): SQL {
 }
 
 /**
- * A newer active certification supersedes the older active ones of the same
- * product; "newer" is the later decision date. 1 and 2 star results are not
- * certifications and supersede nothing.
+ * The latest decision of a product supersedes its older active ones; "latest"
+ * is the later decision date, whatever that decision's status, so an older
+ * decision arriving after a revocation is superseded at once and never stands
+ * in for the revoked one. 1 and 2 star results are not certifications and
+ * supersede nothing.
  */
 function supersedeOlder(db: Database, among: SQL) {
   const newer = alias(certifications, 'newer');
   const latest = sql`(SELECT ${newer.id} FROM ${certifications} AS ${sql.identifier('newer')}
-    WHERE ${newer.productId} = ${certifications.productId} AND ${newer.status} = 'active'
+    WHERE ${newer.productId} = ${certifications.productId} AND ${newer.status} != 'superseded'
       AND ${newer.stars} >= ${MIN_CERTIFIED_STARS}
     ORDER BY ${newer.decisionDate} DESC, ${newer.id} DESC LIMIT 1)`;
   return db
@@ -339,7 +350,7 @@ function insertCertifications(db: Database, rows: Record<string, unknown>[]) {
 
 function rowWrites(
   db: Database,
-  plan: Exclude<IngestPlan, { outcome: 'unchanged' }>,
+  plan: Extract<IngestPlan, { outcome: 'created' | 'updated' }>,
   actor: IngestActor,
   groupNames: ReadonlyMap<string, string>,
 ): RowWrites {
@@ -481,7 +492,7 @@ export async function ingestCertifications(
   rows: IngestRow[],
   actor: IngestActor,
   today: string,
-  makeSlug: SlugMaker = randomSlug,
+  makeSlug: SlugMaker = slugMaker(randomWord),
 ): Promise<IngestResult[]> {
   const { reference, groupNames } = await loadReference(
     db,
@@ -514,7 +525,12 @@ export async function ingestCertifications(
     const plan = planRecord(record, context, makeSlug);
     const result = results[index]!;
     result.outcome = plan.outcome;
+    if (plan.outcome === 'rejected') {
+      result.issues = plan.issues;
+      continue;
+    }
     result.product = plan.product.slug;
+    if (plan.notices.length > 0) result.notices = plan.notices;
     if (plan.outcome !== 'unchanged') pending.push({ index, writes: rowWrites(db, plan, actor, groupNames) });
   }
 
@@ -529,6 +545,11 @@ export async function ingestCertifications(
     result.outcome = 'rejected';
     result.issues = [{ field: 'decision_number', rule: 'conflict' }];
     delete result.product;
+    delete result.notices;
   });
   return results;
 }
+
+/** Whether an ingest wrote anything, so what the catalogue shows may have changed. */
+export const ingestChangedCatalogue = (results: IngestResult[]) =>
+  results.some((result) => result.outcome === 'created' || result.outcome === 'updated');

@@ -25,16 +25,23 @@ export interface CertificationFilter {
   expiringWithinDays?: number | undefined;
 }
 
-const stillValid = (today: string) => and(eq(certifications.status, 'active'), gte(certifications.validUntil, today));
+/** 1 and 2 star results certify nothing: never counted as valid, expiring or expired. */
+const certifies = gte(certifications.stars, MIN_CERTIFIED_STARS);
+
+const stillValid = (today: string) =>
+  and(certifies, eq(certifications.status, 'active'), gte(certifications.validUntil, today));
 
 function statusCondition(status: CertificationStatus, today: string) {
   switch (status) {
     case 'active':
       return stillValid(today);
     case 'expired':
-      return or(
-        eq(certifications.status, 'expired'),
-        and(eq(certifications.status, 'active'), lt(certifications.validUntil, today)),
+      return and(
+        certifies,
+        or(
+          eq(certifications.status, 'expired'),
+          and(eq(certifications.status, 'active'), lt(certifications.validUntil, today)),
+        ),
       );
     case 'revoked':
     case 'superseded':

@@ -12,6 +12,7 @@ import {
   stamps,
   subOrders,
 } from '../../db/schema';
+import { MIN_CERTIFIED_STARS } from '../domain/certification';
 import { addDays, EXPIRY_WARNING_DAYS, SCAN_CHART_DAYS } from '../domain/dashboard';
 import { LOW_STOCK_THRESHOLD } from '../domain/inventory';
 import { aliased } from './aliased';
@@ -83,6 +84,8 @@ export async function loadDashboard(db: Database, producerId: number, today: str
         and(
           eq(products.producerId, producerId),
           eq(certifications.status, 'active'),
+          // A 1 or 2 star result is not a certificate: it never expires.
+          gte(certifications.stars, MIN_CERTIFIED_STARS),
           gte(certifications.validUntil, today),
           lte(certifications.validUntil, addDays(today, EXPIRY_WARNING_DAYS)),
         ),

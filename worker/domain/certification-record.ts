@@ -5,13 +5,12 @@
  * with the field it concerns, so a council fixes a row in one go.
  */
 import { producerKinds } from '../../db/schema';
-import { CERTIFICATE_VALIDITY_MONTHS, MIN_CERTIFIED_STARS, starBand } from './certification';
+import { MIN_CERTIFIED_STARS, starBand } from './certification';
 import type { CertificationLevel, CriteriaVersion } from './certification';
-import { criteriaVersionOn, levelMayAward, PART_MAXIMA, periodOn } from './certification-periods';
+import { criteriaVersionOn, latestValidUntil, levelMayAward, PART_MAXIMA, periodOn } from './certification-periods';
 import type { ProducerKind } from './catalogue';
 import { isValidTaxCode } from './organisation';
 import { foldVietnamese } from './text';
-import { addMonths } from './time';
 
 /** The fields of a record, in the order of the CSV template; JSON objects use the same names. */
 export const RECORD_FIELDS = [
@@ -53,6 +52,7 @@ export const RECORD_RULES = [
   'future_date',
   'invalid_number',
   'invalid_choice',
+  'criteria_not_in_force',
   'score_range',
   'score_precision',
   'stars_range',
@@ -60,6 +60,7 @@ export const RECORD_RULES = [
   'level_not_in_period',
   'level_cannot_award',
   'tax_code_format',
+  'producer_ambiguous',
   'unknown_province',
   'unknown_commune',
   'commune_outside_province',
@@ -71,6 +72,7 @@ export const RECORD_RULES = [
   'part_scores_incomplete',
   'part_scores_sum',
   'valid_until_before_decision',
+  'valid_until_too_late',
   'product_identity',
   'unknown_field',
   'missing_cells',
@@ -260,6 +262,15 @@ export function checkRecord(raw: RawRecord, reference: RecordReference, today: s
   } else if (decisionDate) {
     criteriaVersion = criteriaVersionOn(decisionDate);
   }
+  // A council decides under the criteria in force on the decision date (148 from 24 Feb 2023, 1048 before).
+  if (criteriaVersion && decisionDate && criteriaVersion !== criteriaVersionOn(decisionDate)) {
+    const period = periodOn(decisionDate);
+    report('criteria_version', 'criteria_not_in_force', {
+      version: criteriaVersion,
+      inForce: period.criteriaVersion,
+      basis: period.basis,
+    });
+  }
 
   const producerName = required('producer_name', MAX_TEXT.name);
   const producerKind = choice('producer_kind', KIND_ALIASES, required('producer_kind', MAX_TEXT.short));
@@ -283,10 +294,13 @@ export function checkRecord(raw: RawRecord, reference: RecordReference, today: s
   const groupText = required('group', MAX_TEXT.short);
   let groupId: string | null = null;
   if (groupText !== null) {
-    groupId = resolveGroup(groupText, criteriaVersion, reference);
+    const resolved = resolveGroup(groupText, criteriaVersion, reference);
+    groupId = resolved ?? null;
     const group = groupId ? reference.groups.get(groupId) : undefined;
-    if (!group) report('group', 'unknown_group');
-    else if (criteriaVersion && group.criteriaVersion !== criteriaVersion)
+    // Undecided (a code of several criteria sets, no version known) only follows a date or version already reported.
+    if (!group) {
+      if (resolved !== undefined) report('group', 'unknown_group');
+    } else if (criteriaVersion && group.criteriaVersion !== criteriaVersion)
       report('group', 'group_of_other_criteria', { version: group.criteriaVersion });
   }
   const subgroupId = text('subgroup', MAX_TEXT.short);
@@ -333,9 +347,14 @@ export function checkRecord(raw: RawRecord, reference: RecordReference, today: s
   }
 
   const validUntilText = date('valid_until', text('valid_until', MAX_TEXT.short));
-  const validUntil = validUntilText ?? (decisionDate ? addMonths(decisionDate, CERTIFICATE_VALIDITY_MONTHS) : null);
+  const longest = decisionDate ? latestValidUntil(decisionDate) : null;
+  const validUntil = validUntilText ?? longest;
   if (validUntilText && decisionDate && validUntilText <= decisionDate)
     report('valid_until', 'valid_until_before_decision');
+  else if (validUntilText && decisionDate && longest && validUntilText > longest) {
+    const period = periodOn(decisionDate);
+    report('valid_until', 'valid_until_too_late', { max: longest, months: period.validityMonths, basis: period.basis });
+  }
 
   const status = choice('status', STATUS_ALIASES, text('status', MAX_TEXT.short)) ?? 'active';
   const revocationReason = text('revocation_reason', MAX_TEXT.long);
@@ -381,13 +400,20 @@ export function checkRecord(raw: RawRecord, reference: RecordReference, today: s
 
 /**
  * A group given as its id ("148.food") or as the catalogue code ("food") of
- * the record's criteria set, when that code names one group only.
+ * the record's criteria set, when that code names one group only. Null when
+ * no group fits; undefined when the criteria set is unknown (a date or
+ * version already reported) and the code names groups of several sets.
  */
-function resolveGroup(value: string, version: CriteriaVersion | null, reference: RecordReference): string | null {
+function resolveGroup(
+  value: string,
+  version: CriteriaVersion | null,
+  reference: RecordReference,
+): string | null | undefined {
   if (reference.groups.has(value)) return value;
   const code = choiceKey(value);
   const candidates = [...reference.groups].filter(
     ([, group]) => group.code === code && (version === null || group.criteriaVersion === version),
   );
-  return candidates.length === 1 ? candidates[0]![0] : null;
+  if (candidates.length === 1) return candidates[0]![0];
+  return version === null && candidates.length > 1 ? undefined : null;
 }

@@ -3,9 +3,9 @@
  * stars). Pure functions: the caller passes "today" in Vietnam time.
  */
 import type { certificationLevels, certificationStatuses, criteriaVersions } from '../../db/schema';
+import { vietnamDate } from './time';
 
 export const MIN_CERTIFIED_STARS = 3;
-export const CERTIFICATE_VALIDITY_MONTHS = 36;
 
 export type CertificationStatus = (typeof certificationStatuses)[number];
 export type CertificationLevel = (typeof certificationLevels)[number];
@@ -45,6 +45,26 @@ export function effectiveStatus(
   return certification.status;
 }
 
+/** What a person is told about one recorded result: a status, or that a 1 or 2 star result certifies nothing. */
+export type ShownStatus = CertificationStatus | 'not_certified';
+
+/**
+ * The status to show for one result. 1 and 2 star results are not
+ * certificates: never "valid" or "expired", only "not certified" (or revoked,
+ * when a decision said so).
+ */
+export function shownStatus(
+  certification: Pick<CertificationFacts, 'stars' | 'status' | 'validUntil'>,
+  today: string,
+): ShownStatus {
+  if (certification.stars < MIN_CERTIFIED_STARS && certification.status !== 'revoked') return 'not_certified';
+  return effectiveStatus(certification, today);
+}
+
+/** The valid-until date to show for one result: none for a 1 or 2 star result, which certifies nothing. */
+export const shownValidUntil = (certification: Pick<CertificationFacts, 'stars' | 'validUntil'>): string | null =>
+  certification.stars >= MIN_CERTIFIED_STARS ? certification.validUntil : null;
+
 export type CertificationStanding =
   | { state: 'certified'; certification: CertificationFacts }
   | {
@@ -80,7 +100,8 @@ export function certificationStanding(history: CertificationFacts[], today: stri
       state: 'lapsed',
       certification: current,
       reason: 'revoked',
-      since: (current.statusChangedAt ?? current.decisionDate).slice(0, 10),
+      // The change is a UTC instant; a person reads the day it was in Vietnam (20:00 UTC is the next morning there).
+      since: current.statusChangedAt ? vietnamDate(new Date(current.statusChangedAt)) : current.decisionDate,
     };
   }
   return { state: 'lapsed', certification: current, reason: 'expired', since: nextDay(current.validUntil) };

@@ -4,10 +4,53 @@ import { locales, type Locale } from '../../web/messages';
 import type { AppEnv } from './context';
 import { StatusCodes } from './status';
 
-function cacheKey(url: string, locale: Locale): Request {
+/**
+ * Where the edge keeps the catalogue generation: a token in every cache key,
+ * replaced by each change of what the catalogue shows. Listings and searches
+ * are cached under any query string, so they cannot be purged one by one;
+ * a new generation makes every copy made before it unreachable at once.
+ */
+const GENERATION_PATH = '/__edge-cache/catalogue-generation';
+/** Far longer than any copy it versions; if the edge drops it anyway, a new one is made and old copies just go unused. */
+const GENERATION_SECONDS = 30 * 24 * 60 * 60;
+
+type CacheContext = Pick<Context<AppEnv>, 'env' | 'req'>;
+
+// One marker for the deployment, whichever host a request came in on.
+const generationKey = (c: CacheContext) =>
+  new Request(new URL(GENERATION_PATH, c.env.PUBLIC_ORIGIN).toString(), { method: 'GET' });
+
+async function newGeneration(c: CacheContext): Promise<string> {
+  const generation = crypto.randomUUID();
+  await caches.default.put(
+    generationKey(c),
+    new Response(generation, { headers: { 'Cache-Control': `public, max-age=${GENERATION_SECONDS}` } }),
+  );
+  return generation;
+}
+
+async function currentGeneration(c: CacheContext): Promise<string> {
+  const marker = await caches.default.match(generationKey(c));
+  return marker ? marker.text() : newGeneration(c);
+}
+
+function cacheKey(url: string, locale: Locale, generation: string): Request {
   const keyUrl = new URL(url);
   keyUrl.searchParams.set('__locale', locale);
+  keyUrl.searchParams.set('__generation', generation);
   return new Request(keyUrl.toString(), { method: 'GET' });
+}
+
+/**
+ * Forget every cached page and API answer at once: call it after a change to
+ * certifications (an ingest, a revocation), which moves products in and out
+ * of listings, search, the home page and the producer pages as well as their
+ * own pages. Await it before answering, so the change shows on the very next
+ * request. Like every Cache API operation it acts on the data centre that ran
+ * it; others keep their copies for at most CATALOGUE_CACHE_SECONDS.
+ */
+export async function catalogueChanged(c: CacheContext): Promise<void> {
+  await newGeneration(c);
 }
 
 /**
@@ -17,22 +60,25 @@ function cacheKey(url: string, locale: Locale): Request {
  */
 export async function purgeProductPages(c: Context<AppEnv>, product: { id: number; slug: string }): Promise<void> {
   const origin = new URL(c.req.url).origin;
+  const generation = await currentGeneration(c);
   const paths = [`/products/${product.slug}`, `/api/v1/products/${product.slug}`, `/api/v1/products/${product.id}`];
   await Promise.all(
-    paths.flatMap((path) => locales.map((locale) => caches.default.delete(cacheKey(`${origin}${path}`, locale)))),
+    paths.flatMap((path) =>
+      locales.map((locale) => caches.default.delete(cacheKey(`${origin}${path}`, locale, generation))),
+    ),
   );
 }
 
 /**
  * Serve public GET responses from the Cache API for CATALOGUE_CACHE_SECONDS.
- * The TTL is short so a revoked certificate disappears within a minute; the
- * key carries the language because the cookie, not the URL, may choose it.
+ * The key carries the language, because the cookie, not the URL, may choose
+ * it, and the catalogue generation, so a certification change shows at once.
  */
 export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
   const ttl = Number(c.env.CATALOGUE_CACHE_SECONDS);
   if (c.req.method !== 'GET' || !(ttl > 0)) return next();
 
-  const key = cacheKey(c.req.url, c.var.locale);
+  const key = cacheKey(c.req.url, c.var.locale, await currentGeneration(c));
   const cache = caches.default;
 
   const hit = await cache.match(key);

@@ -7,7 +7,7 @@ import type { IngestResult, IngestRow } from '../data/certification-ingest';
 import type { CertificationExportRow, loadProgrammeOverview } from '../data/certifications-admin';
 import { provincesByCode } from '../data/reference';
 import { catalogueGroupCodes } from '../domain/catalogue';
-import { effectiveStatus } from '../domain/certification';
+import { shownStatus, shownValidUntil } from '../domain/certification';
 import type { IngestOutcome } from '../domain/certification-ingest';
 import { RECORD_FIELDS, type RawRecord } from '../domain/certification-record';
 import { writeCsv } from '../domain/csv';
@@ -33,6 +33,10 @@ export function ingestReportView(rows: IngestRow[], results: IngestResult[], t: 
       field: issue.field,
       message: t.ingest.rules[issue.rule](issue.params ?? {}),
     }));
+    const notices = (result.notices ?? []).map((notice) => ({
+      field: notice.field,
+      message: t.ingest.notices[notice.notice](notice.params ?? {}),
+    }));
     if (result.outcome === 'rejected') {
       rejected.push({ raw, errors: issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ') });
     }
@@ -42,6 +46,7 @@ export function ingestReportView(rows: IngestRow[], results: IngestResult[], t: 
       outcome: result.outcome,
       ...(result.product ? { product: { slug: result.product, name: name ?? result.product } } : {}),
       issues,
+      notices,
     };
   });
   // The template's own column names, so the fixed file uploads again once the errors column is gone.
@@ -101,8 +106,8 @@ export function certificationsCsv(
     group: groupName(row.groupCode),
     stars: row.stars,
     score: row.score,
-    validUntil: row.validUntil,
-    status: t.certification.statuses[effectiveStatus(row, today)],
+    validUntil: shownValidUntil(row),
+    status: t.certification.statuses[shownStatus(row, today)],
     statusReason: row.statusReason,
     revocationDecision: row.revocationDecision,
     productUrl: `${origin}/products/${row.productSlug}`,

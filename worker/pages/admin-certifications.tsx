@@ -15,7 +15,7 @@ import { CertificationRevokePage } from '../../web/pages/admin/CertificationRevo
 import { CertificationsPage } from '../../web/pages/admin/CertificationsPage';
 import { CertificationUploadPage, type UploadFailure } from '../../web/pages/admin/CertificationUploadPage';
 import { certificationLevels, certificationStatuses } from '../../db/schema';
-import { ingestCertifications, type IngestRow } from '../data/certification-ingest';
+import { ingestCertifications, ingestChangedCatalogue, type IngestRow } from '../data/certification-ingest';
 import { revokeCertification } from '../data/certification-lifecycle';
 import {
   exportCertifications,
@@ -31,7 +31,7 @@ import { administrationAccess, tradePromotionAccess } from '../domain/policy';
 import { requireAccess } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
-import { purgeProductPages } from '../lib/edge-cache';
+import { catalogueChanged } from '../lib/edge-cache';
 import { AppError, notFound, statusOf, type FieldIssue } from '../lib/errors';
 import { csvIngestRows, MAX_CSV_ROWS, MAX_INGEST_BYTES } from '../lib/ingest-input';
 import { pageContext } from '../lib/render';
@@ -120,6 +120,7 @@ adminCertifications.post('/admin/certifications/upload', adminOnly, async (c) =>
     return renderUpload(c, { source, issues, wholeFile: true, pasted }, statusOf(error));
   }
   const results = await ingestCertifications(c.var.db, rows, { userId: signedInUser(c).id }, c.var.today);
+  if (ingestChangedCatalogue(results)) await catalogueChanged(c);
   return c.html(
     <CertificationReportPage
       ctx={pageContext(c)}
@@ -245,7 +246,8 @@ adminCertifications.post(REVOKE, adminOnly, async (c) => {
     c,
     async () => {
       await revokeCertification(c.var.db, certification.id, parseInput(c, revokeForm, body), signedInUser(c).id);
-      c.executionCtx.waitUntil(purgeProductPages(c, { id: certification.productId, slug: certification.productSlug }));
+      // The product leaves listings and search as well as changing its own page: every cached copy goes.
+      await catalogueChanged(c);
       return c.redirect('/admin/certifications?revoked=1', StatusCodes.SEE_OTHER);
     },
     (refusal) => renderRevoke(c, certification, { issues: refusal.issues, values: typedValues(body) }),

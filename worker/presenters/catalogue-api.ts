@@ -2,7 +2,13 @@
 import type { z } from '@hono/zod-openapi';
 import type { CatalogueItem, ProductPage } from '../data/catalogue';
 import type { CatalogueGroupCode } from '../domain/catalogue';
-import { certificationStanding, effectiveStatus, isListed, type CertificationFacts } from '../domain/certification';
+import {
+  certificationStanding,
+  isListed,
+  shownStatus,
+  shownValidUntil,
+  type CertificationFacts,
+} from '../domain/certification';
 import type { certificationSchema, productDetailSchema, productSummarySchema } from '../schemas/product';
 
 export const productUrl = (origin: string, slug: string) => `${origin}/products/${slug}`;
@@ -34,8 +40,8 @@ function presentCertification(c: CertificationFacts, today: string): z.infer<typ
     decision_number: c.decisionNumber,
     decision_date: c.decisionDate,
     issuing_body: c.issuingBody,
-    valid_until: c.validUntil,
-    status: effectiveStatus(c, today),
+    valid_until: shownValidUntil(c),
+    status: shownStatus(c, today),
     status_reason: c.statusReason,
   };
 }

@@ -7,7 +7,8 @@ import { groupOfCriteria } from '../domain/catalogue';
 import {
   MIN_CERTIFIED_STARS,
   certificationStanding,
-  effectiveStatus,
+  shownStatus,
+  shownValidUntil,
   type CertificationFacts,
 } from '../domain/certification';
 
@@ -60,8 +61,8 @@ export function toProductDetail(page: ProductPage, locale: Locale, today: string
       decisionNumber: c.decisionNumber,
       decisionDate: c.decisionDate,
       issuingBody: c.issuingBody,
-      validUntil: c.validUntil,
-      status: effectiveStatus(c, today),
+      validUntil: shownValidUntil(c),
+      status: shownStatus(c, today),
       statusReason: c.statusReason,
     };
   };

@@ -43,10 +43,14 @@ export const certificationSchema = z
     decision_number: z.string(),
     decision_date: z.string(),
     issuing_body: z.string(),
-    valid_until: z.string(),
-    status: z
-      .enum(certificationStatuses)
-      .openapi({ description: 'Status as of today: a past valid_until reads as expired.' }),
+    valid_until: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Last valid day; null for a 1 or 2 star result, which certifies nothing.' }),
+    status: z.enum([...certificationStatuses, 'not_certified']).openapi({
+      description:
+        'Status as of today: a past valid_until reads as expired; a 1 or 2 star result is not_certified (never active), unless revoked.',
+    }),
     status_reason: z.string().nullable(),
   })
   .openapi('Certification');

@@ -9,6 +9,8 @@ export interface ReportRowView {
   outcome: IngestOutcome;
   product?: { slug: string; name: string };
   issues: { field: string; message: string }[];
+  /** What to know about a row applied or left unchanged all the same. */
+  notices: { field: string; message: string }[];
 }
 
 export interface IngestReportView {
@@ -25,6 +27,19 @@ interface CertificationReportPageProps {
 }
 
 const OUTCOMES: IngestOutcome[] = ['created', 'updated', 'unchanged', 'rejected'];
+
+function FieldMessages({ messages }: { messages: { field: string; message: string }[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <ul>
+      {messages.map((entry) => (
+        <li>
+          <code>{entry.field}</code>: {entry.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function CertificationReportPage({ ctx, csrfToken, report }: CertificationReportPageProps) {
   const { t } = ctx;
@@ -69,6 +84,7 @@ export function CertificationReportPage({ ctx, csrfToken, report }: Certificatio
               <th scope="col">{tr.outcome}</th>
               <th scope="col">{tr.product}</th>
               <th scope="col">{tr.issues}</th>
+              <th scope="col">{tr.notices}</th>
             </tr>
           </thead>
           <tbody>
@@ -93,15 +109,10 @@ export function CertificationReportPage({ ctx, csrfToken, report }: Certificatio
                     ) : null}
                   </td>
                   <td data-label={tr.issues}>
-                    {row.issues.length > 0 ? (
-                      <ul>
-                        {row.issues.map((issue) => (
-                          <li>
-                            <code>{issue.field}</code>: {issue.message}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
+                    <FieldMessages messages={row.issues} />
+                  </td>
+                  <td data-label={tr.notices}>
+                    <FieldMessages messages={row.notices} />
                   </td>
                 </tr>
               );

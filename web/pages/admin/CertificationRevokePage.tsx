@@ -1,5 +1,5 @@
 import type { CertificationForAdmin } from '../../../worker/data/certifications-admin';
-import { effectiveStatus } from '../../../worker/domain/certification';
+import { MIN_CERTIFIED_STARS, shownStatus, shownValidUntil } from '../../../worker/domain/certification';
 import { formatDate } from '../../../worker/domain/time';
 import type { FieldIssue } from '../../../worker/lib/errors';
 import { localHref } from '../../href';
@@ -42,17 +42,21 @@ export function CertificationRevokePage({
         <dt>{tl.province}</dt>
         <dd>{provinceName}</dd>
         <dt>{tl.stars}</dt>
-        <dd>{t.certification.stars(certification.stars)}</dd>
+        <dd>
+          {certification.stars >= MIN_CERTIFIED_STARS
+            ? t.certification.stars(certification.stars)
+            : t.certification.belowThreshold(certification.stars)}
+        </dd>
         <dt>{tl.decision}</dt>
         <dd>
           {tl.decisionOn(certification.decisionNumber, formatDate(certification.decisionDate))} ·{' '}
           {certification.issuingBody}
         </dd>
         <dt>{tl.validUntil}</dt>
-        <dd>{formatDate(certification.validUntil)}</dd>
+        <dd>{shownValidUntil(certification) ? formatDate(certification.validUntil) : '—'}</dd>
         <dt>{tl.status}</dt>
         <dd>
-          {t.certification.statuses[effectiveStatus(certification, today)]}
+          {t.certification.statuses[shownStatus(certification, today)]}
           {certification.statusReason ? `: ${certification.statusReason}` : ''}
         </dd>
       </dl>

@@ -1,5 +1,5 @@
 import type { CertificationListRow } from '../../../worker/data/certifications-admin';
-import { effectiveStatus, MIN_CERTIFIED_STARS } from '../../../worker/domain/certification';
+import { MIN_CERTIFIED_STARS, shownStatus, shownValidUntil } from '../../../worker/domain/certification';
 import { formatDate } from '../../../worker/domain/time';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
@@ -48,7 +48,8 @@ export function CertificationTable({ ctx, caption, rows, provinceNames, today, r
       </thead>
       <tbody>
         {rows.map((row) => {
-          const status = effectiveStatus(row, today);
+          const status = shownStatus(row, today);
+          const validUntil = shownValidUntil(row);
           return (
             <tr id={`certification-${row.id}`}>
               <td data-label={tl.product}>
@@ -67,7 +68,7 @@ export function CertificationTable({ ctx, caption, rows, provinceNames, today, r
               <td data-label={tl.level}>{t.certification.levels[row.level]}</td>
               <td data-label={tl.decision}>{tl.decisionOn(row.decisionNumber, formatDate(row.decisionDate))}</td>
               <td data-label={tl.validUntil}>
-                <time datetime={row.validUntil}>{formatDate(row.validUntil)}</time>
+                {validUntil ? <time datetime={validUntil}>{formatDate(validUntil)}</time> : '—'}
               </td>
               <td data-label={tl.status} class={`status status-${status}`}>
                 {t.certification.statuses[status]}

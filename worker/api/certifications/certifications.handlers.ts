@@ -1,7 +1,8 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import { ingestCertifications } from '../../data/certification-ingest';
+import { ingestCertifications, ingestChangedCatalogue } from '../../data/certification-ingest';
 import type { RawRecord } from '../../domain/certification-record';
 import type { AppEnv } from '../../lib/context';
+import { catalogueChanged } from '../../lib/edge-cache';
 import { AppError } from '../../lib/errors';
 import { csvIngestRows, jsonIngestRows } from '../../lib/ingest-input';
 import { StatusCodes } from '../../lib/status';
@@ -18,5 +19,6 @@ export const ingestCertificationsHandler: RouteHandler<typeof ingestRoute, AppEn
       : // The JSON validator checks application/json bodies against the records array; the string type is the CSV form's.
         jsonIngestRows(c.req.valid('json') as RawRecord[]);
   const results = await ingestCertifications(c.var.db, rows, { tokenId: c.var.apiToken.id }, c.var.today);
+  if (ingestChangedCatalogue(results)) await catalogueChanged(c);
   return c.json(presentIngestReport(results, form, c.var.t), StatusCodes.OK);
 };

@@ -19,6 +19,15 @@ export function presentIngestReport(results: IngestResult[], form: 'csv' | 'json
             })),
           }
         : {}),
+      ...(result.notices
+        ? {
+            notices: result.notices.map((notice) => ({
+              field: notice.field,
+              code: notice.notice,
+              message: t.ingest.notices[notice.notice](notice.params ?? {}),
+            })),
+          }
+        : {}),
     })),
   };
 }
