@@ -126,6 +126,17 @@ describe('db/reference/public-holidays.json', () => {
     expect(holidays.get('2027-02-05')).toEqual({ kind: 'lunar_new_year', basis: 'expected' });
   });
 
+  it('names every kind of holiday in Vietnamese and English', () => {
+    expect(holidayFile.kinds.map((kind) => kind.id).sort()).toEqual(
+      [...new Set(years.flatMap((y) => y.days.map((d) => d.kind)))].sort(),
+    );
+    expect(holidayFile.kinds.find((kind) => kind.id === 'hung_kings')).toEqual({
+      id: 'hung_kings',
+      nameVi: 'Giỗ Tổ Hùng Vương',
+      nameEn: "Hùng Kings' Commemoration Day",
+    });
+  });
+
   it('indexes every date once', () => {
     expect(holidays.size).toBe(88);
     expect(holidays.get('2026-04-26')).toEqual({ kind: 'hung_kings', basis: 'law' });

@@ -4,9 +4,9 @@
  *
  * - Weekly hours: `{ dayOfWeek: ["Monday", …], opens: "07:00", closes: "11:30" }`; a day may have
  *   several entries (a midday break is two intervals).
- * - A closing time at or before the opening time closes the next day: "18:00"–"02:00" belongs to
- *   the day it opens, even when the next day is otherwise closed. "24:00", and "23:59" as
- *   schema.org's examples write it, both mean midnight at the end of the day.
+ * - A closing time before the opening time closes the next day: "18:00"–"02:00" belongs to the
+ *   day it opens, even when the next day is otherwise closed. "24:00", "23:59" as schema.org's
+ *   examples write it, and "00:00" after a later opening all mean midnight at the end of the day.
  * - "00:00"–"00:00" is closed all day, the schema.org convention.
  * - `dayOfWeek: ["PublicHolidays"]` (a schema.org DayOfWeek member) gives the hours on the dates of
  *   the public holiday list, which is a separate input (db/reference/public-holidays.json); a point
@@ -32,7 +32,7 @@ export interface OpeningHoursSpecification {
   dayOfWeek?: DayOfWeek[];
   /** "HH:MM", Vietnam time. */
   opens: string;
-  /** "HH:MM" or "24:00"; at or before `opens` means the next day. */
+  /** "HH:MM" or "24:00"; before `opens` means the next day. */
   closes: string;
   /** First date the entry applies ("YYYY-MM-DD"). */
   validFrom?: string;
