@@ -2,7 +2,7 @@
  * Instants are stored in UTC; people read them in Vietnam time (UTC+7, no
  * daylight saving), so the offset is a constant rather than a time-zone lookup.
  */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 const pad = (n: number) => n.toString().padStart(2, '0');
 
