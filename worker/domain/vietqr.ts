@@ -99,7 +99,10 @@ const CRC_FIELD_LENGTH = CRC_FIELD_HEAD.length + 4;
  */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-/** CRC-16/CCITT-FALSE: polynomial 0x1021, initial value 0xFFFF, no reflection, no final XOR. */
+/**
+ * CRC-16/CCITT-FALSE: polynomial 0x1021, initial value 0xFFFF, no reflection, no final XOR, over the
+ * character codes, which are the bytes of a printable ASCII payload.
+ */
 export function crc16CcittFalse(text: string): number {
   let crc = 0xffff;
   for (let i = 0; i < text.length; i++) {
@@ -113,8 +116,8 @@ export function crc16CcittFalse(text: string): number {
 
 const crcHex = (text: string) => crc16CcittFalse(text).toString(16).toUpperCase().padStart(4, '0');
 
+/** One field; the encoder's limits on its inputs keep every value within the two-digit length. */
 function field(tag: string, value: string): string {
-  if (value.length > 99) throw new RangeError(`field ${tag} is longer than 99 characters`);
   return `${tag}${value.length.toString().padStart(2, '0')}${value}`;
 }
 
