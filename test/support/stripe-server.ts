@@ -395,6 +395,7 @@ export async function startStripeServer(options: StripeStandInOptions = {}): Pro
     }
     const reason = text(params, 'reason');
     if (reason !== null && !REFUND_REASONS.has(reason)) throw invalid(`Invalid reason: ${reason}`, { param: 'reason' });
+    const refundMetadata = metadata(params);
     intent.refunded += amount;
     return {
       id: newId('re'),
@@ -404,7 +405,7 @@ export async function startStripeServer(options: StripeStandInOptions = {}): Pro
       charge: intent.charge,
       created: now(),
       currency: intent.currency,
-      metadata: metadata(params),
+      metadata: refundMetadata,
       payment_intent: intent.id,
       reason,
       receipt_number: null,
