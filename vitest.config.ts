@@ -1,12 +1,16 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { withLocalSecrets } from './db/seed/local-secrets';
+import { startStripeServer } from './test/support/stripe-server';
 
 export default defineConfig(async () => {
   // The plugin reads wrangler.toml's required secrets from the process environment, as wrangler dev does.
   process.env = withLocalSecrets(process.env);
   // Read on the Node side once; the setup file applies them inside the runtime.
   const migrations = await readD1Migrations('db/migrations');
+  // The local server speaking Stripe's protocol runs on the Node side; the worker under test reaches
+  // it through its STRIPE_* bindings, which exist only once it listens, so it starts here.
+  const stripe = await startStripeServer();
 
   return {
     test: {
@@ -17,7 +21,7 @@ export default defineConfig(async () => {
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
                 // A test-only binding so migrations can be applied in a setup file.
-                bindings: { TEST_MIGRATIONS: migrations, CATALOGUE_CACHE_SECONDS: '0' },
+                bindings: { TEST_MIGRATIONS: migrations, CATALOGUE_CACHE_SECONDS: '0', ...stripe.bindings },
               },
             }),
           ],

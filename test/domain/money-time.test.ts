@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatVnd } from '../../worker/domain/money';
+import { formatVnd, sumDong, timesDong } from '../../worker/domain/money';
 import { addMonths, formatDate, formatInstant, vietnamDate } from '../../worker/domain/time';
 
 describe('formatVnd', () => {
@@ -15,6 +15,29 @@ describe('formatVnd', () => {
 
   it('refuses fractions: đồng has no minor unit', () => {
     expect(() => formatVnd(10.5)).toThrow(RangeError);
+  });
+});
+
+describe('sumDong and timesDong', () => {
+  it('add up and multiply integer đồng exactly', () => {
+    expect(sumDong([150_000, 30_000, 0])).toBe(180_000);
+    expect(sumDong([])).toBe(0);
+    expect(timesDong(150_000, 3)).toBe(450_000);
+  });
+
+  it('give null instead of a rounded result past Number.MAX_SAFE_INTEGER', () => {
+    expect(sumDong([Number.MAX_SAFE_INTEGER, 0])).toBe(Number.MAX_SAFE_INTEGER);
+    expect(sumDong([Number.MAX_SAFE_INTEGER, 1])).toBeNull();
+    expect(sumDong([Number.MAX_SAFE_INTEGER - 1, 1, 1])).toBeNull();
+    expect(timesDong(Number.MAX_SAFE_INTEGER, 1)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(timesDong(2 ** 27, 2 ** 26)).toBeNull();
+  });
+
+  it('give null for amounts that are not integers', () => {
+    expect(sumDong([1000, 0.5])).toBeNull();
+    expect(sumDong([Number.NaN])).toBeNull();
+    expect(timesDong(1000, 1.5)).toBeNull();
+    expect(timesDong(Number.POSITIVE_INFINITY, 0)).toBeNull();
   });
 });
 

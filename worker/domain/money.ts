@@ -8,3 +8,25 @@ export function formatVnd(amount: number): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${amount < 0 ? '-' : ''}${digits} ₫`;
 }
+
+/**
+ * Totals are added up in doubles, which hold integers exactly only up to Number.MAX_SAFE_INTEGER:
+ * past it a sum is silently rounded. These give null there instead, for the caller to refuse.
+ */
+export function sumDong(amounts: readonly number[]): number | null {
+  let total = 0;
+  for (const amount of amounts) {
+    if (!Number.isSafeInteger(amount)) return null;
+    total += amount;
+    if (!Number.isSafeInteger(total)) return null;
+  }
+  return total;
+}
+
+/** unitPrice × quantity, or null when either is not a safe integer or the product is not. */
+export function timesDong(unitPrice: number, quantity: number): number | null {
+  const product = unitPrice * quantity;
+  return Number.isSafeInteger(unitPrice) && Number.isSafeInteger(quantity) && Number.isSafeInteger(product)
+    ? product
+    : null;
+}
