@@ -27,7 +27,7 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'workers',
-            include: ['test/{domain,crypto,storage,data,api,pages,print}/**/*.test.{ts,tsx}'],
+            include: ['test/{domain,crypto,storage,data,services,api,pages,print}/**/*.test.{ts,tsx}'],
             setupFiles: ['./test/apply-migrations.ts'],
             // qrcode is CommonJS: left unbundled, the test runtime scores its masks about 20 times slower.
             deps: { optimizer: { ssr: { enabled: true, include: ['qrcode'] } } },
