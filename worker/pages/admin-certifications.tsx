@@ -33,6 +33,7 @@ import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
 import { purgeProductPages } from '../lib/edge-cache';
 import { AppError, notFound, type FieldIssue } from '../lib/errors';
+import { readForm } from '../lib/form-body';
 import { csvIngestRows, MAX_CSV_ROWS, MAX_INGEST_BYTES } from '../lib/ingest-input';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
@@ -102,7 +103,7 @@ adminCertifications.get('/admin/certifications/upload', adminOnly, (c) => render
 
 adminCertifications.post('/admin/certifications/upload', adminOnly, async (c) => {
   const { t } = c.var;
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const pasted = typeof body.rows === 'string' ? body.rows : '';
   const form = validateForm(c, uploadForm(t), body);
   if (!form.ok) {
@@ -129,7 +130,7 @@ adminCertifications.post('/admin/certifications/upload', adminOnly, async (c) =>
 });
 
 adminCertifications.post('/admin/certifications/upload/rejected.csv', adminOnly, async (c) => {
-  const { csv } = parseInput(c, z.object({ csv: z.string().min(1) }), await c.req.parseBody());
+  const { csv } = parseInput(c, z.object({ csv: z.string().min(1) }), await readForm(c));
   return csvAttachment(c, csv, 'rejected-rows.csv');
 });
 
@@ -239,7 +240,7 @@ adminCertifications.post(REVOKE, adminOnly, async (c) => {
   if (certification.status === 'revoked') {
     throw new AppError('conflict', { detail: c.var.t.adminCertifications.revoke.alreadyRevoked });
   }
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const form = validateForm(c, revokeForm, body);
   if (!form.ok) return renderRevoke(c, certification, { issues: form.issues, values: typedValues(body) });
   await revokeCertification(c.var.db, certification.id, form.data, signedInUser(c).id);

@@ -16,6 +16,7 @@ import { minutesUntilReset, rateLimits } from '../domain/rate-limit';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
+import { readForm } from '../lib/form-body';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
 import { sha256Hex } from '../lib/tokens';
@@ -37,7 +38,7 @@ auth.get('/login', (c) => {
 });
 
 auth.post('/login', async (c) => {
-  const form = parseInput(c, loginForm, await c.req.parseBody());
+  const form = parseInput(c, loginForm, await readForm(c));
   const { db, t } = c.var;
   const now = new Date();
   const next = safeNextPath(form.next) ?? undefined;

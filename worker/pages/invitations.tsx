@@ -22,6 +22,7 @@ import { setSessionCookie } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
 import { AppError, notFound, type FieldIssue } from '../lib/errors';
+import { readForm } from '../lib/form-body';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
 import { sha256Hex } from '../lib/tokens';
@@ -79,7 +80,7 @@ invitationRoutes.post('/invitations/:token', async (c) => {
   const { invitation, producer, user } = found;
   const { t } = c.var;
 
-  const parsed = acceptForm.safeParse(await c.req.parseBody());
+  const parsed = acceptForm.safeParse(await readForm(c));
   const issues = parsed.success ? [] : toValidationError(parsed.error, t).issues;
   const form = parsed.success ? parsed.data : null;
   if (form && form.password !== form.passwordConfirm) {

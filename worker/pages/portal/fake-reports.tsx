@@ -19,6 +19,7 @@ import { enforce } from '../../lib/auth';
 import type { AppEnv } from '../../lib/context';
 import { csrfToken } from '../../lib/csrf';
 import { notFound } from '../../lib/errors';
+import { readForm } from '../../lib/form-body';
 import { pageContext } from '../../lib/render';
 import { StatusCodes } from '../../lib/status';
 import { parseInput } from '../../lib/validation';
@@ -44,7 +45,7 @@ export async function reviewableReport(c: Context<AppEnv>): Promise<FakeReportRo
 /** Records the review and goes back to the list the form was on. */
 export async function review(c: Context<AppEnv>, listPath: string) {
   const report = await reviewableReport(c);
-  const { status } = parseInput(c, reviewForm, await c.req.parseBody());
+  const { status } = parseInput(c, reviewForm, await readForm(c));
   await reviewFakeReport(c.var.db, signedInUser(c).id, report, status);
   return c.redirect(
     `${listPath}${listPath.includes('?') ? '&' : '?'}reviewed=1#report-${report.id}`,

@@ -34,6 +34,7 @@ import { enforce } from '../../lib/auth';
 import type { AppEnv } from '../../lib/context';
 import { csrfToken } from '../../lib/csrf';
 import { AppError, notFound, type FieldIssue } from '../../lib/errors';
+import { readForm } from '../../lib/form-body';
 import { pageContext } from '../../lib/render';
 import { StatusCodes } from '../../lib/status';
 import { parseInput } from '../../lib/validation';
@@ -103,7 +104,7 @@ lotPages.post('/lots', async (c) => {
   const scope = producerInScope(c);
   if (!scope) throw notFound();
   const { t } = c.var;
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const typed = typedValues(body);
   const refuse = (issues: FieldIssue[], status: ContentfulStatusCode = StatusCodes.BAD_REQUEST) =>
     renderNewLot(c, scope, typed, issues, status);
@@ -272,7 +273,7 @@ lotPages.post(`${LOT}/events`, async (c) => {
   const { lot } = page;
   const { t, db } = c.var;
   // `all`: the ticked input lots come as repeated fields.
-  const body = await c.req.parseBody({ all: true });
+  const body = await readForm(c, { all: true });
   const typed = typedValues(body);
   const tickedInputs = [body.inputLotIds ?? []].flat().filter((value): value is string => typeof value === 'string');
   const type = isEventType(typed.eventType) ? typed.eventType : null;
@@ -338,7 +339,7 @@ lotPages.post(`${LOT}/events/:eventId{[0-9]+}/visibility`, async (c) => {
   const page = await ownedLot(c);
   const event = page.events.find((e) => e.id === Number(c.req.param('eventId')));
   if (!event) throw notFound();
-  const { isPublic } = parseInput(c, visibilityForm, await c.req.parseBody());
+  const { isPublic } = parseInput(c, visibilityForm, await readForm(c));
   await setTraceEventVisibility(c.var.db, signedInUser(c).id, { lotId: page.lot.id, eventId: event.id, isPublic });
   return c.redirect(`/portal/lots/${page.lot.id}?visibility=1`, StatusCodes.SEE_OTHER);
 });

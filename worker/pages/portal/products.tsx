@@ -19,6 +19,7 @@ import type { AppEnv } from '../../lib/context';
 import { csrfToken } from '../../lib/csrf';
 import { purgeProductPages } from '../../lib/edge-cache';
 import { notFound, type FieldIssue } from '../../lib/errors';
+import { readForm } from '../../lib/form-body';
 import { pageContext } from '../../lib/render';
 import { StatusCodes } from '../../lib/status';
 import { listingForm, photoFields, publishForm, stockForm, variantForm } from '../../schemas/portal';
@@ -70,7 +71,7 @@ productEditing.get(PRODUCT, async (c) => renderEdit(c, await ownedProduct(c)));
 
 productEditing.post(PRODUCT, async (c) => {
   const page = await ownedProduct(c);
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const form = validateForm(c, listingForm(c.var.t), body);
   if (!form.ok) return refuse(c, page, 'listing', body, form.issues);
   const { price, ...details } = form.data;
@@ -87,7 +88,7 @@ productEditing.post(PRODUCT, async (c) => {
 
 productEditing.post(`${PRODUCT}/publish`, async (c) => {
   const page = await ownedProduct(c);
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const form = validateForm(c, publishForm, body);
   if (!form.ok) return refuse(c, page, 'publish', body, form.issues);
   await setPublished(c.var.db, actorOf(c), page.product.id, form.data.published);
@@ -96,7 +97,7 @@ productEditing.post(`${PRODUCT}/publish`, async (c) => {
 
 productEditing.post(`${PRODUCT}/variants`, async (c) => {
   const page = await ownedProduct(c);
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const form = validateForm(c, variantForm(c.var.t), body);
   if (!form.ok) return refuse(c, page, 'variant-new', body, form.issues);
   try {
@@ -113,7 +114,7 @@ productEditing.post(`${PRODUCT}/variants/:variantId{[0-9]+}`, async (c) => {
   const page = await ownedProduct(c);
   const variant = page.variants.find((v) => v.id === Number(c.req.param('variantId')));
   if (!variant) throw notFound();
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const formName = `variant-${variant.id}`;
   const form = validateForm(c, variantForm(c.var.t), body);
   if (!form.ok) return refuse(c, page, formName, body, form.issues);
@@ -133,7 +134,7 @@ const wentNegative = (error: unknown) =>
 
 productEditing.post(`${PRODUCT}/stock`, async (c) => {
   const page = await ownedProduct(c);
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const { t } = c.var;
   const form = validateForm(c, stockForm(t), body);
   if (!form.ok) return refuse(c, page, 'stock', body, form.issues);
@@ -170,7 +171,7 @@ export const PHOTO_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 productEditing.post(`${PRODUCT}/photos`, async (c) => {
   const page = await ownedProduct(c);
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const { fieldErrors } = c.var.t.portal;
   const file = body.photo;
   if (!(file instanceof File) || file.size === 0) {

@@ -10,6 +10,7 @@ import { provincesByCode } from '../../data/reference';
 import type { AppEnv } from '../../lib/context';
 import { csrfToken } from '../../lib/csrf';
 import { notFound, type FieldIssue } from '../../lib/errors';
+import { readForm } from '../../lib/form-body';
 import { pageContext } from '../../lib/render';
 import { StatusCodes } from '../../lib/status';
 import { profileForm } from '../../schemas/portal';
@@ -84,7 +85,7 @@ profile.post('/profile', async (c) => {
   const scope = producerInScope(c);
   if (!scope) throw notFound();
   const { t } = c.var;
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const typed = typedValues(body);
   // The commune list shown again is the chosen province's, so a producer who moved can pick the new commune.
   const chosenProvince = provincesByCode.has(typed.provinceCode ?? '') ? typed.provinceCode : undefined;

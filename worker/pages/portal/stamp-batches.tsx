@@ -43,6 +43,7 @@ import { enforce } from '../../lib/auth';
 import type { AppEnv } from '../../lib/context';
 import { csrfToken } from '../../lib/csrf';
 import { AppError, notFound, type FieldIssue } from '../../lib/errors';
+import { readForm } from '../../lib/form-body';
 import { pageContext } from '../../lib/render';
 import { StatusCodes } from '../../lib/status';
 import { currentPinKey, pinKeyForVersion, stampHost } from '../../lib/stamp-config';
@@ -182,7 +183,7 @@ stampBatchPages.post('/lots/:id{[0-9]+}/stamp-batches', async (c) => {
   const page = await ownedLot(c);
   const { lot } = page;
   const { t, db } = c.var;
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const typed = typedValues(body);
   const refuse = (issues: FieldIssue[], status: ContentfulStatusCode = StatusCodes.BAD_REQUEST) =>
     renderIssue(c, page, typed, issues, status);
@@ -367,7 +368,7 @@ const backToBatch = (c: Context<AppEnv>, batchId: number, notice: string, n: num
 stampBatchPages.post(`${BATCH}/activate`, async (c) => {
   const data = await ownedBatch(c);
   const { t } = c.var;
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const typed = typedValues(body);
   const formName: BatchForm = typed.scope === 'sheet' ? 'activate-sheet' : 'activate-batch';
   const refuse = (issues: FieldIssue[]) =>
@@ -395,7 +396,7 @@ stampBatchPages.post(`${BATCH}/activate`, async (c) => {
 stampBatchPages.post(`${BATCH}/void`, async (c) => {
   const data = await ownedBatch(c);
   const { t, db } = c.var;
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const refuse = (issues: FieldIssue[]) =>
     renderBatch(c, data, { form: 'void', issues, values: typedValues(body) }, StatusCodes.BAD_REQUEST);
   const form = validateForm(c, voidForm(t), body);
@@ -416,7 +417,7 @@ stampBatchPages.post(`${BATCH}/reprint`, async (c) => {
   const data = await ownedBatch(c);
   const { t, db } = c.var;
   const { batch } = data;
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const refuse = (issues: FieldIssue[]) =>
     renderBatch(c, data, { form: 'reprint', issues, values: typedValues(body) }, StatusCodes.BAD_REQUEST);
   const form = validateForm(c, reprintForm(t), body);

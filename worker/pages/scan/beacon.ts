@@ -9,6 +9,7 @@ import { userAgentFamily } from '../../domain/user-agent';
 import { readBeaconToken } from '../../lib/beacon-token';
 import type { AppEnv } from '../../lib/context';
 import { AppError } from '../../lib/errors';
+import { readForm } from '../../lib/form-body';
 import { currentPinKey } from '../../lib/stamp-config';
 import { StatusCodes } from '../../lib/status';
 import { parseInput } from '../../lib/validation';
@@ -31,7 +32,7 @@ beacon.post('/scans', async (c) => {
   if (uncountedReason({ method: c.req.method, header: (name) => c.req.header(name) })) {
     return c.body(null, StatusCodes.NO_CONTENT);
   }
-  const form = parseInput(c, beaconForm, await c.req.parseBody());
+  const form = parseInput(c, beaconForm, await readForm(c));
   const identity = stampIdentity(c, form.path);
   if (identity instanceof AppError) throw identity;
 
