@@ -1,14 +1,19 @@
+import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { withLocalSecrets } from './db/seed/local-secrets';
 
 export default defineConfig(async () => {
-  // The plugin reads wrangler.toml's required secrets from the process environment, as wrangler dev does.
+  // The plugin reads wrangler.toml's required secrets from the process environment, as wrangler dev does,
+  // and logs that it did each time it starts a runtime: only wrangler's warnings and errors are news here.
   process.env = withLocalSecrets(process.env);
+  process.env.WRANGLER_LOG ??= 'warn';
   // Read on the Node side once; the setup file applies them inside the runtime.
   const migrations = await readD1Migrations('db/migrations');
 
   return {
+    // pdf.js requires this native package when it sees Node; the Workers runtime cannot load it (test/print).
+    resolve: { alias: { '@napi-rs/canvas': fileURLToPath(new URL('./test/print/canvas-stub.mjs', import.meta.url)) } },
     test: {
       projects: [
         {
