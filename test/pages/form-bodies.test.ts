@@ -429,6 +429,20 @@ describe('form bodies on every route that takes one', () => {
     });
   }
 
+  for (const [key, route] of Object.entries(ROUTES)) {
+    if (!route.limit || route.sender === 'api') continue;
+    it(`${key} takes a form past the ordinary limit, up to its own`, async () => {
+      const sending = await sender(route.sender);
+      const response = await sending.send(await route.path(producerId), {
+        method: key.split(' ')[0]!,
+        headers: { ...sending.headers, 'content-type': 'application/x-www-form-urlencoded' },
+        body: `${sending.fields}&padding=${'a'.repeat(DEFAULT_FORM_BYTES)}`,
+      });
+      expect(response.status).not.toBe(413);
+      expect(response.status).toBeLessThan(500);
+    });
+  }
+
   it('reads url-encoded UTF-8 and multipart with a quoted boundary, as browsers send them', async () => {
     const sending = await sender('anonymous');
     const { path } = await activeStamp();
