@@ -1,11 +1,18 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { withLocalSecrets } from './db/seed/local-secrets';
 import { startStripeServer } from './test/support/stripe-server';
 
+// qrcode is CommonJS: left unbundled, the test runtime scores its masks about 20 times slower.
+const deps = { optimizer: { ssr: { enabled: true, include: ['qrcode'] } } };
+
 export default defineConfig(async () => {
-  // The plugin reads wrangler.toml's required secrets from the process environment, as wrangler dev does.
+  // The plugin reads wrangler.toml's required secrets from the process environment, as wrangler dev does,
+  // and logs that it did each time it starts a runtime: only wrangler's warnings and errors are news here.
   process.env = withLocalSecrets(process.env);
+  process.env.WRANGLER_LOG ??= 'warn';
   // Read on the Node side once; the setup file applies them inside the runtime.
   const migrations = await readD1Migrations('db/migrations');
   // The local server speaking Stripe's protocol runs on the Node side; the worker under test reaches
@@ -13,12 +20,31 @@ export default defineConfig(async () => {
   const stripe = await startStripeServer();
 
   return {
+    // pdf.js requires this native package when it sees Node; the Workers runtime cannot load it (test/print).
+    resolve: { alias: { '@napi-rs/canvas': fileURLToPath(new URL('./test/print/canvas-stub.mjs', import.meta.url)) } },
     test: {
+      // At least two, also on 2 cores (where vitest's default is one): a file mostly waits on its
+      // runtime or on Chromium, so two files at a time keep both cores busy.
+      maxWorkers: Math.max(2, availableParallelism() - 1),
       projects: [
+        {
+          plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+          test: {
+            // Pure rules, crypto and print files: in the Workers runtime, without storage or the app, one
+            // runtime and one module graph serve all of them.
+            name: 'pure',
+            include: ['test/{domain,crypto,print}/**/*.test.{ts,tsx}'],
+            isolate: false,
+            deps,
+          },
+        },
         {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
+              // workerd's --verbose logs each R2 or cache object that reset() deletes while a
+              // stream from it is open, as an internal exception; test failures show regardless.
+              verbose: false,
               miniflare: {
                 // A test-only binding so migrations can be applied in a setup file.
                 bindings: { TEST_MIGRATIONS: migrations, CATALOGUE_CACHE_SECONDS: '0', ...stripe.bindings },
@@ -27,10 +53,13 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'workers',
-            include: ['test/{domain,crypto,storage,data,services,api,pages,print}/**/*.test.{ts,tsx}'],
+            include: ['test/{storage,data,services,api,pages}/**/*.test.{ts,tsx}'],
+            // A fresh runtime per file loaded the whole app again for every file (3 to 4 s each);
+            // now each runtime runs its files one after another, and the setup file still starts
+            // every file on storage of its own.
+            isolate: false,
             setupFiles: ['./test/apply-migrations.ts'],
-            // qrcode is CommonJS: left unbundled, the test runtime scores its masks about 20 times slower.
-            deps: { optimizer: { ssr: { enabled: true, include: ['qrcode'] } } },
+            deps,
           },
         },
         {

@@ -16,6 +16,7 @@ import type { AppEnv } from './lib/context';
 import { AppError, codeToStatus, errorCodes, fieldIssues, statusOf, type ErrorCode } from './lib/errors';
 import { sessionMiddleware } from './lib/auth';
 import { csrfProtection } from './lib/csrf';
+import { formBodyLimit } from './lib/form-body';
 import { localeMiddleware } from './lib/locale';
 import { isApiRequest, problemJson } from './lib/problem';
 import { pageContext } from './lib/render';
@@ -71,31 +72,24 @@ export function createApp() {
 
   // Only routes that can act for a signed-in user look up the session and check CSRF tokens;
   // the public catalogue stays cacheable and free of per-user work.
-  // Photo uploads are cut off before anything reads the body (the CSRF check parses forms), so an
-  // oversize upload is refused without being held in memory; up to the margin, the portal form
-  // itself answers with its friendlier per-field message.
+  // Forms with files get a larger body limit than ordinary forms (worker/lib/form-body.ts), set
+  // before the CSRF check reads the body; an oversize upload is refused without being held in
+  // memory. Up to the margin, the portal form itself answers with its friendlier per-field message.
+  app.use('/portal/products/:id/photos', formBodyLimit(MAX_PHOTO_BYTES + UPLOAD_FORM_MARGIN_BYTES));
+  // Council result uploads (API and admin page, and the admin page's rejected rows sent back as a
+  // CSV) are refused above the documented limit the same way.
+  const ingestTooLarge = (c: Context<AppEnv>) => c.var.t.ingest.file.tooLarge(MAX_INGEST_BYTES / 1024 / 1024);
   app.use(
-    '/portal/products/:id/photos',
+    '/api/v1/admin/certifications',
     bodyLimit({
-      maxSize: MAX_PHOTO_BYTES + UPLOAD_FORM_MARGIN_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large');
+      maxSize: MAX_INGEST_BYTES + UPLOAD_FORM_MARGIN_BYTES,
+      onError: (c) => {
+        throw new AppError('payload_too_large', { detail: ingestTooLarge(c) });
       },
     }),
   );
-  // Council result uploads (API and admin page) are refused above the documented limit the same way.
-  for (const path of ['/api/v1/admin/certifications', '/admin/certifications/upload']) {
-    app.use(
-      path,
-      bodyLimit({
-        maxSize: MAX_INGEST_BYTES + UPLOAD_FORM_MARGIN_BYTES,
-        onError: (c) => {
-          throw new AppError('payload_too_large', {
-            detail: c.var.t.ingest.file.tooLarge(MAX_INGEST_BYTES / 1024 / 1024),
-          });
-        },
-      }),
-    );
+  for (const path of ['/admin/certifications/upload', '/admin/certifications/upload/rejected.csv']) {
+    app.use(path, formBodyLimit(MAX_INGEST_BYTES + UPLOAD_FORM_MARGIN_BYTES, ingestTooLarge));
   }
   for (const path of SESSION_AREAS) app.use(path, sessionMiddleware, csrfProtection);
 

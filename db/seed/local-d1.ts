@@ -13,6 +13,7 @@ import { seedDemo } from './demo';
 import { seedDemoAccounts } from './demo-accounts';
 import { seedDemoStamps } from './demo-stamps';
 import { seedGeneratedCatalogue } from './generator';
+import { withLocalSecrets } from './local-secrets';
 import { upsertReferenceData } from './reference';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -44,14 +45,20 @@ export function parseSeedArgs(argv: string[]): SeedOptions {
   return { persistTo, products };
 }
 
+/**
+ * wrangler's log level for steps whose progress this script reports itself: its warnings and
+ * errors still show, its tables and banners do not. A WRANGLER_LOG the caller set wins.
+ */
+const QUIET_WRANGLER_LOG = process.env.WRANGLER_LOG ?? 'warn';
+
 /** Runs wrangler with output passed through; rejects on a non-zero exit. */
-export function runWrangler(args: string[]): Promise<void> {
+export function runWrangler(args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(WRANGLER_BIN, args, {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
       // CI=true makes `migrations apply` skip its confirmation prompt.
-      env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
+      env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', ...env },
     });
     child.on('error', fail);
     child.on('exit', (code) =>
@@ -60,17 +67,36 @@ export function runWrangler(args: string[]): Promise<void> {
   });
 }
 
+/** wrangler prints the whole migration table again after each migration it applies: this script says when it is done. */
 export const applyMigrations = (persistTo: string) =>
-  runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo]);
+  runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
+    WRANGLER_LOG: QUIET_WRANGLER_LOG,
+  });
+
+/** Runs a step of wrangler's API at QUIET_WRANGLER_LOG: its logger reads the level from the environment each time. */
+async function quietly<T>(step: () => Promise<T>): Promise<T> {
+  const callerLevel = process.env.WRANGLER_LOG;
+  process.env.WRANGLER_LOG = QUIET_WRANGLER_LOG;
+  try {
+    return await step();
+  } finally {
+    if (callerLevel === undefined) delete process.env.WRANGLER_LOG;
+    else process.env.WRANGLER_LOG = callerLevel;
+  }
+}
 
 /** A drizzle client on the local D1 of `persistTo`, disposed when `work` settles. */
 export async function withLocalDb<T>(persistTo: string, work: (db: Database) => Promise<T>): Promise<T> {
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({
-    configPath: resolve(ROOT, 'wrangler.toml'),
-    // wrangler dev keeps its Miniflare data under <persist-to>/v3.
-    persist: { path: resolve(persistTo, 'v3') },
-    remoteBindings: false,
-  });
+  // The proxy reads wrangler.toml's required secrets from the environment, as wrangler dev does.
+  Object.assign(process.env, withLocalSecrets(process.env));
+  const proxy = await quietly(() =>
+    getPlatformProxy<{ DB: D1Database }>({
+      configPath: resolve(ROOT, 'wrangler.toml'),
+      // wrangler dev keeps its Miniflare data under <persist-to>/v3.
+      persist: { path: resolve(persistTo, 'v3') },
+      remoteBindings: false,
+    }),
+  );
   try {
     return await work(createDb(proxy.env.DB));
   } finally {

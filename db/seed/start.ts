@@ -33,11 +33,27 @@ try {
 const url = `http://localhost:${port}`;
 const dev = spawn(
   resolve(ROOT, 'node_modules/.bin/wrangler'),
-  ['dev', '--port', String(port), '--persist-to', options.persistTo, '--show-interactive-dev-session=false'],
+  [
+    'dev',
+    '--port',
+    String(port),
+    '--persist-to',
+    options.persistTo,
+    '--show-interactive-dev-session=false',
+    // Absolute URLs the app makes (API `url` fields, canonical links, stamp URLs) name this port.
+    '--var',
+    `PUBLIC_ORIGIN:${url}`,
+  ],
   {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: withLocalSecrets({ ...process.env, WRANGLER_SEND_METRICS: 'false' }),
+    env: withLocalSecrets({
+      // Local requests get Miniflare's placeholder Request.cf instead of one fetched from
+      // workers.cloudflare.com, which fails with a stack trace on every start without network.
+      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+    }),
   },
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));

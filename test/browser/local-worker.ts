@@ -16,6 +16,8 @@ const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
 
 // wrangler 4 needs Node 22, which the `node` devDependency puts in node_modules/.bin.
 const childEnv = withLocalSecrets({
+  // Miniflare's placeholder Request.cf, rather than one fetched from workers.cloudflare.com on every start.
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   ...process.env,
   PATH: `${join(repoRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
   WRANGLER_SEND_METRICS: 'false',

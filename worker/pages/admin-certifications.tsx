@@ -30,6 +30,7 @@ import { EXPIRY_WARNING_DAYS } from '../domain/dashboard';
 import { administrationAccess, tradePromotionAccess } from '../domain/policy';
 import { requireAccess } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
+import { readForm } from '../lib/form-body';
 import { csrfToken } from '../lib/csrf';
 import { catalogueChanged } from '../lib/edge-cache';
 import { AppError, notFound, statusOf, type FieldIssue } from '../lib/errors';
@@ -102,7 +103,7 @@ adminCertifications.get('/admin/certifications/upload', adminOnly, (c) => render
 
 adminCertifications.post('/admin/certifications/upload', adminOnly, async (c) => {
   const { t } = c.var;
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const pasted = typeof body.rows === 'string' ? body.rows : '';
   const form = uploadForm(t).safeParse(body);
   if (!form.success) {
@@ -131,7 +132,7 @@ adminCertifications.post('/admin/certifications/upload', adminOnly, async (c) =>
 });
 
 adminCertifications.post('/admin/certifications/upload/rejected.csv', adminOnly, async (c) => {
-  const { csv } = parseInput(c, z.object({ csv: z.string().min(1) }), await c.req.parseBody());
+  const { csv } = parseInput(c, z.object({ csv: z.string().min(1) }), await readForm(c));
   return csvAttachment(c, csv, 'rejected-rows.csv');
 });
 
@@ -241,7 +242,7 @@ adminCertifications.post(REVOKE, adminOnly, async (c) => {
   if (certification.status === 'revoked') {
     throw new AppError('conflict', { detail: c.var.t.adminCertifications.revoke.alreadyRevoked });
   }
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   return submitForm(
     c,
     async () => {

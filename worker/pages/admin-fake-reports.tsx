@@ -5,6 +5,7 @@ import { listFakeReports, REPORTS_PAGE_SIZE } from '../data/fake-reports';
 import { adminAreaAccess } from '../domain/policy';
 import { requireAccess, requireUser } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
+import { readForm } from '../lib/form-body';
 import { csrfToken } from '../lib/csrf';
 import { pageContext } from '../lib/render';
 import { privatePhoto } from '../lib/responses';
@@ -46,7 +47,7 @@ adminFakeReports.get('/admin/fake-reports', async (c) => {
 const reportId = (c: Context<AppEnv>) => Number(c.req.param('id'));
 
 adminFakeReports.post('/admin/fake-reports/:id{[0-9]+}/review', async (c) => {
-  const { status } = parseInput(c, reviewForm, await c.req.parseBody());
+  const { status } = parseInput(c, reviewForm, await readForm(c));
   const report = await reviewReport(c.var.db, c.var.user!, reportId(c), status);
   return c.redirect(`/admin/fake-reports?reviewed=1#report-${report.id}`, StatusCodes.SEE_OTHER);
 });

@@ -13,6 +13,7 @@ import {
 import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
 import { notFound } from '../lib/errors';
+import { readForm } from '../lib/form-body';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
 import { randomToken } from '../crypto/random';
@@ -38,7 +39,7 @@ adminTokens.get('/admin/api-tokens', async (c) => {
 });
 
 adminTokens.post('/admin/api-tokens', async (c) => {
-  const form = parseInput(c, createForm, await c.req.parseBody({ all: true }));
+  const form = parseInput(c, createForm, await readForm(c, { all: true }));
   const now = new Date();
   const secret = `${API_TOKEN_PREFIX}${randomToken()}`;
   await createApiToken(c.var.db, {

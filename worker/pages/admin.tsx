@@ -30,6 +30,7 @@ import { requireAccess, requireUser } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
 import { AppError, notFound } from '../lib/errors';
+import { readForm } from '../lib/form-body';
 import { invitationSender } from '../lib/invitation-sender';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
@@ -148,7 +149,7 @@ admin.get('/admin/users/:id', async (c) => {
 admin.post('/admin/users/:id/status', async (c) => {
   const user = await targetUser(c);
   enforce(accountChangeAccess(actorOf(c), user.id));
-  const { status } = parseInput(c, z.object({ status: z.enum(['active', 'disabled']) }), await c.req.parseBody());
+  const { status } = parseInput(c, z.object({ status: z.enum(['active', 'disabled']) }), await readForm(c));
   if (status !== user.status) await setUserStatus(c.var.db, user, status, actorOf(c).id);
   return c.redirect(`/admin/users/${user.id}`, StatusCodes.SEE_OTHER);
 });
@@ -158,7 +159,7 @@ const roleForm = z.object({ role: z.enum(userRoles), producerId: optionalId });
 admin.post('/admin/users/:id/role', async (c) => {
   const user = await targetUser(c);
   enforce(accountChangeAccess(actorOf(c), user.id));
-  const form = parseInput(c, roleForm, await c.req.parseBody());
+  const form = parseInput(c, roleForm, await readForm(c));
   const producerId = form.producerId ?? null;
   await checkAssignment(c, form.role, producerId);
   if (form.role !== user.role || producerId !== user.producerId) {
@@ -198,7 +199,7 @@ admin.get('/admin/invitations/new', async (c) => {
 const inviteForm = z.object({ role: z.enum(invitableRoles), producerId: optionalId, login: loginField });
 
 admin.post('/admin/invitations', async (c) => {
-  const form = parseInput(c, inviteForm, await c.req.parseBody());
+  const form = parseInput(c, inviteForm, await readForm(c));
   const producerId = form.producerId ?? null;
   await checkAssignment(c, form.role, producerId);
   const login = await freshLogin(c, form.login);
@@ -231,7 +232,7 @@ admin.post('/admin/organisations/:id/claim-link', async (c) => {
   const problems = c.var.t.admin.problems;
   if (!producer.taxCode) throw new AppError('conflict', { detail: problems.noTaxCode });
   if (producer.claimedAt) throw new AppError('conflict', { detail: problems.alreadyClaimed });
-  const form = parseInput(c, z.object({ login: loginField }), await c.req.parseBody());
+  const form = parseInput(c, z.object({ login: loginField }), await readForm(c));
   const login = await freshLogin(c, form.login);
   return issueLink(c, {
     purpose: 'claim',

@@ -7,6 +7,7 @@ import { MAX_PASSWORD_LENGTH } from '../domain/password';
 import { homePathFor, safeNextPath } from '../domain/policy';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
+import { readForm } from '../lib/form-body';
 import { csrfToken } from '../lib/csrf';
 import { pageContext } from '../lib/render';
 import { clientIp } from '../lib/request';
@@ -28,7 +29,7 @@ auth.get('/login', (c) => {
 });
 
 auth.post('/login', async (c) => {
-  const form = parseInput(c, loginForm, await c.req.parseBody());
+  const form = parseInput(c, loginForm, await readForm(c));
   const { t } = c.var;
   const next = safeNextPath(form.next) ?? undefined;
   const result = await signIn(c.var.db, {

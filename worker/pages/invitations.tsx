@@ -13,6 +13,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/password';
 import { homePathFor } from '../domain/policy';
 import { setSessionCookie } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
+import { readForm } from '../lib/form-body';
 import { csrfToken } from '../lib/csrf';
 import { AppError, fieldIssues, notFound, type FieldIssue } from '../lib/errors';
 import { pageContext } from '../lib/render';
@@ -72,7 +73,7 @@ invitationRoutes.post('/invitations/:token', async (c) => {
   if (found instanceof Response) return found;
   const { invitation, producer } = found;
   const { t } = c.var;
-  const parsed = acceptForm.safeParse(await c.req.parseBody());
+  const parsed = acceptForm.safeParse(await readForm(c));
   const issues = parsed.success
     ? fieldIssues(new AppError('validation_failed', { problems: acceptanceProblems(invitation, parsed.data) }), t)
     : toValidationError(parsed.error, t).issues;

@@ -8,6 +8,7 @@ import { FakeReportsPage } from '../../../web/pages/portal/FakeReportsPage';
 import { listFakeReports, REPORTS_PAGE_SIZE } from '../../data/fake-reports';
 import { findProducerName } from '../../data/producers';
 import type { AppEnv } from '../../lib/context';
+import { readForm } from '../../lib/form-body';
 import { csrfToken } from '../../lib/csrf';
 import { notFound } from '../../lib/errors';
 import { pageContext } from '../../lib/render';
@@ -54,7 +55,7 @@ fakeReportPages.get('/fake-reports', async (c) => {
 const reportId = (c: Context<AppEnv>) => Number(c.req.param('id'));
 
 fakeReportPages.post('/fake-reports/:id{[0-9]+}/review', async (c) => {
-  const { status } = parseInput(c, reviewForm, await c.req.parseBody());
+  const { status } = parseInput(c, reviewForm, await readForm(c));
   const report = await reviewReport(c.var.db, signedInUser(c), reportId(c), status);
   const producer = producerInScope(c)?.producerParam;
   const list = producer ? `/portal/fake-reports?producer=${producer}&` : '/portal/fake-reports?';

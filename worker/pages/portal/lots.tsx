@@ -13,6 +13,7 @@ import { eventFormChoices, setTraceEventVisibility } from '../../data/trace-even
 import { utcToVietnamLocal } from '../../domain/time';
 import type { TraceEventType } from '../../domain/trace-event';
 import type { AppEnv } from '../../lib/context';
+import { readForm } from '../../lib/form-body';
 import { csrfToken } from '../../lib/csrf';
 import { AppError, notFound } from '../../lib/errors';
 import { submitForm, typedValues, type Refusal } from '../../lib/forms';
@@ -66,7 +67,7 @@ lotPages.get('/lots/new', async (c) => {
 
 lotPages.post('/lots', async (c) => {
   const scope = requiredScope(c);
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   return submitForm(
     c,
     async () => {
@@ -167,7 +168,7 @@ lotPages.post(`${LOT}/events`, async (c) => {
   const page = await ownedLot(c);
   const { t } = c.var;
   // `all`: the ticked input lots come as repeated fields.
-  const body = await c.req.parseBody({ all: true });
+  const body = await readForm(c, { all: true });
   const typed = typedValues(body);
   const tickedInputs = [body.inputLotIds ?? []].flat().filter((value): value is string => typeof value === 'string');
   const type = isEventType(typed.eventType) ? typed.eventType : null;
@@ -191,7 +192,7 @@ lotPages.post(`${LOT}/events/:eventId{[0-9]+}/visibility`, async (c) => {
   const page = await ownedLot(c);
   const event = page.events.find((e) => e.id === Number(c.req.param('eventId')));
   if (!event) throw notFound();
-  const { isPublic } = parseInput(c, visibilityForm, await c.req.parseBody());
+  const { isPublic } = parseInput(c, visibilityForm, await readForm(c));
   await setTraceEventVisibility(c.var.db, signedInUser(c).id, { lotId: page.lot.id, eventId: event.id, isPublic });
   return c.redirect(`/portal/lots/${page.lot.id}?visibility=1`, StatusCodes.SEE_OTHER);
 });

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { PortalProductEditPage, type FailedForm } from '../../../web/pages/portal/PortalProductEditPage';
 import { addVariant, setPublished, updateListing, updateVariant, type ProductForEdit } from '../../data/products';
 import type { AppEnv } from '../../lib/context';
+import { readForm } from '../../lib/form-body';
 import { csrfToken } from '../../lib/csrf';
 import { purgeProductPages } from '../../lib/edge-cache';
 import { notFound } from '../../lib/errors';
@@ -46,7 +47,7 @@ async function productForm(
   action: (page: ProductForEdit, body: Record<string, unknown>) => Promise<void>,
 ) {
   const page = await ownedProduct(c);
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   return submitForm(
     c,
     async () => {

@@ -6,6 +6,7 @@ import { PortalProfilePage } from '../../../web/pages/portal/PortalProfilePage';
 import { findProfile, type Profile } from '../../data/producers';
 import { provincesByCode } from '../../data/reference';
 import type { AppEnv } from '../../lib/context';
+import { readForm } from '../../lib/form-body';
 import { csrfToken } from '../../lib/csrf';
 import { notFound } from '../../lib/errors';
 import { submitForm, typedValues, type Refusal } from '../../lib/forms';
@@ -52,7 +53,7 @@ profile.get('/profile', async (c) => {
 
 profile.post('/profile', async (c) => {
   const scope = requiredScope(c);
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   const typed = typedValues(body);
   // The commune list shown again is the chosen province's, so a producer who moved can pick the new commune.
   const chosenProvince = provincesByCode.has(typed.provinceCode ?? '') ? typed.provinceCode : undefined;

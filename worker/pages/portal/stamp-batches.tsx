@@ -15,6 +15,7 @@ import { listProducerBatches, type PortalBatch } from '../../data/stamp-batches'
 import { PRINT_FILE_NAME, PRINT_LINK_TTL_SECONDS } from '../../domain/print-link';
 import { MAX_STAMPS_PER_BATCH } from '../../domain/stamp-batch';
 import type { AppEnv } from '../../lib/context';
+import { readForm } from '../../lib/form-body';
 import { csrfToken } from '../../lib/csrf';
 import { AppError, notFound } from '../../lib/errors';
 import { submitForm, typedValues, type Refusal } from '../../lib/forms';
@@ -102,7 +103,7 @@ stampBatchPages.get('/lots/:id{[0-9]+}/stamp-batches/new', async (c) =>
 stampBatchPages.post('/lots/:id{[0-9]+}/stamp-batches', async (c) => {
   const page = await ownedLot(c);
   const { t } = c.var;
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   return submitForm(
     c,
     async () => {
@@ -177,7 +178,7 @@ async function batchForm(
   action: (data: PortalBatch, body: Record<string, unknown>) => Promise<{ notice: string; count: number }>,
 ) {
   const data = await ownedBatch(c);
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   return submitForm(
     c,
     async () => {

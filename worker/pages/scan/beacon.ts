@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { uncountedReason } from '../../domain/scan-request';
 import { userAgentFamily } from '../../domain/user-agent';
 import type { AppEnv } from '../../lib/context';
+import { readForm } from '../../lib/form-body';
 import { AppError } from '../../lib/errors';
 import { StatusCodes } from '../../lib/status';
 import { parseInput } from '../../lib/validation';
@@ -25,7 +26,7 @@ beacon.post('/scans', async (c) => {
   if (uncountedReason({ method: c.req.method, header: (name) => c.req.header(name) })) {
     return c.body(null, StatusCodes.NO_CONTENT);
   }
-  const form = parseInput(c, beaconForm, await c.req.parseBody());
+  const form = parseInput(c, beaconForm, await readForm(c));
   const identity = stampIdentity(c, form.path);
   if (identity instanceof AppError) throw identity;
   const now = new Date();

@@ -5,7 +5,6 @@
  * only the beacon a page sends once a person sees it does (beacon.ts).
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { PinResultView, ScanPageView, ScanReportView } from '../../../web/pages/ScanPage';
@@ -14,6 +13,7 @@ import { buildStampPath } from '../../domain/digital-link';
 import { MAX_PHOTO_BYTES } from '../../domain/media';
 import { scanRepresentation, type ScanRepresentation } from '../../domain/scan-request';
 import type { AppEnv } from '../../lib/context';
+import { formBodyLimit, readForm } from '../../lib/form-body';
 import { AppError, fieldIssues, statusOf, type FieldIssue } from '../../lib/errors';
 import { problemJson } from '../../lib/problem';
 import { pageContext } from '../../lib/render';
@@ -202,7 +202,7 @@ async function answerReport(
 async function answerForm(c: Context<AppEnv>) {
   const identity = stampIdentity(c, c.req.path);
   if (identity instanceof AppError) throw identity;
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   if (body.form !== 'pin' && body.form !== 'report') {
     throw new AppError('validation_failed', {
       issues: [{ field: 'form', message: c.var.t.errors.fields.oneOf('pin, report') }],
@@ -217,15 +217,10 @@ async function answerForm(c: Context<AppEnv>) {
     : answerReport(c, read, visitor, body, now);
 }
 
-const formBodyLimit = bodyLimit({
-  maxSize: MAX_PHOTO_BYTES + FORM_MARGIN_BYTES,
-  onError: () => {
-    throw new AppError('payload_too_large');
-  },
-});
+const reportBodyLimit = formBodyLimit(MAX_PHOTO_BYTES + FORM_MARGIN_BYTES);
 
 for (const path of STAMP_PATHS) {
   scan.get(path, showStamp);
-  scan.post(path, formBodyLimit, answerForm);
+  scan.post(path, reportBodyLimit, answerForm);
 }
 scan.route('/', beacon);
