@@ -1,6 +1,6 @@
 /** Reference data: provinces, communes, OCOP product groups and subgroups. */
-import { asc, eq } from 'drizzle-orm';
-import { communes, productGroups, productSubgroups, provinces } from '../../db/schema';
+import { asc } from 'drizzle-orm';
+import { productGroups, productSubgroups, provinces } from '../../db/schema';
 import provinceList from '../../db/reference/provinces.json';
 import type { Database } from './db';
 
@@ -13,9 +13,6 @@ export type ProvinceNames = (typeof provinceList)[number];
 export const provincesByCode: ReadonlyMap<string, ProvinceNames> = new Map(provinceList.map((p) => [p.code, p]));
 
 export const listProvinces = (db: Database) => db.select().from(provinces).orderBy(asc(provinces.code));
-
-export const listCommunes = (db: Database, provinceCode: string) =>
-  db.select().from(communes).where(eq(communes.provinceCode, provinceCode)).orderBy(asc(communes.nameVi));
 
 export async function listGroupsWithSubgroups(db: Database) {
   const [groups, subgroups] = await db.batch([

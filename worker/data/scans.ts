@@ -229,8 +229,6 @@ export async function findScanState(db: Database, lookup: ScanLookup) {
   return row ?? null;
 }
 
-export type ScanStateRow = NonNullable<Awaited<ReturnType<typeof findScanState>>>;
-
 export interface CountedScan {
   /** Null for a serial no stamp has: the scan is recorded, nothing is counted. */
   stampId: number | null;

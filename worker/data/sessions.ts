@@ -32,8 +32,6 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-export type SessionWithUser = Awaited<ReturnType<typeof findSession>>;
-
 /** The session behind a cookie token and its user, whether or not it is still live: the caller decides. */
 export async function findSession(db: Database, token: string) {
   const idHash = await sha256Hex(token);

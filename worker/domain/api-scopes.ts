@@ -14,8 +14,6 @@ export const API_TOKEN_VISIBLE_CHARS = API_TOKEN_PREFIX.length + 6;
 export const API_TOKEN_TOUCH_INTERVAL_MS = 60 * 1000;
 export const API_TOKEN_EXPIRY_DAYS = [30, 90, 365] as const;
 
-export const isApiScope = (value: string): value is ApiScope => (API_SCOPES as readonly string[]).includes(value);
-
 /** The token of an `Authorization: Bearer <token>` header, or null when it is absent or not one of ours. */
 export function parseBearer(header: string | undefined): string | null {
   const match = /^Bearer ([A-Za-z0-9_-]+)$/.exec(header?.trim() ?? '');

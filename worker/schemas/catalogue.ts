@@ -46,5 +46,3 @@ export const catalogueQuerySchema = z
     path: ['price_max'],
     message: 'price_max < price_min',
   });
-
-export type CatalogueQuery = z.output<typeof catalogueQuerySchema>;

@@ -176,5 +176,3 @@ export const profileForm = (t: Messages) =>
       // Also when other fields failed, so the producer learns every problem in one round.
       { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
     );
-
-export type ProfileForm = z.output<ReturnType<typeof profileForm>>;
