@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../worker/lib/errors';
-import { documentOperations } from '../../worker/pages/openapi-view';
+import { documentOperations } from '../../worker/presenters/api-docs';
 import { fetchApp, getJson } from '../support/http';
 import { getPage } from './html';
 

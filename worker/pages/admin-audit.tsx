@@ -7,7 +7,7 @@ import { listAuditEntries } from '../data/audit';
 import type { AppEnv } from '../lib/context';
 import { pageContext } from '../lib/render';
 import { parseInput } from '../lib/validation';
-import { ADMIN_PAGE_SIZE, pageParam } from './admin';
+import { ADMIN_PAGE_SIZE, pageParam } from '../schemas/admin';
 
 // Access is checked for the whole /admin/audit section in admin.tsx.
 export const adminAudit = new Hono<AppEnv>();

@@ -40,8 +40,9 @@ import { StatusCodes } from '../lib/status';
 import { submitForm, typedValues } from '../lib/forms';
 import { parseInput, toValidationError } from '../lib/validation';
 import { provinceCodes } from '../schemas/catalogue';
-import { ADMIN_PAGE_SIZE, pageParam } from './admin';
-import { certificationsCsv, ingestReportView, overviewView, provinceOptions } from './admin-certifications-present';
+import { ADMIN_PAGE_SIZE, pageParam } from '../schemas/admin';
+import { provinceOptions } from '../presenters/catalogue';
+import { certificationsCsv, ingestReportView, overviewView } from '../presenters/certifications';
 import { provinceName } from '../presenters/catalogue';
 
 export const adminCertifications = new Hono<AppEnv>();

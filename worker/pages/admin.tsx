@@ -28,6 +28,7 @@ import { accountChangeAccess, adminAreaAccess, administrationAccess } from '../d
 import { enforce } from '../domain/policy';
 import { requireAccess, requireUser } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
+import { ADMIN_PAGE_SIZE, pageParam } from '../schemas/admin';
 import { csrfToken } from '../lib/csrf';
 import { AppError, notFound } from '../lib/errors';
 import { readForm } from '../lib/form-body';
@@ -37,8 +38,6 @@ import { StatusCodes } from '../lib/status';
 import { randomToken } from '../crypto/random';
 import { sha256Hex } from '../crypto/digest';
 import { parseInput } from '../lib/validation';
-
-export const ADMIN_PAGE_SIZE = 50;
 
 export const admin = new Hono<AppEnv>();
 
@@ -54,7 +53,6 @@ const optionalId = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
   z.coerce.number().int().positive().optional(),
 );
-export const pageParam = z.coerce.number().int().min(1).max(10_000).default(1);
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const loginField = z.string().trim().min(1).max(254);
 

@@ -7,7 +7,7 @@ import type { AppEnv } from '../lib/context';
 import { edgeCache } from '../lib/edge-cache';
 import { codeToStatus, errorCodes } from '../lib/errors';
 import { pageContext } from '../lib/render';
-import { documentOperations } from './openapi-view';
+import { documentOperations } from '../presenters/api-docs';
 
 export const apiDocs = new Hono<AppEnv>();
 

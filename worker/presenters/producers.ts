@@ -3,8 +3,7 @@ import type { Locale, Messages } from '../../web/messages';
 import type { Values } from '../../web/pages/portal/Fields';
 import { producerKinds } from '../../db/schema';
 import type { Profile } from '../data/producers';
-import { pick } from './catalogue';
-import { provinceOptions } from './traceability';
+import { pick, provinceOptions } from './catalogue';
 
 export function profileValues(producer: Profile['producer']): Values {
   const { name, kind, taxCode, provinceCode, communeCode, street, phone, zalo, email, website } = producer;

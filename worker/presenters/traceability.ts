@@ -14,7 +14,7 @@ import { dailySeries } from '../domain/dashboard';
 import { SUSPICIOUS_DEVICE_COUNT, SUSPICIOUS_PROVINCE_COUNT } from '../domain/scan-verdict';
 import { formatDate, formatInstant } from '../domain/time';
 import { lotClassUri, toEpcisDocument, type TraceEventType } from '../domain/trace-event';
-import { pick, provinceName } from './catalogue';
+import { pick, provinceName, provinceOptions } from './catalogue';
 
 type ProducerLots = NonNullable<Awaited<ReturnType<typeof listProducerLots>>>;
 
@@ -148,14 +148,6 @@ export function toFakeReportView(report: FakeReportRow, locale: Locale): FakeRep
     hasPhoto: report.photoKey !== null,
   };
 }
-
-type Option = { value: string; label: string };
-
-/** Provinces in the visitor's language, sorted as that language sorts. */
-export const provinceOptions = (locale: Locale): Option[] =>
-  [...provincesByCode.values()]
-    .map((p) => ({ value: p.code, label: pick(locale, p.nameVi, p.nameEn) }))
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
 
 export function toEventFormView(
   page: LotPage,

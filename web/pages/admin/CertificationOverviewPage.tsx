@@ -96,7 +96,7 @@ export function CertificationOverviewPage({
               ctx={ctx}
               caption={to.soonest(expiring.rows.length)}
               rows={expiring.rows}
-              provinceNames={new Map(provinces.map((province) => [province.code, province.name]))}
+              provinceNames={new Map(provinces.map((province) => [province.value, province.label]))}
               today={today}
               revocable={false}
             />

@@ -5,8 +5,8 @@ import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 
 export interface ProvinceOption {
-  code: string;
-  name: string;
+  value: string;
+  label: string;
 }
 
 interface CertificationTableProps {

@@ -59,8 +59,8 @@ export function CertificationsPage({
           <select id="province" name="province">
             <option value="">{t.admin.any}</option>
             {provinces.map((province) => (
-              <option value={province.code} selected={filter.province === province.code}>
-                {province.name}
+              <option value={province.value} selected={filter.province === province.value}>
+                {province.label}
               </option>
             ))}
           </select>
@@ -129,7 +129,7 @@ export function CertificationsPage({
           ctx={ctx}
           caption={tl.title}
           rows={rows}
-          provinceNames={new Map(provinces.map((province) => [province.code, province.name]))}
+          provinceNames={new Map(provinces.map((province) => [province.value, province.label]))}
           today={today}
           revocable
         />

@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors';
 import { csvIngestRows, jsonIngestRows } from '../../lib/ingest-input';
 import { StatusCodes } from '../../lib/status';
 import type { ingestCertifications as ingestRoute } from './certifications.routes';
-import { presentIngestReport } from './certifications.present';
+import { presentIngestReport } from '../../presenters/certifications';
 
 export const ingestCertificationsHandler: RouteHandler<typeof ingestRoute, AppEnv> = async (c) => {
   const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

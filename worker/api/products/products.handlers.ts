@@ -6,7 +6,7 @@ import { notFound } from '../../lib/errors';
 import { checkedPageInfo } from '../../lib/pagination';
 import { StatusCodes } from '../../lib/status';
 import type { getProduct, listProducts } from './products.routes';
-import { presentDetail, presentSummary } from '../../presenters/catalogue-api';
+import { presentDetail, presentSummary } from '../../presenters/catalogue';
 
 export const listProductsHandler: RouteHandler<typeof listProducts, AppEnv> = async (c) => {
   const filter = toCatalogueFilter(c.req.valid('query'));

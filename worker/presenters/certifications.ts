@@ -1,24 +1,18 @@
-/** Ingest results and certification rows to what the certification admin pages show and hand out as CSV. */
+/**
+ * Ingest results and certification rows: what the certification admin pages show and hand out as
+ * CSV, and the ingest report the API answers.
+ */
 import type { Locale, Messages } from '../../web/messages';
 import type { OverviewView } from '../../web/pages/admin/CertificationOverviewPage';
-import type { ProvinceOption } from '../../web/pages/admin/CertificationTable';
 import type { IngestReportView, ReportRowView } from '../../web/pages/admin/CertificationReportPage';
 import type { IngestResult, IngestRow } from '../data/certification-ingest';
 import type { CertificationExportRow, loadProgrammeOverview } from '../data/certifications-admin';
-import { provincesByCode } from '../data/reference';
 import { catalogueGroupCodes } from '../domain/catalogue';
 import { shownStatus, shownValidUntil } from '../domain/certification';
 import type { IngestOutcome } from '../domain/certification-ingest';
 import { RECORD_FIELDS, type RawRecord } from '../domain/certification-record';
 import { writeCsv } from '../domain/csv';
-import { pick, provinceName } from '../presenters/catalogue';
-
-/** Every province, by name in the page's language: the filter's choices and the list's labels. */
-export function provinceOptions(locale: Locale): ProvinceOption[] {
-  return [...provincesByCode.values()]
-    .map((province) => ({ code: province.code, name: pick(locale, province.nameVi, province.nameEn) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
-}
+import { provinceName, provinceOptions } from './catalogue';
 
 const cellOf = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
@@ -126,7 +120,7 @@ type Overview = Awaited<ReturnType<typeof loadProgrammeOverview>>;
 /** Every province, group and certified star band, zeros included, so a missing one reads as none rather than forgotten. */
 export function overviewView(data: Overview, t: Messages, locale: Locale): OverviewView {
   const byProvince = provinceOptions(locale)
-    .map((province) => ({ label: province.name, value: data.byProvince.get(province.code) ?? 0 }))
+    .map((province) => ({ label: province.label, value: data.byProvince.get(province.value) ?? 0 }))
     .sort((a, b) => b.value - a.value);
   const byGroup = catalogueGroupCodes.map((code) => ({
     label: t.catalogue.groups[code],
@@ -137,4 +131,35 @@ export function overviewView(data: Overview, t: Messages, locale: Locale): Overv
     value: data.byStars.get(String(stars)) ?? 0,
   }));
   return { total: byStars.reduce((sum, bar) => sum + bar.value, 0), byProvince, byGroup, byStars };
+}
+
+export function presentIngestReport(results: IngestResult[], form: 'csv' | 'json', t: Messages) {
+  const summary = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const result of results) summary[result.outcome] += 1;
+  return {
+    summary,
+    results: results.map((result) => ({
+      ...(form === 'csv' ? { row: result.position } : { index: result.position }),
+      outcome: result.outcome,
+      ...(result.product ? { product: result.product } : {}),
+      ...(result.issues
+        ? {
+            errors: result.issues.map((issue) => ({
+              field: issue.field,
+              code: issue.rule,
+              message: t.ingest.rules[issue.rule](issue.params ?? {}),
+            })),
+          }
+        : {}),
+      ...(result.notices
+        ? {
+            notices: result.notices.map((notice) => ({
+              field: notice.field,
+              code: notice.notice,
+              message: t.ingest.notices[notice.notice](notice.params ?? {}),
+            })),
+          }
+        : {}),
+    })),
+  };
 }
