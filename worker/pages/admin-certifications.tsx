@@ -16,7 +16,7 @@ import { CertificationsPage } from '../../web/pages/admin/CertificationsPage';
 import { CertificationUploadPage, type UploadFailure } from '../../web/pages/admin/CertificationUploadPage';
 import { certificationLevels, certificationStatuses } from '../../db/schema';
 import { ingestCertifications, ingestChangedCatalogue, type IngestRow } from '../data/certification-ingest';
-import { revokeCertification } from '../data/certification-lifecycle';
+import { revokeCertification } from '../data/certifications';
 import {
   exportCertifications,
   findCertificationForAdmin,
@@ -25,7 +25,7 @@ import {
   STAR_FILTERS,
   type CertificationFilter,
   type CertificationForAdmin,
-} from '../data/certifications-admin';
+} from '../data/certifications';
 import { EXPIRY_WARNING_DAYS } from '../domain/dashboard';
 import { administrationAccess, tradePromotionAccess } from '../domain/policy';
 import { requireAccess } from '../lib/auth';

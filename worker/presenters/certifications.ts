@@ -6,7 +6,7 @@ import type { Locale, Messages } from '../../web/messages';
 import type { OverviewView } from '../../web/pages/admin/CertificationOverviewPage';
 import type { IngestReportView, ReportRowView } from '../../web/pages/admin/CertificationReportPage';
 import type { IngestResult, IngestRow } from '../data/certification-ingest';
-import type { CertificationExportRow, loadProgrammeOverview } from '../data/certifications-admin';
+import type { CertificationExportRow, loadProgrammeOverview } from '../data/certifications';
 import { catalogueGroupCodes } from '../domain/catalogue';
 import { shownStatus, shownValidUntil } from '../domain/certification';
 import type { IngestOutcome } from '../domain/certification-ingest';

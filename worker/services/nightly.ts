@@ -3,7 +3,7 @@
  * are marked expired, and stamp PINs kept for printing past their time are deleted, rows first so
  * no page offers a file whose PINs are gone.
  */
-import { expireLapsedCertifications } from '../data/certification-lifecycle';
+import { expireLapsedCertifications } from '../data/certifications';
 import type { Database } from '../data/db';
 import { deleteExpiredPinFileRows } from '../data/stamp-pin-files';
 import { vietnamDate } from '../domain/time';

@@ -1,4 +1,4 @@
-import type { CertificationListRow } from '../../../worker/data/certifications-admin';
+import type { CertificationListRow } from '../../../worker/data/certifications';
 import type { Role } from '../../../worker/domain/policy';
 import { formatDate } from '../../../worker/domain/time';
 import { BarChart, type Bar } from '../../components/BarChart';

@@ -1,4 +1,4 @@
-import type { CertificationForAdmin } from '../../../worker/data/certifications-admin';
+import type { CertificationForAdmin } from '../../../worker/data/certifications';
 import { MIN_CERTIFIED_STARS, shownStatus, shownValidUntil } from '../../../worker/domain/certification';
 import { formatDate } from '../../../worker/domain/time';
 import type { FieldIssue } from '../../../worker/lib/errors';

@@ -1,4 +1,4 @@
-import type { CertificationListRow } from '../../../worker/data/certifications-admin';
+import type { CertificationListRow } from '../../../worker/data/certifications';
 import { MIN_CERTIFIED_STARS, shownStatus, shownValidUntil } from '../../../worker/domain/certification';
 import { formatDate } from '../../../worker/domain/time';
 import { localHref } from '../../href';

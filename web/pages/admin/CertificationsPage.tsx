@@ -1,9 +1,5 @@
 import { certificationLevels, certificationStatuses } from '../../../db/schema';
-import {
-  STAR_FILTERS,
-  type CertificationFilter,
-  type CertificationListRow,
-} from '../../../worker/data/certifications-admin';
+import { STAR_FILTERS, type CertificationFilter, type CertificationListRow } from '../../../worker/data/certifications';
 import type { PageContext } from '../../page-context';
 import { AdminPager, AdminShell } from './AdminShell';
 import { CertificationTable, type ProvinceOption } from './CertificationTable';

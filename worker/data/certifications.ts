@@ -1,16 +1,19 @@
 /**
- * Reads behind the certification administration pages: the filtered list of
- * every council result (and its CSV export), one certification for the
- * revocation form, and the programme overview for trade-promotion staff.
- * Status filters compare valid-until with today themselves, as every read
- * does, so a lapsed certificate counts as expired before the nightly job runs.
+ * Certifications outside the ingest. Reads behind the administration pages: the filtered list of
+ * every council result (and its CSV export), one certification for the revocation form, and the
+ * programme overview for trade-promotion staff; status filters compare valid-until with today
+ * themselves, as every read does, so a lapsed certificate counts as expired before the nightly
+ * job runs. Writes: the nightly expiry and a revocation by an administrator, each one batch with
+ * its catalogue refresh and audit rows, so the catalogue never shows a half-applied change.
  */
 import { and, asc, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { certifications, productGroups, producers, products } from '../../db/schema';
+import { auditLog, certifications, productGroups, producers, products } from '../../db/schema';
 import { MIN_CERTIFIED_STARS, type CertificationLevel, type CertificationStatus } from '../domain/certification';
 import { addDays } from '../domain/dashboard';
 import { listedConditions } from './catalogue';
 import type { Database } from './db';
+import { auditStatement } from './audit';
+import { refreshCatalogueFieldsWhere } from './products';
 
 /** The stars filter: one certified band, or the 1–2 star results that certify nothing. */
 export const STAR_FILTERS = ['5', '4', '3', '1-2'] as const;
@@ -187,4 +190,85 @@ export async function loadProgrammeOverview(db: Database, today: string, expirin
     expiringCount: expiringCount[0]?.count ?? 0,
     expiring: expiringRows,
   };
+}
+
+// ---------------------------------------------------------------- lifecycle writes
+
+/**
+ * Marks active certifications whose valid-until date is before `today` as
+ * expired. Reads never wait for this (they compare the date themselves); it
+ * keeps the stored status, the admin lists and the audit trail true.
+ * Returns how many certifications expired.
+ */
+export async function expireLapsedCertifications(db: Database, today: string, at: Date): Promise<number> {
+  // The run's own timestamp marks the rows it expired, so the refresh and the audit in
+  // the same batch find exactly those.
+  const runAt = at.toISOString();
+  const expiredThisRun = and(eq(certifications.status, 'expired'), eq(certifications.statusChangedAt, runAt));
+  const [expired] = await db.batch([
+    db
+      .update(certifications)
+      .set({ status: 'expired', statusChangedAt: runAt, updatedAt: runAt })
+      .where(and(eq(certifications.status, 'active'), lt(certifications.validUntil, today)))
+      .returning({ id: certifications.id }),
+    refreshCatalogueFieldsWhere(
+      db,
+      sql`${products.id} IN (SELECT ${certifications.productId} FROM ${certifications} WHERE ${expiredThisRun})`,
+    ),
+    db.insert(auditLog).select(
+      db
+        .select({
+          id: sql<number>`NULL`.as('id'),
+          at: sql<string>`${runAt}`.as('at'),
+          actorUserId: sql<null>`NULL`.as('actor_user_id'),
+          actorTokenId: sql<null>`NULL`.as('actor_token_id'),
+          action: sql<string>`'certification.expired'`.as('action'),
+          entity: sql<string>`'certification'`.as('entity'),
+          entityId: sql<string>`CAST(${certifications.id} AS TEXT)`.as('entity_id'),
+          before: sql<string>`json_object('status', 'active')`.as('before'),
+          after: sql<string>`json_object('status', 'expired', 'valid_until', ${certifications.validUntil})`.as('after'),
+        })
+        .from(certifications)
+        .where(expiredThisRun),
+    ),
+  ]);
+  return expired.length;
+}
+
+/** An administrator revokes a certification by decision; the product leaves the catalogue at once. */
+export async function revokeCertification(
+  db: Database,
+  certificationId: number,
+  revocation: { reason: string; decisionNumber: string },
+  actorUserId: number,
+) {
+  const [current] = await db
+    .select({ productId: certifications.productId, status: certifications.status })
+    .from(certifications)
+    .where(eq(certifications.id, certificationId));
+  if (!current) return null;
+  if (current.status === 'revoked') return { productId: current.productId, changed: false };
+  const now = new Date().toISOString();
+  await db.batch([
+    db
+      .update(certifications)
+      .set({
+        status: 'revoked',
+        statusReason: revocation.reason,
+        revocationDecision: revocation.decisionNumber,
+        statusChangedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(certifications.id, certificationId)),
+    refreshCatalogueFieldsWhere(db, eq(products.id, current.productId)),
+    auditStatement(db, {
+      actorUserId,
+      action: 'certification.revoked',
+      entity: 'certification',
+      entityId: certificationId,
+      before: { status: current.status },
+      after: { status: 'revoked', reason: revocation.reason, revocation_decision: revocation.decisionNumber },
+    }),
+  ]);
+  return { productId: current.productId, changed: true };
 }
