@@ -16,12 +16,12 @@ import { CertificationsPage } from '../../web/pages/admin/CertificationsPage';
 import { CertificationUploadPage, type UploadFailure } from '../../web/pages/admin/CertificationUploadPage';
 import { certificationLevels, certificationStatuses } from '../../db/schema';
 import { ingestCertifications, ingestChangedCatalogue, type IngestRow } from '../data/certification-ingest';
-import { revokeCertification } from '../data/certifications';
 import {
   exportCertifications,
   findCertificationForAdmin,
   listCertifications,
   loadProgrammeOverview,
+  revokeCertification,
   STAR_FILTERS,
   type CertificationFilter,
   type CertificationForAdmin,
