@@ -29,7 +29,9 @@ const updatedAt = () =>
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
-export const producerKinds = ['enterprise', 'cooperative', 'cooperative_group', 'household'] as const;
+// The domain owns the kinds of producer (its ingest rules read them); the table stores them.
+import { producerKinds } from '../worker/domain/organisation';
+export { producerKinds };
 export const criteriaVersions = ['1048', '148'] as const;
 export const certificationLevels = ['district', 'provincial', 'central'] as const;
 export const certificationStatuses = ['active', 'expired', 'revoked', 'superseded'] as const;

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../worker/lib/errors';
+import type { FieldIssue } from '../../worker/domain/errors';
 import type { Messages } from '../messages';
 import type { PinResultView, ScanReportView } from '../pages/ScanPage';
 

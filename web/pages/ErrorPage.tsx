@@ -1,4 +1,4 @@
-import type { FieldIssue, ErrorCode } from '../../worker/lib/errors';
+import type { FieldIssue, ErrorCode } from '../../worker/domain/errors';
 import { Layout } from '../components/Layout';
 import { localHref } from '../href';
 import type { PageContext } from '../page-context';

@@ -1,7 +1,7 @@
 import type { Role } from '../../worker/domain/policy';
 import type { InvitationPurpose } from '../../worker/domain/invitation';
 import { MIN_PASSWORD_LENGTH } from '../../worker/domain/password';
-import type { FieldIssue } from '../../worker/lib/errors';
+import type { FieldIssue } from '../../worker/domain/errors';
 import { Layout } from '../components/Layout';
 import type { PageContext } from '../page-context';
 

@@ -2,7 +2,7 @@ import type { traceEventTypes } from '../../db/schema';
 import type { ProducerKind } from '../../worker/domain/catalogue';
 import type { CertificationStatus } from '../../worker/domain/certification';
 import type { ScanState, ScanTone } from '../../worker/domain/scan-verdict';
-import type { FieldIssue } from '../../worker/lib/errors';
+import type { FieldIssue } from '../../worker/domain/errors';
 import { ScanPinForm, ScanReportForm } from '../components/ScanForms';
 import { ScanLayout } from '../components/ScanLayout';
 import { ScanVerdictBanner } from '../components/ScanVerdictBanner';

@@ -1,5 +1,5 @@
 /** Catalogue browsing rules shared by the HTML pages and the JSON API. */
-import type { producerKinds } from '../../db/schema';
+import type { ProducerKind } from './organisation';
 
 /**
  * Catalogue-wide group codes. Each criteria version names its six groups
@@ -11,7 +11,7 @@ export type CatalogueGroupCode = (typeof catalogueGroupCodes)[number];
 
 export const catalogueSorts = ['relevance', 'stars', 'newest', 'price_asc', 'price_desc'] as const;
 export type CatalogueSort = (typeof catalogueSorts)[number];
-export type ProducerKind = (typeof producerKinds)[number];
+export type { ProducerKind };
 
 export const DEFAULT_PAGE_SIZE = 24;
 export const MAX_PAGE_SIZE = 100;

@@ -4,12 +4,10 @@
  * data and "today" are passed in. Every problem of a record is reported, each
  * with the field it concerns, so a council fixes a row in one go.
  */
-import { producerKinds } from '../../db/schema';
 import { MIN_CERTIFIED_STARS, starBand } from './certification';
 import type { CertificationLevel, CriteriaVersion } from './certification';
 import { criteriaVersionOn, latestValidUntil, levelMayAward, PART_MAXIMA, periodOn } from './certification-periods';
-import type { ProducerKind } from './catalogue';
-import { isValidTaxCode } from './organisation';
+import { isValidTaxCode, producerKinds, type ProducerKind } from './organisation';
 import { foldVietnamese } from './text';
 
 /** The fields of a record, in the order of the CSV template; JSON objects use the same names. */

@@ -25,6 +25,9 @@ export function invitationState(invitation: { usedAt: string | null; expiresAt: 
 
 export const invitationPath = (token: string) => `/invitations/${token}`;
 
+/** What became of a one-time link: shown to the administrator to pass on, or delivered by a sender. */
+export type Delivery = { kind: 'show_to_admin'; link: string } | { kind: 'delivered'; to: string };
+
 /** Tax codes compare without spaces, dots or case, as people type them from paper certificates. */
 export function sameTaxCode(typed: string, stored: string): boolean {
   const normal = (code: string) => code.replace(/[\s.]/g, '').toUpperCase();

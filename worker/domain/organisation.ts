@@ -21,3 +21,7 @@ export const isValidBankBin = (bin: string) => /^\d{6}$/.test(bin);
 
 /** Vietnamese bank account numbers are digits only, 6 to 19 of them. */
 export const isValidBankAccountNumber = (account: string) => /^\d{6,19}$/.test(account);
+
+/** The four kinds of OCOP producer (DOMAIN.md): enterprise, cooperative, cooperative group, household business. */
+export const producerKinds = ['enterprise', 'cooperative', 'cooperative_group', 'household'] as const;
+export type ProducerKind = (typeof producerKinds)[number];

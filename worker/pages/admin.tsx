@@ -32,7 +32,7 @@ import { ADMIN_PAGE_SIZE, pageParam } from '../schemas/admin';
 import { csrfToken } from '../lib/csrf';
 import { AppError, notFound } from '../lib/errors';
 import { readForm } from '../lib/form-body';
-import { invitationSender } from '../lib/invitation-sender';
+import { invitationSender } from '../gateways/invitation-sender';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
 import { randomToken } from '../crypto/random';

@@ -1,8 +1,8 @@
 /** An OpenAPI 3.1 document to the operation views /api/docs lays out. */
 import type { ApiOperationView, ApiParameterView } from '../../web/views';
-import type { createApiV1 } from '../api';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 
-export type OpenApiDocument = ReturnType<ReturnType<typeof createApiV1>['getOpenAPI31Document']>;
+export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 type PathItem = NonNullable<OpenApiDocument['paths']>[string];
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

@@ -1,7 +1,7 @@
 import type { CertificationForAdmin } from '../../../worker/data/certifications';
 import { MIN_CERTIFIED_STARS, shownStatus, shownValidUntil } from '../../../worker/domain/certification';
 import { formatDate } from '../../../worker/domain/time';
-import type { FieldIssue } from '../../../worker/lib/errors';
+import type { FieldIssue } from '../../../worker/domain/errors';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { ErrorSummary, Field, type Values } from '../portal/Fields';

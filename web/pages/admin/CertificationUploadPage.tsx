@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../../worker/lib/errors';
+import type { FieldIssue } from '../../../worker/domain/errors';
 import type { PageContext } from '../../page-context';
 import { AdminShell, CsrfField } from './AdminShell';
 

@@ -1,6 +1,6 @@
 import type { InvitationPurpose } from '../../../worker/domain/invitation';
 import { formatInstant } from '../../../worker/domain/time';
-import type { Delivery } from '../../../worker/lib/invitation-sender';
+import type { Delivery } from '../../../worker/domain/invitation';
 import type { PageContext } from '../../page-context';
 import { AdminShell } from './AdminShell';
 

@@ -1,5 +1,5 @@
 /** Checkboxes and radio buttons that show their own error, beside the text fields of Fields.tsx. */
-import type { FieldIssue } from '../../../worker/lib/errors';
+import type { FieldIssue } from '../../../worker/domain/errors';
 import { issueFor } from './Fields';
 
 interface CheckboxProps {

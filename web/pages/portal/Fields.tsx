@@ -1,6 +1,6 @@
 /** Labelled form controls that show their own error, and the summary of a refused form. */
 import type { Child } from 'hono/jsx';
-import type { FieldIssue } from '../../../worker/lib/errors';
+import type { FieldIssue } from '../../../worker/domain/errors';
 import type { PageContext } from '../../page-context';
 
 export type Values = Record<string, string | null | undefined>;

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../../worker/lib/errors';
+import type { FieldIssue } from '../../../worker/domain/errors';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { Checkbox } from './ChoiceFields';

@@ -1,5 +1,5 @@
 import type { TraceEventType } from '../../../worker/domain/trace-event';
-import type { FieldIssue } from '../../../worker/lib/errors';
+import type { FieldIssue } from '../../../worker/domain/errors';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { Checkbox, ChoiceGroup } from './ChoiceFields';

@@ -4,7 +4,7 @@
  * pass on by Zalo, phone or in person. A sender that really delivers (e-mail,
  * SMS) implements the same interface and reports `delivered`.
  */
-import type { InvitationPurpose } from '../domain/invitation';
+import type { Delivery, InvitationPurpose } from '../domain/invitation';
 
 export interface InvitationMessage {
   purpose: InvitationPurpose;
@@ -14,8 +14,6 @@ export interface InvitationMessage {
   phone: string | null;
   expiresAt: string;
 }
-
-export type Delivery = { kind: 'show_to_admin'; link: string } | { kind: 'delivered'; to: string };
 
 export interface InvitationSender {
   send(message: InvitationMessage): Promise<Delivery>;
