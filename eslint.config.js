@@ -51,7 +51,17 @@ export const boundaryZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.wrangler', 'worker/env.d.ts', 'db/migrations', 'dist', 'test-results', 'web/public/vendor'] },
+  {
+    ignores: [
+      'node_modules',
+      '.wrangler',
+      'worker/env.d.ts',
+      'db/migrations',
+      'dist',
+      'test-results',
+      'web/public/vendor',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -76,7 +86,8 @@ export default tseslint.config(
             {
               group: ['**/db/schema'],
               allowTypeImports: true,
-              message: 'worker/domain may import only types from db/schema: values (tables, enums) belong to worker/data.',
+              message:
+                'worker/domain may import only types from db/schema: values (tables, enums) belong to worker/data.',
             },
           ],
         },

@@ -64,6 +64,14 @@ export default defineConfig(async () => {
         },
         {
           test: {
+            // Node-side checks of the repository itself, such as the lint rules that keep the layers apart.
+            name: 'node',
+            environment: 'node',
+            include: ['test/node/**/*.test.ts'],
+          },
+        },
+        {
+          test: {
             name: 'browser',
             environment: 'node',
             include: ['test/browser/**/*.test.ts'],

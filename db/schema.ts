@@ -45,6 +45,7 @@ export const traceEventTypes = [
   'retail_selling',
 ] as const;
 export const stampStatuses = ['issued', 'active', 'void'] as const;
+export const fakeReportStatuses = ['open', 'confirmed', 'dismissed'] as const;
 export const salesPointKinds = [
   'ocop_centre',
   'store',
@@ -480,9 +481,7 @@ export const fakeReports = sqliteTable(
     photoKey: text('photo_key'),
     contact: text('contact'),
     province: text('province'),
-    status: text('status', { enum: ['open', 'confirmed', 'dismissed'] })
-      .notNull()
-      .default('open'),
+    status: text('status', { enum: fakeReportStatuses }).notNull().default('open'),
     reviewedBy: integer('reviewed_by').references((): AnySQLiteColumn => users.id),
     reviewedAt: text('reviewed_at'),
     createdAt: createdAt(),

@@ -32,10 +32,22 @@ function destination(start: LatLng, bearing: number, km: number): LatLng {
   const angle = km / EARTH_RADIUS_KM;
   const lat1 = start.latitude * rad;
   const theta = bearing * rad;
-  const lat2 = Math.asin(Math.sin(lat1) * Math.cos(angle) + Math.cos(lat1) * Math.sin(angle) * Math.cos(theta));
+  // atan2 rather than asin: asin of a sine near 1 loses the last metres near a pole.
+  const north = Math.sin(lat1) * Math.cos(angle) + Math.cos(lat1) * Math.sin(angle) * Math.cos(theta);
+  const across = Math.hypot(
+    Math.cos(lat1) * Math.cos(angle) - Math.sin(lat1) * Math.sin(angle) * Math.cos(theta),
+    Math.sin(theta) * Math.sin(angle),
+  );
+  const lat2 = Math.atan2(north, across);
+  // cos δ − sin φ1 sin φ2 written as cos φ1 (cos δ cos φ1 − sin δ sin φ1 cos θ), with cos φ1 cancelled: the
+  // textbook form loses its sign to rounding a few metres from a pole and sends a point 0 km away to the
+  // far side of it.
   const lng2 =
     start.longitude * rad +
-    Math.atan2(Math.sin(theta) * Math.sin(angle) * Math.cos(lat1), Math.cos(angle) - Math.sin(lat1) * Math.sin(lat2));
+    Math.atan2(
+      Math.sin(theta) * Math.sin(angle),
+      Math.cos(angle) * Math.cos(lat1) - Math.sin(angle) * Math.sin(lat1) * Math.cos(theta),
+    );
   const longitude = ((((lng2 / rad + 180) % 360) + 360) % 360) - 180;
   return { latitude: lat2 / rad, longitude };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BrowserSession } from '../support/browser-session';
+import { BrowserSession, randomPrivateIp } from '../support/browser-session';
 import { eq } from 'drizzle-orm';
 import { sessions } from '../../db/schema';
 import { createUser, TEST_PASSWORD, testDb } from '../support/factories';
@@ -73,7 +73,7 @@ describe('POST /login', () => {
   });
 
   it('limits attempts from one IP address across accounts', async () => {
-    const browser = new BrowserSession(`198.51.100.${Math.floor(Math.random() * 250) + 1}`);
+    const browser = new BrowserSession(randomPrivateIp());
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) statuses.push((await browser.signIn(`nobody-${i}@example.vn`, 'x')).status);
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);

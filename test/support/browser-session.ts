@@ -7,7 +7,8 @@ import { fetchApp } from './http';
 export class BrowserSession {
   private cookies = new Map<string, string>();
 
-  constructor(private readonly ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`) {}
+  /** A private address of its own by default: sessions sharing one would share their login rate limits. */
+  constructor(private readonly ip = randomPrivateIp()) {}
 
   private remember(response: Response) {
     for (const header of response.headers.getSetCookie()) {
@@ -49,3 +50,7 @@ export class BrowserSession {
     return this.post('/login', { _csrf, login, password });
   }
 }
+
+const octet = () => Math.floor(Math.random() * 254) + 1;
+
+export const randomPrivateIp = () => `10.${octet()}.${octet()}.${octet()}`;

@@ -11,6 +11,7 @@ import { createLot } from '../../worker/data/lots';
 import { issueStampBatch } from '../../worker/services/stamp-batches';
 import { buildStampPath, type StampIdentity } from '../../worker/domain/digital-link';
 import { gtinCheckDigit } from '../../worker/domain/gtin';
+import { randomPrivateIp } from './browser-session';
 import { createProduct, testDb, uniqueSuffix, type ProductSpec } from './factories';
 
 const randomDigits = (count: number) =>
@@ -169,7 +170,8 @@ export class Phone {
   readonly ip: string;
 
   constructor(private readonly spec: PhoneSpec = {}) {
-    this.ip = spec.ip ?? `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+    // An address of its own: phones sharing one would share their rate-limit counters.
+    this.ip = spec.ip ?? randomPrivateIp();
   }
 
   cookie(name: string) {

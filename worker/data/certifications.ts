@@ -8,25 +8,12 @@
  */
 import { and, asc, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog, certifications, productGroups, producers, products } from '../../db/schema';
-import { MIN_CERTIFIED_STARS, type CertificationLevel, type CertificationStatus } from '../domain/certification';
+import { MIN_CERTIFIED_STARS, type CertificationFilter, type CertificationStatus } from '../domain/certification';
 import { addDays } from '../domain/dashboard';
 import { listedConditions } from './catalogue';
 import type { Database } from './db';
 import { auditStatement } from './audit';
 import { refreshCatalogueFieldsWhere } from './products';
-
-/** The stars filter: one certified band, or the 1–2 star results that certify nothing. */
-export const STAR_FILTERS = ['5', '4', '3', '1-2'] as const;
-export type StarFilter = (typeof STAR_FILTERS)[number];
-
-export interface CertificationFilter {
-  province?: string | undefined;
-  stars?: StarFilter | undefined;
-  level?: CertificationLevel | undefined;
-  status?: CertificationStatus | undefined;
-  /** Active and valid until no later than today + this many days. */
-  expiringWithinDays?: number | undefined;
-}
 
 /** 1 and 2 star results certify nothing: never counted as valid, expiring or expired. */
 const certifies = gte(certifications.stars, MIN_CERTIFIED_STARS);

@@ -4,6 +4,7 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { fakeReports, producers, products, stamps } from '../../db/schema';
+import type { FakeReportStatus, ReviewedStatus } from '../domain/fake-report';
 import { auditStatement } from './audit';
 import type { Database } from './db';
 
@@ -28,10 +29,6 @@ export async function createFakeReport(db: Database, report: NewFakeReport): Pro
 
 /** Reports a list page shows. */
 export const REPORTS_PAGE_SIZE = 30;
-
-export const fakeReportStatuses = fakeReports.status.enumValues;
-export type FakeReportStatus = (typeof fakeReportStatuses)[number];
-export type ReviewedStatus = Exclude<FakeReportStatus, 'open'>;
 
 /** Whose reports a list shows: one producer's (about its products) or, for staff, everyone's. */
 export type FakeReportScope = { producerId: number } | 'all';

@@ -48,6 +48,19 @@ export function effectiveStatus(
 /** What a person is told about one recorded result: a status, or that a 1 or 2 star result certifies nothing. */
 export type ShownStatus = CertificationStatus | 'not_certified';
 
+/** The administration's stars filter: one certified band, or the 1–2 star results that certify nothing. */
+export const STAR_FILTERS = ['5', '4', '3', '1-2'] as const;
+export type StarFilter = (typeof STAR_FILTERS)[number];
+
+export interface CertificationFilter {
+  province?: string | undefined;
+  stars?: StarFilter | undefined;
+  level?: CertificationLevel | undefined;
+  status?: CertificationStatus | undefined;
+  /** Active and valid until no later than today + this many days. */
+  expiringWithinDays?: number | undefined;
+}
+
 /**
  * The status to show for one result. 1 and 2 star results are not
  * certificates: never "valid" or "expired", only "not certified" (or revoked,

@@ -7,6 +7,7 @@ import { listAuditEntries } from '../data/audit';
 import type { AppEnv } from '../lib/context';
 import { pageContext } from '../lib/render';
 import { parseInput } from '../lib/validation';
+import { toAuditEntryView } from '../presenters/administration';
 import { ADMIN_PAGE_SIZE, pageParam } from '../schemas/admin';
 
 // Access is checked for the whole /admin/audit section in admin.tsx.
@@ -23,11 +24,11 @@ adminAudit.get('/admin/audit', async (c) => {
   const rows = await listAuditEntries(c.var.db, query, ADMIN_PAGE_SIZE + 1, (query.page - 1) * ADMIN_PAGE_SIZE);
   const entries = rows.slice(0, ADMIN_PAGE_SIZE);
   const actorIds = [...new Set(entries.map((e) => e.actorUserId).filter((id) => id !== null))];
+  const actorNames = await userNames(c.var.db, actorIds);
   return c.html(
     <AuditPage
       ctx={pageContext(c)}
-      entries={entries}
-      actorNames={await userNames(c.var.db, actorIds)}
+      entries={entries.map((entry) => toAuditEntryView(entry, actorNames, c.var.t))}
       filter={query}
       page={query.page}
       hasNext={rows.length > ADMIN_PAGE_SIZE}

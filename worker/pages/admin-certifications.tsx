@@ -22,11 +22,11 @@ import {
   listCertifications,
   loadProgrammeOverview,
   revokeCertification,
-  STAR_FILTERS,
-  type CertificationFilter,
   type CertificationForAdmin,
 } from '../data/certifications';
+import { STAR_FILTERS, type CertificationFilter } from '../domain/certification';
 import { EXPIRY_WARNING_DAYS } from '../domain/dashboard';
+import { formatDate } from '../domain/time';
 import { administrationAccess, tradePromotionAccess } from '../domain/policy';
 import { requireAccess } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
@@ -42,8 +42,12 @@ import { parseInput, toValidationError } from '../lib/validation';
 import { provinceCodes } from '../schemas/catalogue';
 import { ADMIN_PAGE_SIZE, pageParam } from '../schemas/admin';
 import { provinceOptions } from '../presenters/catalogue';
-import { certificationsCsv, ingestReportView, overviewView } from '../presenters/certifications';
-import { provinceName } from '../presenters/catalogue';
+import {
+  certificationsCsv,
+  ingestReportView,
+  overviewView,
+  toCertificationRowView,
+} from '../presenters/certifications';
 
 export const adminCertifications = new Hono<AppEnv>();
 
@@ -175,11 +179,10 @@ adminCertifications.get('/admin/certifications', adminOnly, async (c) => {
   return c.html(
     <CertificationsPage
       ctx={ctx}
-      rows={rows.slice(0, ADMIN_PAGE_SIZE)}
+      rows={rows.slice(0, ADMIN_PAGE_SIZE).map((row) => toCertificationRowView(row, ctx.locale, c.var.today))}
       total={total}
       filter={filter}
       provinces={provinceOptions(ctx.locale)}
-      today={c.var.today}
       page={query.page}
       hasNext={rows.length > ADMIN_PAGE_SIZE}
       exportCap={MAX_EXPORT_ROWS}
@@ -221,9 +224,7 @@ function renderRevoke(
     <CertificationRevokePage
       ctx={pageContext(c)}
       csrfToken={csrfToken(c)}
-      certification={certification}
-      provinceName={provinceName(certification.provinceCode, c.var.locale)}
-      today={c.var.today}
+      certification={toCertificationRowView(certification, c.var.locale, c.var.today)}
       failed={failed}
     />,
     failed ? StatusCodes.BAD_REQUEST : StatusCodes.OK,
@@ -265,10 +266,13 @@ adminCertifications.get('/admin/certifications/overview', requireAccess(tradePro
     <CertificationOverviewPage
       ctx={ctx}
       role={signedInUser(c).role}
-      today={c.var.today}
+      today={formatDate(c.var.today)}
       view={overviewView(data, ctx.t, ctx.locale)}
-      expiring={{ days: EXPIRY_WARNING_DAYS, count: data.expiringCount, rows: data.expiring }}
-      provinces={provinceOptions(ctx.locale)}
+      expiring={{
+        days: EXPIRY_WARNING_DAYS,
+        count: data.expiringCount,
+        rows: data.expiring.map((row) => toCertificationRowView(row, ctx.locale, c.var.today)),
+      }}
     />,
   );
 });

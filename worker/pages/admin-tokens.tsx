@@ -2,23 +2,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiTokensPage } from '../../web/pages/admin/ApiTokensPage';
-import { createApiToken, findApiToken, listApiTokens, revokeApiToken } from '../data/api-tokens';
-import {
-  API_SCOPES,
-  API_TOKEN_EXPIRY_DAYS,
-  API_TOKEN_PREFIX,
-  API_TOKEN_VISIBLE_CHARS,
-  apiTokenExpiry,
-} from '../domain/api-scopes';
+import { findApiToken, listApiTokens, revokeApiToken } from '../data/api-tokens';
+import { API_SCOPES, API_TOKEN_EXPIRY_DAYS } from '../domain/api-scopes';
 import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
 import { notFound } from '../lib/errors';
 import { readForm } from '../lib/form-body';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
-import { randomToken } from '../crypto/random';
-import { sha256Hex } from '../crypto/digest';
 import { parseInput } from '../lib/validation';
+import { toApiTokenView } from '../presenters/administration';
+import { issueApiToken } from '../services/api-tokens';
 
 // Access is checked for the whole /admin/api-tokens section in admin.tsx.
 export const adminTokens = new Hono<AppEnv>();
@@ -35,28 +29,25 @@ const createForm = z.object({
 
 adminTokens.get('/admin/api-tokens', async (c) => {
   const tokens = await listApiTokens(c.var.db);
-  return c.html(<ApiTokensPage ctx={pageContext(c)} csrfToken={csrfToken(c)} tokens={tokens} now={new Date()} />);
+  const now = new Date();
+  return c.html(
+    <ApiTokensPage
+      ctx={pageContext(c)}
+      csrfToken={csrfToken(c)}
+      tokens={tokens.map((token) => toApiTokenView(token, now))}
+    />,
+  );
 });
 
 adminTokens.post('/admin/api-tokens', async (c) => {
   const form = parseInput(c, createForm, await readForm(c, { all: true }));
   const now = new Date();
-  const secret = `${API_TOKEN_PREFIX}${randomToken()}`;
-  await createApiToken(c.var.db, {
-    name: form.name,
-    prefix: secret.slice(0, API_TOKEN_VISIBLE_CHARS),
-    tokenHash: await sha256Hex(secret),
-    scopes: [...new Set(form.scopes)],
-    expiresAt: apiTokenExpiry(now, form.expiresInDays),
-    createdBy: c.var.user!.id,
-  });
-  const tokens = await listApiTokens(c.var.db);
+  const { secret, tokens } = await issueApiToken(c.var.db, form, c.var.user!.id, now);
   return c.html(
     <ApiTokensPage
       ctx={pageContext(c)}
       csrfToken={csrfToken(c)}
-      tokens={tokens}
-      now={now}
+      tokens={tokens.map((token) => toApiTokenView(token, now))}
       created={{ name: form.name, secret }}
     />,
     StatusCodes.CREATED,

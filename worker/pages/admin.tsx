@@ -28,6 +28,7 @@ import { accountChangeAccess, adminAreaAccess, administrationAccess } from '../d
 import { enforce } from '../domain/policy';
 import { requireAccess, requireUser } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
+import { toAdminUserView, toOrganisationView } from '../presenters/administration';
 import { ADMIN_PAGE_SIZE, pageParam } from '../schemas/admin';
 import { csrfToken } from '../lib/csrf';
 import { AppError, notFound } from '../lib/errors';
@@ -117,7 +118,7 @@ admin.get('/admin/users', async (c) => {
   return c.html(
     <UsersPage
       ctx={pageContext(c)}
-      users={rows.slice(0, ADMIN_PAGE_SIZE)}
+      users={rows.slice(0, ADMIN_PAGE_SIZE).map(toAdminUserView)}
       filter={query}
       page={query.page}
       hasNext={rows.length > ADMIN_PAGE_SIZE}
@@ -137,7 +138,7 @@ admin.get('/admin/users/:id', async (c) => {
   return c.html(
     <UserPage
       ctx={pageContext(c)}
-      user={user}
+      user={toAdminUserView(user)}
       csrfToken={csrfToken(c)}
       isSelf={accountChangeAccess(actorOf(c), user.id) !== 'allow'}
     />,
@@ -215,7 +216,7 @@ admin.get('/admin/organisations', async (c) => {
     <OrganisationsPage
       ctx={pageContext(c)}
       csrfToken={csrfToken(c)}
-      organisations={rows.slice(0, ADMIN_PAGE_SIZE)}
+      organisations={rows.slice(0, ADMIN_PAGE_SIZE).map(toOrganisationView)}
       query={query.q}
       page={query.page}
       hasNext={rows.length > ADMIN_PAGE_SIZE}

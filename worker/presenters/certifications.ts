@@ -4,14 +4,16 @@
  */
 import type { Locale, Messages } from '../../web/messages';
 import type { OverviewView } from '../../web/pages/admin/CertificationOverviewPage';
+import type { CertificationRowView } from '../../web/pages/admin/CertificationTable';
 import type { IngestReportView, ReportRowView } from '../../web/pages/admin/CertificationReportPage';
 import type { IngestResult, IngestRow } from '../data/certification-ingest';
-import type { CertificationExportRow, loadProgrammeOverview } from '../data/certifications';
+import type { CertificationExportRow, CertificationListRow, loadProgrammeOverview } from '../data/certifications';
 import { catalogueGroupCodes } from '../domain/catalogue';
-import { shownStatus, shownValidUntil } from '../domain/certification';
+import { MIN_CERTIFIED_STARS, shownStatus, shownValidUntil } from '../domain/certification';
 import type { IngestOutcome } from '../domain/certification-ingest';
 import { RECORD_FIELDS, type RawRecord } from '../domain/certification-record';
 import { writeCsv } from '../domain/csv';
+import { formatDate } from '../domain/time';
 import { provinceName, provinceOptions } from './catalogue';
 
 const cellOf = (value: unknown) => (value === undefined || value === null ? '' : String(value));
@@ -161,5 +163,27 @@ export function presentIngestReport(results: IngestResult[], form: 'csv' | 'json
           }
         : {}),
     })),
+  };
+}
+
+/** One council result as the administration's tables and revoke form show it. */
+export function toCertificationRowView(row: CertificationListRow, locale: Locale, today: string): CertificationRowView {
+  const validUntil = shownValidUntil(row);
+  return {
+    id: row.id,
+    productSlug: row.productSlug,
+    productName: row.productName,
+    producerName: row.producerName,
+    provinceName: provinceName(row.provinceCode, locale),
+    stars: row.stars,
+    certifies: row.stars >= MIN_CERTIFIED_STARS,
+    score: row.score,
+    level: row.level,
+    decisionNumber: row.decisionNumber,
+    decisionDate: formatDate(row.decisionDate),
+    issuingBody: row.issuingBody,
+    validUntil: validUntil ? { iso: validUntil, text: formatDate(validUntil) } : null,
+    status: shownStatus(row, today),
+    statusReason: row.statusReason,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { traceEventTypes } from '../../db/schema';
-import { fakeReportStatuses } from '../data/fake-reports';
+import { fakeReportStatuses } from '../../db/schema';
 import type { Messages } from '../../web/messages';
 import { MAX_STAMPS_PER_BATCH, MAX_STAMPS_PER_REPRINT } from '../domain/stamp-batch';
 import { LOT_PATTERN } from '../domain/digital-link';

@@ -10,8 +10,8 @@ import {
   reviewFakeReport,
   type FakeReportRow,
   type NewFakeReport,
-  type ReviewedStatus,
 } from '../data/fake-reports';
+import { type ReviewedStatus } from '../domain/fake-report';
 import { notFound } from '../domain/errors';
 import { enforce, fakeReportAccess, type Actor } from '../domain/policy';
 import { deleteObjects, getReportPhoto, putReportPhoto } from '../storage/media-bucket';

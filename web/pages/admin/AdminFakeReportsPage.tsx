@@ -1,4 +1,4 @@
-import type { FakeReportStatus } from '../../../worker/data/fake-reports';
+import type { FakeReportStatus } from '../../../worker/domain/fake-report';
 import type { Role } from '../../../worker/domain/policy';
 import type { PageContext } from '../../page-context';
 import { FakeReportList, type FakeReportView } from '../portal/FakeReportList';

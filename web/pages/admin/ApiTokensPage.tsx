@@ -1,21 +1,31 @@
-import type { listApiTokens } from '../../../worker/data/api-tokens';
-import { API_SCOPES, API_TOKEN_EXPIRY_DAYS, isApiTokenLive } from '../../../worker/domain/api-scopes';
-import { formatInstant } from '../../../worker/domain/time';
+import { API_SCOPES, API_TOKEN_EXPIRY_DAYS } from '../../../worker/domain/api-scopes';
 import type { PageContext } from '../../page-context';
 import { AdminShell, CsrfField } from './AdminShell';
 
-type TokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
+/** An API token as listed; times in Vietnam time. */
+export interface ApiTokenView {
+  id: number;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  /** Neither revoked nor expired. */
+  live: boolean;
+  revokedAt: string | null;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  createdByName: string | null;
+  createdAt: string;
+}
 
 interface ApiTokensPageProps {
   ctx: PageContext;
   csrfToken: string;
-  tokens: TokenRow[];
-  now: Date;
+  tokens: ApiTokenView[];
   /** The secret of a token created by this very request: shown here and never again. */
   created?: { name: string; secret: string };
 }
 
-export function ApiTokensPage({ ctx, csrfToken, tokens, now, created }: ApiTokensPageProps) {
+export function ApiTokensPage({ ctx, csrfToken, tokens, created }: ApiTokensPageProps) {
   const { t } = ctx;
   const tt = t.admin.tokens;
   const scopeName = (scope: string) => (tt.scopeNames as Record<string, string>)[scope] ?? scope;
@@ -59,7 +69,7 @@ export function ApiTokensPage({ ctx, csrfToken, tokens, now, created }: ApiToken
       {tokens.length === 0 ? <p>{tt.none}</p> : null}
       <ul class="admin-list">
         {tokens.map((token) => (
-          <li class={isApiTokenLive(token, now) ? 'admin-item' : 'admin-item is-disabled'}>
+          <li class={token.live ? 'admin-item' : 'admin-item is-disabled'}>
             <strong>{token.name}</strong>
             <span>
               {tt.prefix}: <code>{token.prefix}…</code>
@@ -68,17 +78,12 @@ export function ApiTokensPage({ ctx, csrfToken, tokens, now, created }: ApiToken
               {tt.scopes}: {token.scopes.map(scopeName).join(', ')}
             </span>
             <span>
-              {tt.state}:{' '}
-              {token.revokedAt
-                ? tt.revoked(formatInstant(token.revokedAt))
-                : isApiTokenLive(token, now)
-                  ? tt.active
-                  : tt.expired}
-              {token.expiresAt ? ` · ${tt.expires}: ${formatInstant(token.expiresAt)}` : ''}
+              {tt.state}: {token.revokedAt ? tt.revoked(token.revokedAt) : token.live ? tt.active : tt.expired}
+              {token.expiresAt ? ` · ${tt.expires}: ${token.expiresAt}` : ''}
             </span>
             <span>
-              {tt.lastUsed}: {token.lastUsedAt ? formatInstant(token.lastUsedAt) : t.admin.never} · {tt.createdBy}:{' '}
-              {token.createdByName ?? '—'} · {formatInstant(token.createdAt)}
+              {tt.lastUsed}: {token.lastUsedAt ?? t.admin.never} · {tt.createdBy}: {token.createdByName ?? '—'} ·{' '}
+              {token.createdAt}
             </span>
             {token.revokedAt ? null : (
               <form method="post" action={`/admin/api-tokens/${token.id}/revoke`} class="admin-inline">

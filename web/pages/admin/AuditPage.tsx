@@ -1,24 +1,32 @@
-import type { listAuditEntries } from '../../../worker/data/audit';
-import { formatInstant } from '../../../worker/domain/time';
 import type { PageContext } from '../../page-context';
 import { AdminPager, AdminShell } from './AdminShell';
 
-type Entry = Awaited<ReturnType<typeof listAuditEntries>>[number];
+export interface AuditEntryView {
+  /** UTC instant, for the time element. */
+  at: string;
+  /** The same in Vietnam time. */
+  atText: string;
+  action: string;
+  /** The kind of thing changed, in the page's language. */
+  entity: string;
+  entityId: string;
+  /** Who acted: a person, an API token or the system. */
+  actor: string;
+  before: string;
+  after: string;
+}
 
 export const AUDIT_ENTITIES = ['user', 'invitation', 'producer', 'api_token'] as const;
 
 interface AuditPageProps {
   ctx: PageContext;
-  entries: Entry[];
-  actorNames: Map<number, string>;
+  entries: AuditEntryView[];
   filter: { entity?: string | undefined; entityId?: string | undefined };
   page: number;
   hasNext: boolean;
 }
 
-const readable = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value, null, 2));
-
-export function AuditPage({ ctx, entries, actorNames, filter, page, hasNext }: AuditPageProps) {
+export function AuditPage({ ctx, entries, filter, page, hasNext }: AuditPageProps) {
   const { t } = ctx;
   const ta = t.admin.auditLog;
   const entityName = (entity: string) => (ta.entities as Record<string, string>)[entity] ?? entity;
@@ -50,27 +58,22 @@ export function AuditPage({ ctx, entries, actorNames, filter, page, hasNext }: A
         {entries.map((entry) => (
           <li class="admin-item">
             <span>
-              <time datetime={entry.at}>{formatInstant(entry.at)}</time> · <code>{entry.action}</code>
+              <time datetime={entry.at}>{entry.atText}</time> · <code>{entry.action}</code>
             </span>
             <span>
-              {ta.entity}: {entityName(entry.entity)} #{entry.entityId}
+              {ta.entity}: {entry.entity} #{entry.entityId}
             </span>
             <span>
-              {ta.actor}:{' '}
-              {entry.actorUserId
-                ? (actorNames.get(entry.actorUserId) ?? `#${entry.actorUserId}`)
-                : entry.actorTokenId
-                  ? ta.token(entry.actorTokenId)
-                  : ta.system}
+              {ta.actor}: {entry.actor}
             </span>
             <div class="audit-diff">
               <div>
                 <h3>{ta.before}</h3>
-                <pre>{readable(entry.before)}</pre>
+                <pre>{entry.before}</pre>
               </div>
               <div>
                 <h3>{ta.after}</h3>
-                <pre>{readable(entry.after)}</pre>
+                <pre>{entry.after}</pre>
               </div>
             </div>
           </li>

@@ -1,11 +1,9 @@
-import type { CertificationListRow } from '../../../worker/data/certifications';
 import type { Role } from '../../../worker/domain/policy';
-import { formatDate } from '../../../worker/domain/time';
 import { BarChart, type Bar } from '../../components/BarChart';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { AdminShell } from './AdminShell';
-import { CertificationTable, type ProvinceOption } from './CertificationTable';
+import { CertificationTable, type CertificationRowView } from './CertificationTable';
 
 export interface OverviewView {
   /** Products listed today. */
@@ -18,10 +16,10 @@ export interface OverviewView {
 interface CertificationOverviewPageProps {
   ctx: PageContext;
   role: Role;
+  /** Today's date as Vietnamese documents write it. */
   today: string;
   view: OverviewView;
-  expiring: { days: number; count: number; rows: CertificationListRow[] };
-  provinces: ProvinceOption[];
+  expiring: { days: number; count: number; rows: CertificationRowView[] };
 }
 
 function Breakdown({
@@ -64,19 +62,12 @@ function Breakdown({
   );
 }
 
-export function CertificationOverviewPage({
-  ctx,
-  role,
-  today,
-  view,
-  expiring,
-  provinces,
-}: CertificationOverviewPageProps) {
+export function CertificationOverviewPage({ ctx, role, today, view, expiring }: CertificationOverviewPageProps) {
   const { t } = ctx;
   const to = t.adminCertifications.overview;
   return (
     <AdminShell ctx={ctx} role={role} section="certificationOverview" title={to.title}>
-      <p>{to.intro(formatDate(today))}</p>
+      <p>{to.intro(today)}</p>
       <p class="lead" id="listed-total">
         {to.listed(view.total)}
       </p>
@@ -96,8 +87,6 @@ export function CertificationOverviewPage({
               ctx={ctx}
               caption={to.soonest(expiring.rows.length)}
               rows={expiring.rows}
-              provinceNames={new Map(provinces.map((province) => [province.value, province.label]))}
-              today={today}
               revocable={false}
             />
             {role === 'admin' ? (

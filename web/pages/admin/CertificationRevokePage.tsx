@@ -1,30 +1,19 @@
-import type { CertificationForAdmin } from '../../../worker/data/certifications';
-import { MIN_CERTIFIED_STARS, shownStatus, shownValidUntil } from '../../../worker/domain/certification';
-import { formatDate } from '../../../worker/domain/time';
 import type { FieldIssue } from '../../../worker/domain/errors';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { ErrorSummary, Field, type Values } from '../portal/Fields';
 import { AdminShell, CsrfField } from './AdminShell';
+import type { CertificationRowView } from './CertificationTable';
 
 interface CertificationRevokePageProps {
   ctx: PageContext;
   csrfToken: string;
-  certification: CertificationForAdmin;
-  provinceName: string;
-  today: string;
+  certification: CertificationRowView;
   /** A refused submission: its problems and the values as typed. */
   failed?: { issues: FieldIssue[]; values: Values } | undefined;
 }
 
-export function CertificationRevokePage({
-  ctx,
-  csrfToken,
-  certification,
-  provinceName,
-  today,
-  failed,
-}: CertificationRevokePageProps) {
+export function CertificationRevokePage({ ctx, csrfToken, certification, failed }: CertificationRevokePageProps) {
   const { t } = ctx;
   const tr = t.adminCertifications.revoke;
   const tl = t.adminCertifications.list;
@@ -40,23 +29,22 @@ export function CertificationRevokePage({
         <dt>{tl.producer}</dt>
         <dd>{certification.producerName}</dd>
         <dt>{tl.province}</dt>
-        <dd>{provinceName}</dd>
+        <dd>{certification.provinceName}</dd>
         <dt>{tl.stars}</dt>
         <dd>
-          {certification.stars >= MIN_CERTIFIED_STARS
+          {certification.certifies
             ? t.certification.stars(certification.stars)
             : t.certification.belowThreshold(certification.stars)}
         </dd>
         <dt>{tl.decision}</dt>
         <dd>
-          {tl.decisionOn(certification.decisionNumber, formatDate(certification.decisionDate))} ·{' '}
-          {certification.issuingBody}
+          {tl.decisionOn(certification.decisionNumber, certification.decisionDate)} · {certification.issuingBody}
         </dd>
         <dt>{tl.validUntil}</dt>
-        <dd>{shownValidUntil(certification) ? formatDate(certification.validUntil) : '—'}</dd>
+        <dd>{certification.validUntil?.text ?? '—'}</dd>
         <dt>{tl.status}</dt>
         <dd>
-          {t.certification.statuses[shownStatus(certification, today)]}
+          {t.certification.statuses[certification.status]}
           {certification.statusReason ? `: ${certification.statusReason}` : ''}
         </dd>
       </dl>

@@ -1,6 +1,4 @@
-import type { CertificationListRow } from '../../../worker/data/certifications';
-import { MIN_CERTIFIED_STARS, shownStatus, shownValidUntil } from '../../../worker/domain/certification';
-import { formatDate } from '../../../worker/domain/time';
+import type { CertificationLevel, ShownStatus } from '../../../worker/domain/certification';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 
@@ -9,19 +7,37 @@ export interface ProvinceOption {
   label: string;
 }
 
+/** One council result as the administration lists it; dates as Vietnamese documents write them. */
+export interface CertificationRowView {
+  id: number;
+  productSlug: string;
+  productName: string;
+  producerName: string;
+  provinceName: string;
+  stars: number;
+  /** 3 stars or more: a certificate, not only a result. */
+  certifies: boolean;
+  score: number;
+  level: CertificationLevel;
+  decisionNumber: string;
+  decisionDate: string;
+  issuingBody: string;
+  /** ISO date and as shown; null for a result that certifies nothing. */
+  validUntil: { iso: string; text: string } | null;
+  status: ShownStatus;
+  statusReason: string | null;
+}
+
 interface CertificationTableProps {
   ctx: PageContext;
   caption: string;
-  rows: CertificationListRow[];
-  /** Province name by code, in the page's language. */
-  provinceNames: ReadonlyMap<string, string>;
-  today: string;
+  rows: CertificationRowView[];
   /** Administrators get a revoke link on every certification still in force. */
   revocable: boolean;
 }
 
 /** Certifications as a table; on a phone each row stacks into labelled lines (see .admin-table.stacked). */
-export function CertificationTable({ ctx, caption, rows, provinceNames, today, revocable }: CertificationTableProps) {
+export function CertificationTable({ ctx, caption, rows, revocable }: CertificationTableProps) {
   const { t } = ctx;
   const tl = t.adminCertifications.list;
   const columns = [
@@ -48,27 +64,24 @@ export function CertificationTable({ ctx, caption, rows, provinceNames, today, r
       </thead>
       <tbody>
         {rows.map((row) => {
-          const status = shownStatus(row, today);
-          const validUntil = shownValidUntil(row);
+          const { status, validUntil } = row;
           return (
             <tr id={`certification-${row.id}`}>
               <td data-label={tl.product}>
                 <a href={localHref(ctx, `/products/${row.productSlug}`)}>{row.productName}</a>
               </td>
               <td data-label={tl.producer}>{row.producerName}</td>
-              <td data-label={tl.province}>{provinceNames.get(row.provinceCode) ?? row.provinceCode}</td>
+              <td data-label={tl.province}>{row.provinceName}</td>
               <td data-label={tl.stars}>
-                {row.stars >= MIN_CERTIFIED_STARS
-                  ? t.certification.starsShort(row.stars)
-                  : t.certification.belowThreshold(row.stars)}
+                {row.certifies ? t.certification.starsShort(row.stars) : t.certification.belowThreshold(row.stars)}
               </td>
               <td data-label={tl.score} class="num">
                 {t.adminCertifications.score(row.score)}
               </td>
               <td data-label={tl.level}>{t.certification.levels[row.level]}</td>
-              <td data-label={tl.decision}>{tl.decisionOn(row.decisionNumber, formatDate(row.decisionDate))}</td>
+              <td data-label={tl.decision}>{tl.decisionOn(row.decisionNumber, row.decisionDate)}</td>
               <td data-label={tl.validUntil}>
-                {validUntil ? <time datetime={validUntil}>{formatDate(validUntil)}</time> : '—'}
+                {validUntil ? <time datetime={validUntil.iso}>{validUntil.text}</time> : '—'}
               </td>
               <td data-label={tl.status} class={`status status-${status}`}>
                 {t.certification.statuses[status]}

@@ -1,16 +1,15 @@
 import { certificationLevels, certificationStatuses } from '../../../db/schema';
-import { STAR_FILTERS, type CertificationFilter, type CertificationListRow } from '../../../worker/data/certifications';
+import { STAR_FILTERS, type CertificationFilter } from '../../../worker/domain/certification';
 import type { PageContext } from '../../page-context';
 import { AdminPager, AdminShell } from './AdminShell';
-import { CertificationTable, type ProvinceOption } from './CertificationTable';
+import { CertificationTable, type CertificationRowView, type ProvinceOption } from './CertificationTable';
 
 interface CertificationsPageProps {
   ctx: PageContext;
-  rows: CertificationListRow[];
+  rows: CertificationRowView[];
   total: number;
   filter: CertificationFilter;
   provinces: ProvinceOption[];
-  today: string;
   page: number;
   hasNext: boolean;
   /** The export stops after this many rows. */
@@ -25,7 +24,6 @@ export function CertificationsPage({
   total,
   filter,
   provinces,
-  today,
   page,
   hasNext,
   exportCap,
@@ -118,18 +116,7 @@ export function CertificationsPage({
         {tl.total(total)} · <a href={`${exportUrl.pathname}${exportUrl.search}`}>{tl.exportCsv(exportCap)}</a>
       </p>
       {total > exportCap ? <p class="notice">{tl.exportCapped(total, exportCap)}</p> : null}
-      {rows.length === 0 ? (
-        <p>{tl.none}</p>
-      ) : (
-        <CertificationTable
-          ctx={ctx}
-          caption={tl.title}
-          rows={rows}
-          provinceNames={new Map(provinces.map((province) => [province.value, province.label]))}
-          today={today}
-          revocable
-        />
-      )}
+      {rows.length === 0 ? <p>{tl.none}</p> : <CertificationTable ctx={ctx} caption={tl.title} rows={rows} revocable />}
       <AdminPager ctx={ctx} url={listUrl} page={page} hasNext={hasNext} />
     </AdminShell>
   );

@@ -1,15 +1,22 @@
-import type { listOrganisations } from '../../../worker/data/producers';
-import { formatInstant } from '../../../worker/domain/time';
+import type { ProducerKind } from '../../../worker/domain/organisation';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { AdminPager, AdminShell, CsrfField } from './AdminShell';
 
-type Organisation = Awaited<ReturnType<typeof listOrganisations>>[number];
+export interface OrganisationView {
+  id: number;
+  name: string;
+  kind: ProducerKind;
+  taxCode: string | null;
+  /** Vietnam time; null while unclaimed. */
+  claimedAt: string | null;
+  members: { id: number; displayName: string; login: string; status: 'active' | 'disabled' }[];
+}
 
 interface OrganisationsPageProps {
   ctx: PageContext;
   csrfToken: string;
-  organisations: Organisation[];
+  organisations: OrganisationView[];
   query: string | undefined;
   page: number;
   hasNext: boolean;
@@ -39,9 +46,7 @@ export function OrganisationsPage({ ctx, csrfToken, organisations, query, page, 
               {t.producer.kinds[organisation.kind]}
               {organisation.taxCode ? ` · ${t.admin.taxCode}: ${organisation.taxCode}` : ''}
             </span>
-            <span>
-              {organisation.claimedAt ? t.admin.claimed(formatInstant(organisation.claimedAt)) : t.admin.notClaimed}
-            </span>
+            <span>{organisation.claimedAt ? t.admin.claimed(organisation.claimedAt) : t.admin.notClaimed}</span>
             <details>
               <summary>
                 {t.admin.members} ({organisation.members.length})
@@ -52,8 +57,8 @@ export function OrganisationsPage({ ctx, csrfToken, organisations, query, page, 
                 <ul>
                   {organisation.members.map((member) => (
                     <li>
-                      <a href={localHref(ctx, `/admin/users/${member.id}`)}>{member.displayName}</a> ·{' '}
-                      {member.email ?? member.phone} · {t.admin.statuses[member.status]}
+                      <a href={localHref(ctx, `/admin/users/${member.id}`)}>{member.displayName}</a> · {member.login} ·{' '}
+                      {t.admin.statuses[member.status]}
                     </li>
                   ))}
                 </ul>

@@ -1,12 +1,11 @@
 import { userRoles } from '../../../db/schema';
-import type { AdminUser } from '../../../worker/data/users';
-import { formatInstant } from '../../../worker/domain/time';
 import type { PageContext } from '../../page-context';
+import type { AdminUserView } from './UsersPage';
 import { AdminShell, CsrfField } from './AdminShell';
 
 interface UserPageProps {
   ctx: PageContext;
-  user: AdminUser;
+  user: AdminUserView;
   csrfToken: string;
   /** The administrator is looking at their own account: no disabling or role change. */
   isSelf: boolean;
@@ -19,7 +18,7 @@ export function UserPage({ ctx, user, csrfToken, isSelf }: UserPageProps) {
     <AdminShell ctx={ctx} role="admin" section="users" title={user.displayName}>
       <dl class="facts">
         <dt>{t.admin.login}</dt>
-        <dd>{user.email ?? user.phone}</dd>
+        <dd>{user.login}</dd>
         <dt>{t.admin.role}</dt>
         <dd>{t.admin.roles[user.role]}</dd>
         {user.producerName ? (
@@ -33,9 +32,9 @@ export function UserPage({ ctx, user, csrfToken, isSelf }: UserPageProps) {
         <dt>{t.admin.status}</dt>
         <dd>{t.admin.statuses[user.status]}</dd>
         <dt>{t.admin.lastLogin}</dt>
-        <dd>{user.lastLoginAt ? formatInstant(user.lastLoginAt) : t.admin.never}</dd>
+        <dd>{user.lastLogin ?? t.admin.never}</dd>
         <dt>{t.admin.createdAt}</dt>
-        <dd>{formatInstant(user.createdAt)}</dd>
+        <dd>{user.createdAt}</dd>
       </dl>
       {isSelf ? (
         <p class="notice">{t.admin.ownAccount}</p>

@@ -1,13 +1,26 @@
 import { userRoles } from '../../../db/schema';
-import type { AdminUser } from '../../../worker/data/users';
-import { formatInstant } from '../../../worker/domain/time';
+import type { Role } from '../../../worker/domain/policy';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { AdminPager, AdminShell } from './AdminShell';
 
+export interface AdminUserView {
+  id: number;
+  displayName: string;
+  /** E-mail or phone, as they sign in. */
+  login: string;
+  role: Role;
+  producerId: number | null;
+  producerName: string | null;
+  status: 'active' | 'disabled';
+  /** Vietnam time; null when never. */
+  lastLogin: string | null;
+  createdAt: string;
+}
+
 interface UsersPageProps {
   ctx: PageContext;
-  users: AdminUser[];
+  users: AdminUserView[];
   filter: { role?: string | undefined; status?: string | undefined };
   page: number;
   hasNext: boolean;
@@ -58,14 +71,13 @@ export function UsersPage({ ctx, users, filter, page, hasNext }: UsersPageProps)
               <a href={localHref(ctx, `/admin/users/${user.id}`)}>
                 <strong>{user.displayName}</strong>
               </a>
-              <span>{user.email ?? user.phone}</span>
+              <span>{user.login}</span>
               <span>
                 {t.admin.roles[user.role]}
                 {user.producerName ? ` · ${user.producerName}` : ''}
               </span>
               <span>
-                {t.admin.statuses[user.status]} · {t.admin.lastLogin}:{' '}
-                {user.lastLoginAt ? formatInstant(user.lastLoginAt) : t.admin.never}
+                {t.admin.statuses[user.status]} · {t.admin.lastLogin}: {user.lastLogin ?? t.admin.never}
               </span>
             </li>
           ))}

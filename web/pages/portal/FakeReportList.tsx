@@ -1,5 +1,5 @@
 /** Reports of suspected fakes with their review buttons, shared by the portal and the admin area. */
-import type { FakeReportStatus } from '../../../worker/data/fake-reports';
+import type { FakeReportStatus } from '../../../worker/domain/fake-report';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 
