@@ -81,8 +81,25 @@ export function homePathFor(role: Role): string {
   }
 }
 
-/** A post-login redirect target the user asked for, if it is a path on this site. */
-export function safeNextPath(next: string | undefined): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  return next;
+/**
+ * A post-login redirect target the user asked for, as a path on this site, or null.
+ *
+ * The value is resolved the way a browser resolves a Location header (the WHATWG URL parser, which
+ * drops tabs and newlines, reads a backslash as a slash and decodes nothing else) against the
+ * site's origin, and kept only when it lands on that origin. What comes back is the parsed URL's
+ * own serialisation, so it carries no control character (no header injection) and, having no
+ * leading "//", cannot be read as another host when the browser resolves it again.
+ */
+export function safeNextPath(next: string | undefined, origin: string): string | null {
+  if (!next || !next.startsWith('/')) return null;
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return null;
+  }
+  if (url.origin !== origin) return null;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (!path.startsWith('/') || path.startsWith('//')) return null;
+  return path;
 }

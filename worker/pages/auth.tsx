@@ -1,5 +1,5 @@
 /** Sign in and sign out (the rules: worker/services/sign-in.ts). */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { LoginPage } from '../../web/pages/LoginPage';
 import { deleteSession, deleteUserSessions } from '../data/sessions';
@@ -17,6 +17,9 @@ import { signIn } from '../services/sign-in';
 
 export const auth = new Hono<AppEnv>();
 
+/** The origin this request came to: a redirect target must land on it. */
+const siteOrigin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
+
 const loginForm = z.object({
   login: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
@@ -24,14 +27,14 @@ const loginForm = z.object({
 });
 
 auth.get('/login', (c) => {
-  const next = safeNextPath(c.req.query('next')) ?? undefined;
+  const next = safeNextPath(c.req.query('next'), siteOrigin(c)) ?? undefined;
   return c.html(<LoginPage ctx={pageContext(c)} csrfToken={csrfToken(c)} next={next} />);
 });
 
 auth.post('/login', async (c) => {
   const form = parseInput(c, loginForm, await readForm(c));
   const { t } = c.var;
-  const next = safeNextPath(form.next) ?? undefined;
+  const next = safeNextPath(form.next, siteOrigin(c)) ?? undefined;
   const result = await signIn(c.var.db, {
     login: form.login,
     password: form.password,
