@@ -52,7 +52,15 @@ export function vietnamLocalToUtc(local: string): string | null {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wall);
   // Date.UTC rolls 30 February over into March; a date that moved was never a real one.
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+  // Date.UTC reads years 0 to 99 as 1900 to 1999; that too is another date than the one typed.
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return null;
   }
   return new Date(wall - VIETNAM_OFFSET_MS).toISOString();

@@ -11,6 +11,7 @@ import { MAX_STAMPS_PER_BATCH, MAX_STAMPS_PER_REPRINT } from '../domain/stamp-ba
 import { LOT_PATTERN } from '../domain/digital-link';
 import { isSerial } from '../domain/stamp-codes';
 import type { TracePlace } from '../domain/trace-event';
+import { isIsoDate } from '../domain/iso-date';
 import { vietnamLocalToUtc } from '../domain/time';
 import { STAMP_SHEET_PRESETS, type StampSheetPresetId } from '../print/stamp-sheet';
 
@@ -28,16 +29,13 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => value || null);
 
-const isRealDate = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-
 const optionalDate = (t: Messages) =>
   z
     .string()
     .trim()
     .optional()
     .transform((value) => value || null)
-    .refine((value) => value === null || isRealDate(value), t.portal.fieldErrors.date);
+    .refine((value) => value === null || isIsoDate(value), t.portal.fieldErrors.date);
 
 const wholeNumber = (t: Messages, min: number, max: number) =>
   z
