@@ -6,9 +6,11 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { invitations, producers, sessions, users } from '../../db/schema';
+import type { Login } from '../domain/login';
 import type { Role } from '../domain/policy';
 import { auditStatement } from './audit';
 import { withConstraints } from './constraints';
+import { loginCondition } from './users';
 import type { Database } from './db';
 
 export type Invitation = typeof invitations.$inferSelect;
@@ -166,8 +168,7 @@ export async function acceptReset(
 }
 
 /** Whether an e-mail or phone already names an account, so an invitation for it would fail later. */
-export async function loginTaken(db: Database, login: { email: string | null; phone: string | null }) {
-  const condition = login.email ? eq(users.email, login.email) : eq(users.phone, login.phone ?? '');
-  const [row] = await db.select({ id: users.id }).from(users).where(condition).limit(1);
+export async function loginTaken(db: Database, login: Login) {
+  const [row] = await db.select({ id: users.id }).from(users).where(loginCondition(login)).limit(1);
   return row !== undefined;
 }

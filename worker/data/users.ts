@@ -1,7 +1,7 @@
 /** Accounts: creating and finding them, the administration's list and changes, display names for the audit log. */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { producers, sessions, users } from '../../db/schema';
-import { normalisePhone } from '../domain/organisation';
+import { storedPhoneSpellings, type Login } from '../domain/login';
 import type { Role } from '../domain/policy';
 import { auditStatement } from './audit';
 import type { Database } from './db';
@@ -14,14 +14,22 @@ export async function insertUser(db: Database, user: NewUser): Promise<User> {
   return row!;
 }
 
-/** An account by e-mail (case-insensitive) or phone (as typed: "0912 345 678", "+84912345678"), whichever the login field holds. */
-export async function findUserByLogin(db: Database, login: string): Promise<User | null> {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(sql`${users.email} = ${login.toLowerCase()} OR ${users.phone} = ${normalisePhone(login) ?? login}`)
-    .limit(1);
+/** An account by e-mail (any case) or phone (however typed: "0912 345 678", "+84912345678", "84912345678"). */
+export async function findUserByLogin(db: Database, login: Login): Promise<User | null> {
+  const [row] = await db.select().from(users).where(loginCondition(login)).limit(1);
   return row ?? null;
+}
+
+/** The account row a login names, also when an invitation stored its phone as typed, before logins were canonical. */
+export function loginCondition(login: Login) {
+  switch (login.kind) {
+    case 'email':
+      return eq(users.email, login.value);
+    case 'phone':
+      return inArray(users.phone, storedPhoneSpellings(login.value));
+    case 'other':
+      return eq(users.phone, login.value);
+  }
 }
 
 export async function updatePasswordHash(db: Database, userId: number, passwordHash: string): Promise<void> {

@@ -4,6 +4,7 @@
  * stored, and a link works once, within its validity.
  */
 import { problem, type FieldProblem } from './errors';
+import { parseLogin } from './login';
 import type { Role } from './policy';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -51,9 +52,8 @@ export function isPlausibleLogin(login: string): boolean {
 
 /** How an e-mail or phone typed by an administrator is stored, matching how login looks it up. */
 export function normaliseLogin(login: string): { email: string | null; phone: string | null } {
-  const trimmed = login.trim();
-  if (trimmed.includes('@')) return { email: trimmed.toLowerCase(), phone: null };
-  return { email: null, phone: trimmed.replace(/[\s.-]/g, '') };
+  const parsed = parseLogin(login);
+  return parsed.kind === 'email' ? { email: parsed.value, phone: null } : { email: null, phone: parsed.value };
 }
 
 /** What accepting a link needs beyond each field's own shape: matching passwords, a name, the right tax code. */

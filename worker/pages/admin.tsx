@@ -24,6 +24,7 @@ import {
   normaliseLogin,
   roleAssignmentProblem,
 } from '../domain/invitation';
+import { parseLogin } from '../domain/login';
 import { accountChangeAccess, adminAreaAccess, administrationAccess } from '../domain/policy';
 import { enforce } from '../domain/policy';
 import { requireAccess, requireUser } from '../lib/auth';
@@ -94,9 +95,8 @@ async function issueLink(c: Context<AppEnv>, invitation: Omit<NewInvitation, 'to
 
 async function freshLogin(c: Context<AppEnv>, typed: string) {
   if (!isPlausibleLogin(typed)) throw fieldError('login', c.var.t.admin.problems.loginInvalid);
-  const login = normaliseLogin(typed);
-  if (await loginTaken(c.var.db, login)) throw fieldError('login', c.var.t.admin.problems.loginTaken);
-  return login;
+  if (await loginTaken(c.var.db, parseLogin(typed))) throw fieldError('login', c.var.t.admin.problems.loginTaken);
+  return normaliseLogin(typed);
 }
 
 admin.get('/admin', (c) => {

@@ -9,6 +9,7 @@ import type { Database } from '../data/db';
 import { attemptsSoFar, clearAttempts, countAttempt } from '../data/rate-limits';
 import { createSession, deleteSession } from '../data/sessions';
 import { findUserByLogin, updatePasswordHash, type User } from '../data/users';
+import { parseLogin, signInLockKey } from '../domain/login';
 import { minutesUntilReset, rateLimits } from '../domain/rate-limit';
 
 export type SignIn =
@@ -30,12 +31,14 @@ export async function signIn(db: Database, attempt: SignInAttempt, now = new Dat
   if ((await countAttempt(db, ipKey, rateLimits.loginPerIp, now)) > rateLimits.loginPerIp.limit) {
     return { outcome: 'throttled', minutes: minutesUntilReset(rateLimits.loginPerIp, now) };
   }
-  const accountKey = `login:account:${attempt.login.toLowerCase()}`;
+  // The account is looked up first, so the lock counts against it however its login was spelt.
+  const login = parseLogin(attempt.login);
+  const user = await findUserByLogin(db, login);
+  const accountKey = signInLockKey(user?.id ?? null, login);
   if ((await attemptsSoFar(db, accountKey, rateLimits.loginPerAccount, now)) >= rateLimits.loginPerAccount.limit) {
     return { outcome: 'throttled', minutes: minutesUntilReset(rateLimits.loginPerAccount, now) };
   }
 
-  const user = await findUserByLogin(db, attempt.login);
   const verdict = await verifyPassword(attempt.password, user?.status === 'active' ? user.passwordHash : null);
   if (!user || !verdict.ok) {
     await countAttempt(db, accountKey, rateLimits.loginPerAccount, now);
