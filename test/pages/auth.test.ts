@@ -93,7 +93,7 @@ describe('POST /login', () => {
     const _csrf = await stale.csrfFrom('/login');
     const response = await stale.request('/logout-everywhere', {
       method: 'POST',
-      headers: { cookie: `ocop_session=${first}; ocop_csrf=${stale.cookie('ocop_csrf')}` },
+      headers: { cookie: `ocop_session=${first}; __Host-ocop_csrf=${stale.cookie('__Host-ocop_csrf')}` },
       body: new URLSearchParams({ _csrf }),
     });
     expect(response.status).toBe(401);

@@ -14,7 +14,12 @@ import { randomToken } from '../crypto/random';
 
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
-const CSRF_COOKIE = 'ocop_csrf';
+/**
+ * The anonymous token's cookie. The __Host- prefix makes browsers accept it only from this origin
+ * over HTTPS, with Path=/ and no Domain: a sibling subdomain or a plain-HTTP response cannot plant a
+ * cookie of this name, so an attacker cannot choose the pair the double submit compares.
+ */
+export const CSRF_COOKIE = '__Host-ocop_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sameString(a: string, b: string): boolean {
