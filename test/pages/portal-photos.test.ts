@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, productImages } from '../../db/schema';
 import { BrowserSession } from '../support/browser-session';
 import { createProduct, testDb } from '../support/factories';
+import { concat, extendedWebp, jpegComment, text, tinyJpeg, tinyPng, tinyWebp } from '../support/images';
 import { sessionToken, signedIn } from '../support/portal';
 
 /** A 1×1 transparent PNG. */
@@ -10,6 +11,7 @@ const PNG_BYTES = Uint8Array.from(
   atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg=='),
   (char) => char.charCodeAt(0),
 );
+const PAGE = text('<!doctype html><html><body><script>fetch("/portal/profile")</script></body></html>');
 
 async function memberWithProduct() {
   const member = await signedIn('producer_member');
@@ -76,6 +78,45 @@ describe('POST /portal/products/:id/photos', () => {
     const html = await response.text();
     expect(html).toContain('<code>photo</code>');
     expect(html).toContain('không phải ảnh JPEG, PNG hoặc WebP');
+    expect(await imagesOf(product.id)).toEqual([]);
+  });
+
+  it.each([
+    ['JPEG', tinyJpeg({ width: 16, height: 16 }), 'image/jpeg', 'jpg'],
+    ['PNG', tinyPng(3, 3), 'image/png', 'png'],
+    ['lossless WebP', tinyWebp(2, 2), 'image/webp', 'webp'],
+    ['extended WebP', extendedWebp(2, 2), 'image/webp', 'webp'],
+  ])('stores a whole %s with its type', async (_, bytes, type, extension) => {
+    const { browser, product } = await memberWithProduct();
+    const response = await upload(browser, product.id, new File([bytes], 'anh.bin', { type: 'text/html' }));
+    expect(response.status).toBe(303);
+    const [image] = await imagesOf(product.id);
+    expect(image!.url.endsWith(`.${extension}`)).toBe(true);
+    const served = await new BrowserSession().request(image!.url);
+    expect(served.headers.get('content-type')).toBe(type);
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(bytes);
+  });
+
+  it.each([
+    ['the 3 bytes FF D8 FF', new Uint8Array([0xff, 0xd8, 0xff])],
+    ['a JPEG cut short', tinyJpeg().subarray(0, tinyJpeg().length - 2)],
+    ['a PNG cut short', PNG_BYTES.subarray(0, PNG_BYTES.length - 12)],
+    ['a WebP cut short', tinyWebp().subarray(0, 20)],
+    ['a PNG padded with zeros', concat(PNG_BYTES, new Uint8Array(64))],
+    ['a WebP padded with zeros', concat(tinyWebp(), new Uint8Array(2))],
+    ['a JPEG with a web page appended', concat(tinyJpeg(), PAGE)],
+    ['a PNG with a web page appended', concat(PNG_BYTES, PAGE)],
+    ['a WebP with a web page appended', concat(tinyWebp(), PAGE)],
+    [
+      'a JPEG whose comment is a web page',
+      concat(tinyJpeg().subarray(0, 2), jpegComment('<html><script>x</script>'), tinyJpeg().subarray(2)),
+    ],
+    ['a page that starts like a PNG', concat(PNG_BYTES.subarray(0, 8), PAGE)],
+  ])('refuses %s with 415 naming the field, storing nothing', async (_, bytes) => {
+    const { browser, product } = await memberWithProduct();
+    const response = await upload(browser, product.id, new File([bytes], 'anh.jpg', { type: 'image/jpeg' }));
+    expect(response.status).toBe(415);
+    expect(await response.text()).toContain('không phải ảnh JPEG, PNG hoặc WebP');
     expect(await imagesOf(product.id)).toEqual([]);
   });
 
@@ -160,6 +201,21 @@ describe('POST /portal/products/:id/photos/:imageId/delete', () => {
 });
 
 describe('GET /media/:key', () => {
+  it('serves a photo with a policy that lets nothing load or run in it, and no type sniffing', async () => {
+    const { browser, product } = await memberWithProduct();
+    await upload(browser, product.id, new File([tinyJpeg()], 'a.jpg'));
+    const [image] = await imagesOf(product.id);
+    const served = await new BrowserSession().request(image!.url);
+    const again = await new BrowserSession().request(image!.url, {
+      headers: { 'if-none-match': served.headers.get('etag')! },
+    });
+    expect([served.status, again.status]).toEqual([200, 304]);
+    for (const response of [served, again]) {
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
   it('answers 404 for an unknown key and for a key outside the naming scheme', async () => {
     expect((await new BrowserSession().request(`/media/${crypto.randomUUID()}.png`)).status).toBe(404);
     expect((await new BrowserSession().request('/media/..%2Fsecret.png')).status).toBe(404);

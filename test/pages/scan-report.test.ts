@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { fakeReports } from '../../db/schema';
 import { rateLimits } from '../../worker/domain/rate-limit';
 import { testDb } from '../support/factories';
+import { concat, text, tinyJpeg, tinyPng } from '../support/images';
 import { activeStamp, Phone, stampPath } from '../support/stamps';
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const PNG = tinyPng();
 
 const reportsFor = (scannedPath: string) =>
   testDb().select().from(fakeReports).where(eq(fakeReports.scannedPath, scannedPath));
@@ -66,6 +67,20 @@ describe('the suspected-fake report form', () => {
     const html = await response.text();
     expect(html).toContain('tệp không phải ảnh JPEG, PNG hoặc WebP');
     expect(html).toContain('Có ảnh</textarea>');
+    expect(await reportsFor(stamp.path)).toEqual([]);
+  });
+
+  it.each([
+    ['the 3 bytes FF D8 FF', new Uint8Array([0xff, 0xd8, 0xff])],
+    ['a JPEG with a page appended', concat(tinyJpeg(), text('<html><script>alert(1)</script></html>'))],
+    ['a PNG cut short', tinyPng().subarray(0, 40)],
+  ])('refuses %s: 415, no report stored', async (_, bytes) => {
+    const stamp = await activeStamp();
+    const response = await new Phone().postForm(
+      stamp.path,
+      reportForm({ message: 'Có ảnh' }, new File([bytes], 'a.jpg')),
+    );
+    expect(response.status).toBe(415);
     expect(await reportsFor(stamp.path)).toEqual([]);
   });
 

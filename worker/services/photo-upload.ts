@@ -1,10 +1,11 @@
 /**
  * The photo field of a form (a producer's product photo, a buyer's fake-report photo): a file
- * within the size limit whose type is recognised from its bytes, never from its name or the
- * browser's claim, so a renamed text file is never served as an image from our origin.
+ * within the size limit that is, as a whole, a well-formed JPEG, PNG or WebP image, recognised from
+ * its bytes, never from its name or the browser's claim, so nothing but an image is ever served as
+ * one from our origin.
  */
 import { problem, refused } from '../domain/errors';
-import { MAX_PHOTO_BYTES, sniffPhotoType, type PhotoType } from '../domain/media';
+import { MAX_PHOTO_BYTES, photoTypeOf, type PhotoType } from '../domain/media';
 
 export interface PhotoUpload {
   bytes: Uint8Array;
@@ -18,7 +19,7 @@ export async function optionalPhoto(file: unknown): Promise<PhotoUpload | null> 
     throw refused(problem('photo', 'photo_too_large', { megabytes: MAX_PHOTO_BYTES / 1024 / 1024 }));
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const type = sniffPhotoType(bytes);
+  const type = photoTypeOf(bytes);
   if (!type) throw refused(problem('photo', 'photo_type'));
   return { bytes, type };
 }
