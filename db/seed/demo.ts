@@ -27,6 +27,7 @@ import { insertProducer } from '../../worker/data/producers';
 import { insertProduct, refreshCatalogueFields } from '../../worker/data/products';
 import groupFile from '../reference/product-groups.json';
 import provinceRows from '../reference/provinces.json';
+import { toGtin14 } from '../../worker/domain/gtin';
 import { criteriaVersionOn, latestValidUntil, recognisingLevel } from '../../worker/domain/certification-periods';
 import { partScores } from './certification-rules';
 import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS, type DemoCertification } from './demo-data';
@@ -117,7 +118,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
         descriptionEn: p.descriptionEn,
         storyVi: p.storyVi ?? null,
         storyEn: p.storyEn ?? null,
-        gtin: p.gtin ?? null,
+        gtin: p.gtin ? toGtin14(p.gtin) : null,
         unit: p.unit,
         price: p.price,
         stock: p.stock,
@@ -192,7 +193,11 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     }
     if (p.variants && !withVariants.has(productId)) {
       statements.push(
-        db.insert(productVariants).values(p.variants.map((v, sortOrder) => ({ productId, sortOrder, ...v }))),
+        db
+          .insert(productVariants)
+          .values(
+            p.variants.map((v, sortOrder) => ({ productId, sortOrder, ...v, gtin: v.gtin ? toGtin14(v.gtin) : null })),
+          ),
         // The catalogue shows a product with pack sizes at their lowest price and summed stock, as the portal keeps it.
         refreshVariantFigures(db, productId),
       );

@@ -25,6 +25,7 @@ import {
 } from '../schema';
 import type { Database } from '../../worker/data/db';
 import { refreshCatalogueFieldsWhere } from '../../worker/data/products';
+import { toGtin14 } from '../../worker/domain/gtin';
 import { foldVietnamese, productSearchText, slugify } from '../../worker/domain/text';
 import { addMonths } from '../../worker/domain/time';
 import communeRows from '../reference/communes.json';
@@ -368,7 +369,7 @@ export function generatedProduct(number: number): GeneratedProduct {
       subgroupId: uses1048 ? line.subgroup1048 : line.subgroup148,
       descriptionVi: `${nameVi} do ${producer.row.name} sản xuất tại ${commune.nameVi}, ${province.nameVi}. Sản phẩm tham gia Chương trình OCOP, nguyên liệu địa phương, quy trình sản xuất được kiểm soát.`,
       descriptionEn: `${nameEn}, made by ${producer.row.name} in ${commune.nameEn}, ${province.nameEn}, from local ingredients under a controlled process.`,
-      gtin,
+      gtin: gtin ? toGtin14(gtin) : null,
       unit: line.unit,
       price,
       stock: random() < 0.08 ? 0 : between(random, 1, 500),

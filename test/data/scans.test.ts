@@ -29,7 +29,7 @@ const scanOf = (stampId: number | null, serial: string, overrides: Partial<Count
 
 const lookup = (serial: string, gtin: string | null, overrides = {}) => ({
   serial,
-  gtin: gtin === null ? null : `0${gtin}`,
+  gtin,
   deviceId: null,
   province: null,
   ...overrides,

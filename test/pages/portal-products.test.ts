@@ -188,7 +188,7 @@ describe('POST /portal/products/:id/variants', () => {
 
     const variants = await testDb().select().from(productVariants).where(eq(productVariants.productId, product.id));
     expect(variants.map((v) => [v.labelVi, v.price, v.gtin])).toEqual([
-      ['Chai 500 ml', 250_000, gtin],
+      ['Chai 500 ml', 250_000, `0${gtin}`],
       ['Chai 1 lít', 450_000, null],
     ]);
     const listed = (await getJson<ProductList>(`/api/v1/products?q=${word}`)).body.data[0]!;
@@ -225,7 +225,7 @@ describe('POST /portal/products/:id/variants', () => {
     });
     expect(response.status).toBe(303);
     const [edited] = await testDb().select().from(productVariants).where(eq(productVariants.id, variant!.id));
-    expect([edited!.labelVi, edited!.price, edited!.gtin]).toEqual(['Hũ 300 g', 135_000, '96385074']);
+    expect([edited!.labelVi, edited!.price, edited!.gtin]).toEqual(['Hũ 300 g', 135_000, '00000096385074']);
     expect((await productRow(product.id)).price).toBe(135_000);
   });
 });

@@ -138,7 +138,7 @@ describe('issuing a stamp batch from the portal', () => {
     const checkDigit = (10 - ([...gtin].reduce((sum, d, i) => sum + Number(d) * (i % 2 ? 3 : 1), 0) % 10)) % 10;
     await testDb()
       .update(products)
-      .set({ gtin: `${gtin}${checkDigit}` })
+      .set({ gtin: `0${gtin}${checkDigit}` })
       .where(eq(products.id, id));
     const { lotId, lotCode } = await lotFor(id);
     const batchId = await issue(browser, lotId, { quantity: '1' });

@@ -10,7 +10,7 @@ import { activateStamps, voidStamps } from '../../worker/data/stamp-batches';
 import { createLot } from '../../worker/data/lots';
 import { issueStampBatch } from '../../worker/services/stamp-batches';
 import { buildStampPath, type StampIdentity } from '../../worker/domain/digital-link';
-import { gtinCheckDigit } from '../../worker/domain/gtin';
+import { gtinCheckDigit, toGtin14 } from '../../worker/domain/gtin';
 import { randomPrivateIp } from './browser-session';
 import { createProduct, testDb, uniqueSuffix, type ProductSpec } from './factories';
 
@@ -56,7 +56,8 @@ export async function createStampedLot(spec: StampedProductSpec = {}, lot: LotSp
   const db = testDb();
   const product = await createProduct(spec);
   const kind = spec.identifiedBy ?? 'gtin';
-  const gtin = kind === 'gtin' ? uniqueGtin() : null;
+  // Stored as the platform stores every GTIN: GTIN-14 (worker/domain/gtin.ts toGtin14).
+  const gtin = kind === 'gtin' ? toGtin14(uniqueGtin()) : null;
   const traceCode = kind === 'trace' ? uniqueTraceCode() : null;
   await db.update(products).set({ gtin, traceCode }).where(eq(products.id, product.id));
   const lotCode = uniqueLotCode();

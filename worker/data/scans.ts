@@ -5,7 +5,7 @@
  * A stamp is only found through a fully issued batch (quantity > 0, see stamp-batches.ts): the
  * serials of an issuance that never finished were never printed, so they are unknown here.
  */
-import { and, eq, fillPlaceholders, gt, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, eq, fillPlaceholders, gt, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
   certifications,
   communes,
@@ -51,15 +51,14 @@ const MAX_EVENTS = 50;
 /** Sales points a scan page lists at most, as the product page does. */
 const MAX_SALES_POINTS = 20;
 
-const gtin14 = (column: SQL | typeof products.gtin) => sql`substr('00000000000000' || ${column}, -14)`;
-
 /**
  * Whether the scanned GTIN is the product's own or one of its pack sizes': a stamp printed for a
- * pack carries that pack's GTIN. Stored GTINs may be 8, 12 or 13 digits; paths carry 14.
+ * pack carries that pack's GTIN. Stored GTINs and paths are both GTIN-14 (toGtin14), so both sides
+ * compare as they are and the unique GTIN indexes answer.
  */
 const gtinMatchesSql = (gtin: SQL | Placeholder | string) =>
-  sql<number>`(${gtin14(products.gtin)} = ${gtin} OR EXISTS (SELECT 1 FROM ${productVariants}
-    WHERE ${productVariants.productId} = ${products.id} AND ${gtin14(sql`${productVariants.gtin}`)} = ${gtin}))`;
+  sql<number>`(${products.gtin} = ${gtin} OR EXISTS (SELECT 1 FROM ${productVariants}
+    WHERE ${productVariants.productId} = ${products.id} AND ${productVariants.gtin} = ${gtin}))`;
 
 /**
  * The per-scan values, as placeholders: the statements below are built once and reused (see
@@ -353,12 +352,25 @@ export async function storePinDecision(
   return changes(result) === 1;
 }
 
-/** The product a scanned path names by its GTIN (its own or a pack size's) or trace code, for a report on an unknown serial. */
+/**
+ * The product a scanned path names by its GTIN (its own or a pack size's) or trace code, for a report
+ * on an unknown serial. A GTIN belongs to one product across products and pack sizes (migration
+ * 0007's triggers), so at most one product answers.
+ */
 export async function findProductIdForPath(db: Database, identity: StampIdentity): Promise<number | null> {
-  const [row] = await db
-    .select({ id: products.id })
-    .from(products)
-    .where(identity.kind === 'trace' ? eq(products.traceCode, identity.traceCode) : gtinMatchesSql(identity.gtin))
-    .limit(1);
+  const named =
+    identity.kind === 'trace'
+      ? eq(products.traceCode, identity.traceCode)
+      : or(
+          eq(products.gtin, identity.gtin),
+          inArray(
+            products.id,
+            db
+              .select({ productId: productVariants.productId })
+              .from(productVariants)
+              .where(eq(productVariants.gtin, identity.gtin)),
+          ),
+        );
+  const [row] = await db.select({ id: products.id }).from(products).where(named).limit(1);
   return row?.id ?? null;
 }

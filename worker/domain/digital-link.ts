@@ -10,7 +10,7 @@
  * Phones may show or send it in lower case, so the parser accepts either, and a trailing slash.
  */
 
-import { gtinCheckDigit, isValidGtin } from './gtin';
+import { gtinCheckDigit, isValidGtin, toGtin14 } from './gtin';
 import { isSerial } from './stamp-codes';
 
 /** GS1 application identifiers used in the path, in the order Digital Link requires. */
@@ -64,9 +64,6 @@ export type StampPathError =
   'malformed' | 'invalid_gtin' | 'check_digit' | 'invalid_lot' | 'invalid_trace_code' | 'invalid_serial';
 
 export type StampPathResult = StampIdentity | { error: StampPathError };
-
-/** A valid GTIN-8, -12, -13 or -14 padded with leading zeros to the 14 digits Digital Link prints. */
-export const toGtin14 = (gtin: string): string => gtin.padStart(GTIN14_LENGTH, '0');
 
 /** Whether `candidate` is all digits, as many as a GTIN has, whatever its check digit says. */
 function hasGtinShape(candidate: string): boolean {

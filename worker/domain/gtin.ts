@@ -17,3 +17,10 @@ export function isValidGtin(gtin: string): boolean {
 
 /** What a producer typed, without the spaces and dashes printed under barcodes. */
 export const compactGtin = (input: string) => input.replace(/[\s-]/g, '');
+
+/**
+ * A valid GTIN-8, -12, -13 or -14 in the one form the platform stores and compares: 14 digits,
+ * padded with leading zeros as GS1 pads them (Digital Link prints this form too). `8936045120019`
+ * and `08936045120019` are one GTIN, so they must be one value in the database.
+ */
+export const toGtin14 = (gtin: string): string => gtin.padStart(14, '0');

@@ -7,6 +7,7 @@
  */
 import type { traceEventTypes } from '../../db/schema';
 import { problem, type FieldProblem } from './errors';
+import { toGtin14 } from './gtin';
 
 export type TraceEventType = (typeof traceEventTypes)[number];
 
@@ -109,7 +110,7 @@ export function traceEventProblems(draft: TraceEventDraft, context: TraceEventCo
  * is no GS1 key, so a URN of the platform's own names the product and lot.
  */
 export function lotClassUri(product: { id: number; gtin: string | null }, lotCode: string): string {
-  if (product.gtin) return `https://id.gs1.org/01/${product.gtin.padStart(14, '0')}/10/${lotCode}`;
+  if (product.gtin) return `https://id.gs1.org/01/${toGtin14(product.gtin)}/10/${lotCode}`;
   return `urn:ocop:lot:${product.id}.${lotCode}`;
 }
 

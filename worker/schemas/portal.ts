@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { producerKinds } from '../../db/schema';
 import type { Messages } from '../../web/messages';
 import { vi } from '../../web/messages/vi';
-import { compactGtin, isValidGtin } from '../domain/gtin';
+import { compactGtin, isValidGtin, toGtin14 } from '../domain/gtin';
 import { MAX_REASON_NOTE, MAX_STOCK, stockReasons } from '../domain/inventory';
 import { isValidBankAccountNumber, isValidBankBin, isValidTaxCode, normalisePhone } from '../domain/organisation';
 
@@ -54,7 +54,7 @@ const gtinField = (t: Messages) =>
     .optional()
     .transform((value) => compactGtin(value ?? ''))
     .refine((value) => value === '' || isValidGtin(value), t.portal.fieldErrors.gtin)
-    .transform((value) => value || null);
+    .transform((value) => (value ? toGtin14(value) : null));
 
 const phoneField = (t: Messages) =>
   z
