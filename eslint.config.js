@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.wrangler', 'worker/env.d.ts', 'db/migrations', 'dist', 'test-results'] },
+  {
+    ignores: [
+      'node_modules',
+      '.wrangler',
+      'worker/env.d.ts',
+      'db/migrations',
+      'dist',
+      'test-results',
+      'web/public/vendor',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
