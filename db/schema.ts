@@ -18,6 +18,8 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import type { BoothType, FairKind } from '../worker/domain/fair';
+import type { OpeningHours } from '../worker/domain/opening-hours';
 import type { StampSheetLayout } from '../worker/print/sheet-layout';
 
 const createdAt = () =>
@@ -46,16 +48,15 @@ export const traceEventTypes = [
 ] as const;
 export const stampStatuses = ['issued', 'active', 'void'] as const;
 export const fakeReportStatuses = ['open', 'confirmed', 'dismissed'] as const;
-export const salesPointKinds = [
-  'ocop_centre',
-  'store',
-  'tourist_site',
-  'rest_stop',
-  'supermarket',
-  'market_stall',
-  'hotel_restaurant',
-  'other',
-] as const;
+/**
+ * A sales point's life: staff create points active; a producer's proposal waits as `proposed`
+ * until staff approve (active) or reject it with a reason; an active point may close and reopen.
+ * Kinds are reference data (db/reference/sales-point-kinds.json), stored by id.
+ */
+export const salesPointStatuses = ['proposed', 'active', 'closed', 'rejected'] as const;
+/** An application to a fair, or an exhibitor staff added directly (accepted at once, with a booth). */
+export const fairExhibitorStatuses = ['applied', 'accepted', 'rejected'] as const;
+const fairKindValues = ['trade_fair', 'exhibition', 'festival', 'ocop_week'] as const satisfies readonly FairKind[];
 export const paymentMethods = ['card', 'vietqr', 'cod'] as const;
 export const orderStatuses = [
   'pending_payment',
@@ -500,7 +501,10 @@ export const salesPoints = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: salesPointKinds }).notNull(),
+    /** An id of db/reference/sales-point-kinds.json. */
+    kind: text('kind').notNull(),
+    /** Who runs the point: a company, a cooperative, a provincial trade-promotion centre. */
+    operator: text('operator'),
     provinceCode: text('province_code')
       .notNull()
       .references(() => provinces.code),
@@ -508,15 +512,56 @@ export const salesPoints = sqliteTable(
     street: text('street'),
     latitude: real('latitude'),
     longitude: real('longitude'),
+    /**
+     * The point on the unit sphere (worker/domain/geo.ts `unitVector`), kept in step with latitude
+     * and longitude: the straight-line (chord) distance between two such vectors orders places
+     * exactly as the great-circle distance does, with nothing but arithmetic in SQL.
+     */
+    geoX: real('geo_x'),
+    geoY: real('geo_y'),
+    geoZ: real('geo_z'),
+    /** E.164, normalised by worker/domain/phone.ts. */
     phone: text('phone'),
-    openingHours: text('opening_hours'),
-    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    /** The Zalo number (E.164) people message the point on. */
+    zalo: text('zalo'),
+    website: text('website'),
+    /** schema.org OpeningHoursSpecification entries (worker/domain/opening-hours.ts); null when not known. */
+    openingHours: text('opening_hours', { mode: 'json' }).$type<OpeningHours>(),
+    status: text('status', { enum: salesPointStatuses }).notNull().default('active'),
+    /** Why a proposal was rejected or a point closed. */
+    statusReason: text('status_reason'),
+    /** The producer that proposed the point; null for points staff created. */
+    proposedByProducerId: integer('proposed_by_producer_id').references(() => producers.id),
+    createdBy: integer('created_by').references((): AnySQLiteColumn => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('sales_points_province_idx').on(t.provinceCode)],
+  (t) => [
+    index('sales_points_province_idx').on(t.provinceCode, t.status),
+    // Near me: a latitude range of the bounding box, longitudes checked in the index itself.
+    index('sales_points_geo_idx').on(t.status, t.latitude, t.longitude),
+    index('sales_points_proposer_idx').on(t.proposedByProducerId),
+  ],
 );
 
+export const salesPointPhotos = sqliteTable(
+  'sales_point_photos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    salesPointId: integer('sales_point_id')
+      .notNull()
+      .references(() => salesPoints.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    altVi: text('alt_vi').notNull(),
+    altEn: text('alt_en'),
+    width: integer('width'),
+    height: integer('height'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('sales_point_photos_point_idx').on(t.salesPointId, t.sortOrder)],
+);
+
+/** What a point stocks, with its own price and when someone last confirmed the stock. */
 export const salesPointProducts = sqliteTable(
   'sales_point_products',
   {
@@ -526,6 +571,12 @@ export const salesPointProducts = sqliteTable(
     productId: integer('product_id')
       .notNull()
       .references(() => products.id, { onDelete: 'cascade' }),
+    /** The point's own price in đồng; null when it sells at the catalogue price. */
+    price: integer('price'),
+    /** Vietnam date the stock was last confirmed ("YYYY-MM-DD"). */
+    confirmedOn: text('confirmed_on'),
+    updatedBy: integer('updated_by').references((): AnySQLiteColumn => users.id),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.salesPointId, t.productId] }),
@@ -533,11 +584,19 @@ export const salesPointProducts = sqliteTable(
   ],
 );
 
+/** A zone of a fair's floor: OCOP, regional specialties, the host province, food… */
+export interface FairZone {
+  code: string;
+  nameVi: string;
+  nameEn: string | null;
+}
+
 export const fairs = sqliteTable(
   'fairs',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     slug: text('slug').notNull().unique(),
+    kind: text('kind', { enum: fairKindValues }).notNull().default('trade_fair'),
     nameVi: text('name_vi').notNull(),
     nameEn: text('name_en'),
     descriptionVi: text('description_vi'),
@@ -547,14 +606,39 @@ export const fairs = sqliteTable(
       .references(() => provinces.code),
     communeCode: text('commune_code').references(() => communes.code),
     venue: text('venue').notNull(),
+    street: text('street'),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
     organiser: text('organiser'),
+    /** Vietnam calendar dates, inclusive. */
     startsOn: text('starts_on').notNull(),
     endsOn: text('ends_on').notNull(),
+    /** "HH:MM" Vietnam time, the same every day; both null when the organiser gives none. */
+    dailyOpens: text('daily_opens'),
+    dailyCloses: text('daily_closes'),
+    applicationsOpenOn: text('applications_open_on'),
+    applicationsCloseOn: text('applications_close_on'),
+    zones: text('zones', { mode: 'json' })
+      .$type<FairZone[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    boothTypes: text('booth_types', { mode: 'json' })
+      .$type<BoothType[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /**
+     * Drafts are staff-only; the status people see is derived from this and the dates
+     * (worker/domain/fair.ts). Every insert names it: the column's default predates drafts.
+     */
     isPublished: integer('is_published', { mode: 'boolean' }).notNull().default(true),
+    createdBy: integer('created_by').references((): AnySQLiteColumn => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('fairs_dates_idx').on(t.startsOn, t.endsOn)],
+  (t) => [
+    index('fairs_dates_idx').on(t.startsOn, t.endsOn),
+    index('fairs_calendar_idx').on(t.isPublished, t.endsOn, t.startsOn),
+  ],
 );
 
 export const fairBooths = sqliteTable(
@@ -565,6 +649,10 @@ export const fairBooths = sqliteTable(
       .notNull()
       .references(() => fairs.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
+    /** A code of the fair's `zones`. */
+    zoneCode: text('zone_code').notNull().default(''),
+    /** A code of the fair's `booth_types`; null when the fair has none. */
+    typeCode: text('type_code'),
     label: text('label'),
   },
   (t) => [uniqueIndex('fair_booths_code_idx').on(t.fairId, t.code)],
@@ -580,9 +668,41 @@ export const fairExhibitors = sqliteTable(
     producerId: integer('producer_id')
       .notNull()
       .references(() => producers.id),
+    status: text('status', { enum: fairExhibitorStatuses }).notNull().default('applied'),
+    /** Only an accepted exhibitor holds a booth, and a booth at most one exhibitor (the unique index). */
     boothId: integer('booth_id').references(() => fairBooths.id),
+    /** What the producer wrote with the application. */
+    note: text('note'),
+    /** Why staff rejected the application. */
+    decisionReason: text('decision_reason'),
+    appliedBy: integer('applied_by').references((): AnySQLiteColumn => users.id),
+    decidedBy: integer('decided_by').references((): AnySQLiteColumn => users.id),
+    decidedAt: text('decided_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('fair_exhibitors_idx').on(t.fairId, t.producerId)],
+  (t) => [
+    uniqueIndex('fair_exhibitors_idx').on(t.fairId, t.producerId),
+    uniqueIndex('fair_exhibitors_booth_idx').on(t.boothId),
+    index('fair_exhibitors_producer_idx').on(t.producerId, t.status),
+  ],
+);
+
+/** The products an exhibitor shows at the fair. */
+export const fairExhibitorProducts = sqliteTable(
+  'fair_exhibitor_products',
+  {
+    exhibitorId: integer('exhibitor_id')
+      .notNull()
+      .references(() => fairExhibitors.id, { onDelete: 'cascade' }),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.exhibitorId, t.productId] }),
+    index('fair_exhibitor_products_product_idx').on(t.productId),
+  ],
 );
 
 // ---------------------------------------------------------------- accounts

@@ -15,7 +15,7 @@ export interface ProductArt {
 }
 
 /** Dark enough for white text at any size (contrast ≥ 7:1). */
-const groupColours: Record<CatalogueGroupCode, string> = {
+export const groupColours: Record<CatalogueGroupCode, string> = {
   food: '#7c2d12',
   beverage: '#1e3a8a',
   herbal: '#14532d',
@@ -23,7 +23,7 @@ const groupColours: Record<CatalogueGroupCode, string> = {
   ornamental: '#134e4a',
   tourism: '#0c4a6e',
 };
-const FALLBACK_COLOUR = '#374151';
+export const FALLBACK_COLOUR = '#374151';
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!);

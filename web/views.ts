@@ -4,7 +4,6 @@
  */
 import type { CatalogueQueryParams, ProducerKind } from '../worker/domain/catalogue';
 import type { CertificationLevel, ShownStatus } from '../worker/domain/certification';
-import type { salesPointKinds } from '../db/schema';
 
 export interface ProductCardView {
   slug: string;
@@ -59,11 +58,35 @@ export interface ProducerSummaryView {
   place: string;
 }
 
-export interface SalesPointView {
+/** Open or closed now, already worded ("Đang mở cửa, đến 21:00"). */
+export interface OpeningNowView {
+  open: boolean;
+  text: string;
+}
+
+/** A sales point as the product and scan pages list it: near the visitor when the place is known. */
+export interface NearbyPointView {
+  slug: string;
   name: string;
-  kind: (typeof salesPointKinds)[number];
+  kindName: string;
   address: string;
   phone: string | null;
+  /** "3,4 km"; null when the visitor's place is not known. */
+  distance: string | null;
+  now: OpeningNowView;
+  /** The point's own price, formatted; null when it sells at the catalogue price. */
+  price: string | null;
+}
+
+/** Where a product can be bought and seen today. */
+export interface WhereToBuyView {
+  points: NearbyPointView[];
+  /** Whether `points` are sorted by distance from the visitor. */
+  sortedByDistance: boolean;
+  /** Query of the list page of every point stocking the product (/sales-points). */
+  allQuery: Record<string, string>;
+  /** "Now at {fair}, booth {code}" lines while a fair runs. */
+  fairs: { href: string; text: string }[];
 }
 
 export interface ProductDetailView {
@@ -80,7 +103,7 @@ export interface ProductDetailView {
   history: CertificationView[];
   variants: { label: string; price: number; stock: number }[];
   producer: ProducerSummaryView;
-  salesPoints: SalesPointView[];
+  whereToBuy: WhereToBuyView;
 }
 
 export interface ProducerDetailView {

@@ -71,3 +71,23 @@ export function currentPinKey(env: StampEnv): PinKey {
 export function pinKeyForVersion(env: StampEnv, version: number): string | null {
   return parseKeys(env).get(version) ?? null;
 }
+
+/** The map tiles pages draw under Leaflet; without a tile URL pages show no map, only the list and links. */
+export interface MapEnv {
+  MAP_TILE_URL?: string;
+  MAP_ATTRIBUTION?: string;
+}
+
+const TILE_URL = /^https:\/\/[^\s"'<>]+\{z\}[^\s"'<>]*\{x\}[^\s"'<>]*\{y\}[^\s"'<>]*$/;
+
+/** The tile URL template ("https://…/{z}/{x}/{y}.png") and its attribution, or null when not configured. */
+export function mapSettings(env: MapEnv): { tileUrl: string; attribution: string } | null {
+  const tileUrl = env.MAP_TILE_URL?.trim() ?? '';
+  if (tileUrl === '') return null;
+  if (!TILE_URL.test(tileUrl)) {
+    throw new AppError('internal_error', {
+      detail: 'MAP_TILE_URL must be an https URL template with {z}, {x} and {y}',
+    });
+  }
+  return { tileUrl, attribution: env.MAP_ATTRIBUTION?.trim() ?? '' };
+}

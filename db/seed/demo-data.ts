@@ -11,6 +11,7 @@
  * (certification-rules.ts) unless a row says otherwise.
  */
 import type { fairs, salesPoints } from '../schema';
+import type { OpeningHours } from '../../worker/domain/opening-hours';
 import type { NewProducer } from '../../worker/data/producers';
 import type { CertificationLevel, CertificationStatus, CriteriaVersion } from '../../worker/domain/certification';
 import { addMonths } from '../../worker/domain/time';
@@ -1717,20 +1718,43 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
   }),
 ];
 
-export type DemoSalesPoint = Omit<typeof salesPoints.$inferInsert, 'id'> & { slug: string; products: string[] };
+export type DemoSalesPoint = Omit<typeof salesPoints.$inferInsert, 'id' | 'latitude' | 'longitude'> & {
+  slug: string;
+  latitude: number;
+  longitude: number;
+  products: string[];
+};
 
+const everyDay: OpeningHours[number]['dayOfWeek'] = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+];
+
+/** Demo points in the provinces of the programme's plans (DOMAIN.md), under the July 2025 map. */
 export const DEMO_SALES_POINTS: DemoSalesPoint[] = [
   {
     slug: 'trung-tam-ocop-dong-nai',
     name: 'Trung tâm giới thiệu và bán sản phẩm OCOP tỉnh Đồng Nai',
     kind: 'ocop_centre',
+    operator: 'Trung tâm Xúc tiến Thương mại tỉnh Đồng Nai',
     provinceCode: '75',
     communeCode: '26068',
     street: '2 đường Nguyễn Văn Trị',
     latitude: 10.9504,
     longitude: 106.8216,
-    phone: '0251382614',
-    openingHours: 'Thứ Hai - Chủ nhật, 7:30-21:00',
+    phone: '+842513826140',
+    zalo: '+84912345601',
+    openingHours: [
+      { dayOfWeek: everyDay, opens: '07:30', closes: '21:00' },
+      { dayOfWeek: ['PublicHolidays'], opens: '08:00', closes: '17:00' },
+      // Tết Đinh Mùi: closed from the last day of the lunar year to mùng 3.
+      { opens: '00:00', closes: '00:00', validFrom: '2027-02-05', validThrough: '2027-02-08' },
+    ],
     products: [
       'ruou-nhung-huou-son',
       'buoi-da-xanh-binh-loi',
@@ -1744,28 +1768,121 @@ export const DEMO_SALES_POINTS: DemoSalesPoint[] = [
   },
   {
     slug: 'diem-ban-ocop-tram-dung-chan-dau-giay',
-    name: 'Điểm bán OCOP trạm dừng chân Dầu Giây',
+    name: 'Điểm bán OCOP trạm dừng nghỉ cao tốc Dầu Giây',
     kind: 'rest_stop',
+    operator: 'Trạm dừng nghỉ Dầu Giây',
     provinceCode: '75',
     communeCode: '26326',
-    street: 'Quốc lộ 1A, km 1836',
+    street: 'Cao tốc TP.HCM - Long Thành - Dầu Giây, km 51',
     latitude: 10.9461,
     longitude: 107.1439,
-    phone: '0251386725',
-    openingHours: 'Mở cửa 24/7',
-    products: ['buoi-tan-trieu', 'banh-chung-tran-gia', 'ca-phe-robusta-ea-tul', 'muoi-tom-tay-ninh-tan-ninh'],
+    phone: '+842513867250',
+    openingHours: [{ dayOfWeek: everyDay, opens: '00:00', closes: '24:00' }],
+    products: ['buoi-tan-trieu', 'banh-chung-tran-gia', 'ruou-nhung-huou-son', 'muoi-tom-tay-ninh-tan-ninh'],
+  },
+  {
+    slug: 'quay-ocop-sieu-thi-tan-an',
+    name: 'Quầy sản phẩm OCOP siêu thị Tân An',
+    kind: 'supermarket',
+    operator: 'Sở Công Thương tỉnh Tây Ninh',
+    provinceCode: '80',
+    communeCode: '27712',
+    street: '1 đường Hùng Vương',
+    latitude: 10.5359,
+    longitude: 106.4137,
+    phone: '+842723826555',
+    openingHours: [{ dayOfWeek: everyDay, opens: '08:00', closes: '22:00' }],
+    products: ['muoi-tom-tay-ninh-tan-ninh', 'banh-trang-phoi-suong-trang-bang', 'gao-nang-thom-cho-dao-my-le'],
+  },
+  {
+    slug: 'diem-ban-ocop-nui-ba-den',
+    name: 'Điểm bán OCOP khu du lịch quốc gia núi Bà Đen',
+    kind: 'tourist_site',
+    operator: 'Khu du lịch quốc gia núi Bà Đen',
+    provinceCode: '80',
+    communeCode: '25567',
+    street: 'Chân núi Bà Đen',
+    latitude: 11.3745,
+    longitude: 106.176,
+    phone: '+842763829999',
+    openingHours: [
+      { dayOfWeek: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'], opens: '06:00', closes: '18:00' },
+      { dayOfWeek: ['Saturday', 'Sunday', 'PublicHolidays'], opens: '05:00', closes: '20:00' },
+    ],
+    products: ['mang-cau-ba-den', 'muoi-tom-tay-ninh-tan-ninh', 'banh-trang-phoi-suong-trang-bang'],
+  },
+  {
+    slug: 'gian-hang-ocop-cho-thai',
+    name: 'Gian hàng OCOP chợ Thái',
+    kind: 'market_stall',
+    operator: 'Hộ kinh doanh Nguyễn Thị Hoa',
+    provinceCode: '19',
+    communeCode: '05443',
+    street: 'Chợ Thái, đường Lương Ngọc Quyến',
+    latitude: 21.593,
+    longitude: 105.844,
+    zalo: '+84987654321',
+    openingHours: [
+      { dayOfWeek: everyDay, opens: '06:00', closes: '11:30' },
+      { dayOfWeek: everyDay, opens: '13:30', closes: '18:00' },
+      { dayOfWeek: ['PublicHolidays'], opens: '00:00', closes: '00:00' },
+    ],
+    products: ['tra-moc-cau-tan-cuong', 'nhan-phuc-thuan', 'buoi-phuc-thuan', 'na-la-hien'],
+  },
+  {
+    slug: 'diem-ban-ocop-vo-nhai',
+    name: 'Điểm giới thiệu sản phẩm OCOP Võ Nhai',
+    kind: 'ocop_centre',
+    operator: 'HTX Na La Hiên',
+    provinceCode: '19',
+    communeCode: '05740',
+    street: 'Quốc lộ 1B, xóm Cây Bòng',
+    latitude: 21.7085,
+    longitude: 105.9505,
+    phone: '+842083827111',
+    openingHours: [{ dayOfWeek: everyDay, opens: '07:00', closes: '17:30' }],
+    products: ['na-la-hien', 'trai-nghiem-vuon-na-la-hien', 'tra-moc-cau-tan-cuong'],
+  },
+  {
+    slug: 'diem-ban-ocop-trang-an',
+    name: 'Điểm bán OCOP khu du lịch Tràng An',
+    kind: 'tourist_site',
+    operator: 'Công ty CP Du lịch Tràng An',
+    provinceCode: '37',
+    communeCode: '14329',
+    street: 'Bến thuyền Tràng An',
+    latitude: 20.257,
+    longitude: 105.916,
+    phone: '+842293620335',
+    openingHours: [{ dayOfWeek: everyDay, opens: '07:00', closes: '17:30' }],
+    products: ['tra-moc-cau-tan-cuong', 'mat-ong-len-men-bac-ha-tri-an', 'ruou-nhung-huou-son'],
+  },
+  {
+    slug: 'sap-ocop-cho-dem-nam-dinh',
+    name: 'Sạp OCOP chợ đêm Nam Định',
+    kind: 'market_stall',
+    operator: 'Hộ kinh doanh Trần Văn Minh',
+    provinceCode: '37',
+    communeCode: '13669',
+    street: 'Phố Hà Huy Tập',
+    latitude: 20.434,
+    longitude: 106.177,
+    zalo: '+84912000111',
+    // Weekend nights, past midnight.
+    openingHours: [{ dayOfWeek: ['Friday', 'Saturday', 'Sunday'], opens: '18:00', closes: '00:30' }],
+    products: ['banh-chung-tran-gia', 'tra-moc-cau-tan-cuong'],
   },
   {
     slug: 'cua-hang-ocop-ho-guom',
     name: 'Cửa hàng OCOP Hồ Gươm',
-    kind: 'store',
+    kind: 'ocop_centre',
     provinceCode: '01',
     communeCode: '00070',
     street: '18 phố Lê Thái Tổ',
     latitude: 21.0301,
     longitude: 105.8506,
-    phone: '0243826417',
-    openingHours: '8:00-22:00',
+    phone: '+842438264170',
+    openingHours: [{ dayOfWeek: everyDay, opens: '08:00', closes: '22:00' }],
     products: [
       'binh-gom-men-lam-bat-trang',
       'bo-am-chen-gom-bat-trang',
@@ -1783,8 +1900,8 @@ export const DEMO_SALES_POINTS: DemoSalesPoint[] = [
     street: '1 đại lộ Hòa Bình',
     latitude: 10.0339,
     longitude: 105.7851,
-    phone: '0292381764',
-    openingHours: '8:00-22:00',
+    phone: '+842923817640',
+    openingHours: [{ dayOfWeek: everyDay, opens: '08:00', closes: '22:00' }],
     products: [
       'gao-st25-my-xuyen',
       'banh-pia-ke-sach',
@@ -1812,6 +1929,7 @@ export const DEMO_FAIR: DemoFair = {
   organiser: 'Sở Nông nghiệp và Môi trường tỉnh Đồng Nai',
   startsOn: '2026-12-18',
   endsOn: '2026-12-22',
+  isPublished: true,
   booths: [
     { code: 'A01', label: 'Gian Đồng Nai 1', exhibitor: 'cong-ty-co-phan-son-an-huong-son' },
     { code: 'A02', label: 'Gian Đồng Nai 2', exhibitor: 'htx-dich-vu-nong-nghiep-binh-loi' },

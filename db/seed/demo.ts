@@ -29,6 +29,7 @@ import groupFile from '../reference/product-groups.json';
 import provinceRows from '../reference/provinces.json';
 import { toGtin14 } from '../../worker/domain/gtin';
 import { criteriaVersionOn, latestValidUntil, recognisingLevel } from '../../worker/domain/certification-periods';
+import { unitVector } from '../../worker/domain/geo';
 import { partScores } from './certification-rules';
 import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS, type DemoCertification } from './demo-data';
 import type { SeedResult } from './generator';
@@ -205,7 +206,18 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   }
 
   for (const { products: listed, ...point } of DEMO_SALES_POINTS) {
-    statements.push(db.insert(salesPoints).values(point).onConflictDoNothing());
+    const { x, y, z } = unitVector(point);
+    const row = { ...point, geoX: x, geoY: y, geoZ: z, status: 'active' as const };
+    // Upserted: a database seeded before the places work gets the hours and coordinates it lacks.
+    statements.push(
+      db
+        .insert(salesPoints)
+        .values(row)
+        .onConflictDoUpdate({
+          target: salesPoints.slug,
+          set: { kind: row.kind, openingHours: row.openingHours, geoX: x, geoY: y, geoZ: z, operator: row.operator },
+        }),
+    );
     for (const slug of listed) {
       statements.push(
         db

@@ -1,6 +1,6 @@
 /**
  * One GTIN, one product, whatever the spelling: GTINs are stored as GTIN-14 and unique across
- * products and pack sizes (migration 0007), so 08936045120019 cannot be taken by one producer while
+ * products and pack sizes (the canonical-gtin migration), so 08936045120019 cannot be taken by one producer while
  * 8936045120019 is another's, and a report on a code under that GTIN reaches its one owner.
  */
 import { env } from 'cloudflare:workers';
@@ -167,11 +167,11 @@ describe('reports on an unknown serial', () => {
   });
 });
 
-describe('migration 0007 on rows written before it', () => {
+describe('the canonical-gtin migration on rows written before it', () => {
   it('pads GTINs to 14 digits, clears duplicates and non-GTINs by a fixed rule, and reports each in the audit log', async () => {
     const db = testDb();
     // The rows as the platform let them be written before: the triggers did not exist yet.
-    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith('0007'))!;
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.includes('canonical-gtin'))!;
     const triggers = [
       'products_gtin_insert',
       'products_gtin_update',

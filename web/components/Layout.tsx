@@ -3,6 +3,15 @@ import { raw } from 'hono/html';
 import { localHref } from '../href';
 import type { PageContext } from '../page-context';
 
+/** What a link pasted in Zalo or Facebook previews: absolute URLs, an image of at least 600 × 315. */
+export interface OpenGraph {
+  type: 'website' | 'product' | 'place' | 'event' | 'profile';
+  title: string;
+  description: string;
+  url: string;
+  image: { url: string; width: number; height: number; alt: string; type: string };
+}
+
 interface LayoutProps {
   ctx: PageContext;
   title: string;
@@ -12,6 +21,7 @@ interface LayoutProps {
   /** schema.org JSON-LD for the page, serialised as is. */
   jsonLd?: object;
   noindex?: boolean;
+  openGraph?: OpenGraph;
   children?: Child;
 }
 
@@ -22,7 +32,7 @@ function languageSwitchHref(url: URL, locale: string): string {
   return `${next.pathname}${next.search}`;
 }
 
-export function Layout({ ctx, title, description, canonicalPath, jsonLd, noindex, children }: LayoutProps) {
+export function Layout({ ctx, title, description, canonicalPath, jsonLd, noindex, openGraph, children }: LayoutProps) {
   const { t, locale, url, origin } = ctx;
   const canonical = `${origin}${canonicalPath ?? url.pathname}`;
   return (
@@ -37,6 +47,22 @@ export function Layout({ ctx, title, description, canonicalPath, jsonLd, noindex
           {noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
           <link rel="alternate" hreflang="vi" href={canonical} />
           <link rel="alternate" hreflang="en" href={`${canonical}?lang=en`} />
+          {openGraph ? (
+            <>
+              <meta property="og:type" content={openGraph.type} />
+              <meta property="og:site_name" content={t.site.name} />
+              <meta property="og:locale" content={locale === 'vi' ? 'vi_VN' : 'en_US'} />
+              <meta property="og:title" content={openGraph.title} />
+              <meta property="og:description" content={openGraph.description} />
+              <meta property="og:url" content={openGraph.url} />
+              <meta property="og:image" content={openGraph.image.url} />
+              <meta property="og:image:type" content={openGraph.image.type} />
+              <meta property="og:image:width" content={String(openGraph.image.width)} />
+              <meta property="og:image:height" content={String(openGraph.image.height)} />
+              <meta property="og:image:alt" content={openGraph.image.alt} />
+              <meta name="twitter:card" content="summary_large_image" />
+            </>
+          ) : null}
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/styles.css" />
           {jsonLd ? (
@@ -57,6 +83,8 @@ export function Layout({ ctx, title, description, canonicalPath, jsonLd, noindex
             </a>
             <nav aria-label={t.nav.home}>
               <a href={localHref(ctx, '/products')}>{t.nav.products}</a>
+              <a href={localHref(ctx, '/sales-points')}>{t.places.navSalesPoints}</a>
+              <a href={localHref(ctx, '/fairs')}>{t.places.navFairs}</a>
               <a href={languageSwitchHref(url, locale)} lang={locale === 'vi' ? 'en' : 'vi'}>
                 {t.site.switchLanguage}
               </a>

@@ -1,4 +1,4 @@
-import { Layout } from '../components/Layout';
+import { Layout, type OpenGraph } from '../components/Layout';
 import { ProductGrid } from '../components/ProductCard';
 import type { PageContext } from '../page-context';
 import type { ProducerDetailView } from '../views';
@@ -7,13 +7,14 @@ interface ProducerPageProps {
   ctx: PageContext;
   slug: string;
   producer: ProducerDetailView;
+  openGraph: OpenGraph;
 }
 
-export function ProducerPage({ ctx, slug, producer }: ProducerPageProps) {
+export function ProducerPage({ ctx, slug, producer, openGraph }: ProducerPageProps) {
   const { t } = ctx;
   const p = t.producer;
   return (
-    <Layout ctx={ctx} title={producer.name} canonicalPath={`/producers/${slug}`}>
+    <Layout ctx={ctx} title={producer.name} canonicalPath={`/producers/${slug}`} openGraph={openGraph}>
       <article class="producer">
         <h1>{producer.name}</h1>
         <dl class="facts">

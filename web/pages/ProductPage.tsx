@@ -1,9 +1,10 @@
 import { formatVnd } from '../../worker/domain/money';
 import { CertificationPanel } from '../components/CertificationPanel';
-import { Layout } from '../components/Layout';
+import { Layout, type OpenGraph } from '../components/Layout';
 import { Price } from '../components/Price';
 import { ProducerCard } from '../components/ProducerCard';
 import { StarBadge } from '../components/StarBadge';
+import { WhereToBuy } from '../components/WhereToBuy';
 import type { PageContext } from '../page-context';
 import type { ProductDetailView } from '../views';
 
@@ -11,9 +12,10 @@ interface ProductPageProps {
   ctx: PageContext;
   product: ProductDetailView;
   jsonLd: object;
+  openGraph: OpenGraph;
 }
 
-export function ProductPage({ ctx, product, jsonLd }: ProductPageProps) {
+export function ProductPage({ ctx, product, jsonLd, openGraph }: ProductPageProps) {
   const { t } = ctx;
   const { standing } = product;
   const [cover, ...more] = product.images;
@@ -24,6 +26,7 @@ export function ProductPage({ ctx, product, jsonLd }: ProductPageProps) {
       description={product.description ?? undefined}
       canonicalPath={`/products/${product.slug}`}
       jsonLd={jsonLd}
+      openGraph={openGraph}
     >
       <article class="product">
         <div class="product-head">
@@ -107,28 +110,7 @@ export function ProductPage({ ctx, product, jsonLd }: ProductPageProps) {
 
         <ProducerCard ctx={ctx} producer={product.producer} />
 
-        <section class="panel" aria-labelledby="buy-title">
-          <h2 id="buy-title">{t.product.whereToBuy}</h2>
-          {product.salesPoints.length > 0 ? (
-            <ul class="sales-points" role="list">
-              {product.salesPoints.map((point) => (
-                <li>
-                  <strong>{point.name}</strong> <span class="muted">({t.product.salesPointKinds[point.kind]})</span>
-                  <br />
-                  {point.address}
-                  {point.phone ? (
-                    <>
-                      <br />
-                      {t.producer.phone}: <a href={`tel:${point.phone}`}>{point.phone}</a>
-                    </>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t.product.noSalesPoints}</p>
-          )}
-        </section>
+        <WhereToBuy ctx={ctx} view={product.whereToBuy} path={`/products/${product.slug}`} />
       </article>
     </Layout>
   );

@@ -9,7 +9,8 @@ import { ScanVerdictBanner } from '../components/ScanVerdictBanner';
 import { localHref } from '../href';
 import type { Messages } from '../messages';
 import type { PageContext } from '../page-context';
-import type { SalesPointView } from '../views';
+import { WhereToBuy } from '../components/WhereToBuy';
+import type { WhereToBuyView } from '../views';
 
 /** Dates below are already formatted for reading ("05/03/2026"), places already named in the page language. */
 export interface ScanEvidenceView {
@@ -66,7 +67,7 @@ export interface ScanProductView {
   /** Public testing (inspecting) events of the lot. */
   tests: TraceEntryView[];
   journey: TraceEntryView[];
-  salesPoints: SalesPointView[];
+  whereToBuy: WhereToBuyView;
 }
 
 export type PinResultView =
@@ -219,27 +220,9 @@ function ProductSections({ ctx, product }: { ctx: PageContext; product: ScanProd
         )}
       </section>
 
-      <section aria-labelledby="buy-title">
-        <h2 id="buy-title">{t.product.whereToBuy}</h2>
-        {product.salesPoints.length > 0 ? (
-          <ul class="places">
-            {product.salesPoints.map((point) => (
-              <li>
-                <p>
-                  <strong>{point.name}</strong> <span class="muted">({t.product.salesPointKinds[point.kind]})</span>
-                </p>
-                <p>{point.address}</p>
-                {point.phone ? (
-                  <p>
-                    {t.producer.phone}: <a href={`tel:${point.phone}`}>{point.phone}</a>
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{t.product.noSalesPoints}</p>
-        )}
+      <WhereToBuy ctx={ctx} view={product.whereToBuy} path={product.href} />
+      <section aria-labelledby="buy-online-title">
+        <h2 id="buy-online-title">{t.scan.buyOnline}</h2>
         <p class="actions">
           <a class="button" href={`${product.href}#buy-title`}>
             {t.scan.buyOnline}

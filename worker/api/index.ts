@@ -3,8 +3,17 @@ import { createApiRouter } from '../lib/openapi';
 import { certificationsApi } from './certifications';
 import { productsApi } from './products';
 import { referenceApi } from './reference';
+import { salesPointsApi } from './sales-points';
 
-const PUBLIC_CACHEABLE_PATHS = ['/products', '/products/*', '/provinces', '/groups', '/openapi.json'];
+const PUBLIC_CACHEABLE_PATHS = [
+  '/products',
+  '/products/*',
+  '/provinces',
+  '/groups',
+  '/sales-points',
+  '/sales-points/*',
+  '/openapi.json',
+];
 
 /** Version 1 of the JSON API, mounted at /api/v1. New resources are added here. */
 export function createApiV1() {
@@ -13,6 +22,7 @@ export function createApiV1() {
   for (const path of PUBLIC_CACHEABLE_PATHS) api.use(path, edgeCache);
   api.route('/', productsApi);
   api.route('/', referenceApi);
+  api.route('/', salesPointsApi);
   api.route('/', certificationsApi);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -26,7 +36,7 @@ export function createApiV1() {
       title: 'OCOP platform API',
       version: '1.0.0',
       description:
-        'Certified OCOP (One Commune One Product) goods: catalogue, reference data, and the ingest of council results. Errors are RFC 9457 problem+json.',
+        'Certified OCOP (One Commune One Product) goods: catalogue, sales points, reference data, and the ingest of council results. Errors are RFC 9457 problem+json.',
     },
     servers: [{ url: `${c.env.PUBLIC_ORIGIN}/api/v1` }],
   }));

@@ -3,6 +3,10 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, sql, type AnyColumn,
 import {
   certifications,
   communes,
+  fairBooths,
+  fairExhibitorProducts,
+  fairExhibitors,
+  fairs,
   producers,
   productGroups,
   productImages,
@@ -10,16 +14,22 @@ import {
   productVariants,
   products,
   provinces,
-  salesPointProducts,
-  salesPoints,
 } from '../../db/schema';
 import { type CatalogueFilter, type CatalogueSort, effectiveSort, MAX_COUNTED_RESULTS } from '../domain/catalogue';
 import { MIN_CERTIFIED_STARS } from '../domain/certification';
+import type { LatLng } from '../domain/geo';
 import { searchMatch } from '../domain/text';
 import type { Database } from './db';
 import { prepared } from './prepared';
 import { ftsMatches, productsFts } from './search-index';
+import { nearValues, stockingPointsColumn } from './sales-points';
+
+/** Stocking points the product statement reads: the page shows the nearest few, the API up to this many. */
+const MAX_STOCKING_POINTS = 20;
 import { aliased } from './aliased';
+import { jsonRows } from './json-rows';
+
+export { jsonRows };
 
 const firstImageUrl = sql<string | null>`(SELECT ${productImages.url} FROM ${productImages}
   WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.sortOrder} LIMIT 1)`;
@@ -314,42 +324,8 @@ export async function searchCatalogue(db: Database, filter: CatalogueFilter, tod
   return { items: rows.map(withoutTotal), total: rows[0]!.total };
 }
 
-/**
- * The rows `from` (a FROM … clause) selects, as one JSON array column of the
- * statement it sits in, decoded back to the columns' own types. A statement of
- * a D1 batch costs time of its own, so a page's small lists ride along with
- * its main row instead of being statements of their own.
- */
-export function jsonRows<T extends Record<string, AnyColumn>>(columns: T, from: SQL) {
-  const entries = Object.entries(columns);
-  const object = sql.join(
-    entries.map(([key, column]) => sql`${sql.raw(`'${key}'`)}, ${column}`),
-    sql`, `,
-  );
-  return sql`(SELECT json_group_array(json(row)) FROM (SELECT json_object(${object}) AS row ${from}))`.mapWith(
-    (value: string) =>
-      (JSON.parse(value) as Record<string, unknown>[]).map((row) =>
-        Object.fromEntries(
-          entries.map(([key, column]) => [key, row[key] === null ? null : column.mapFromDriverValue(row[key])]),
-        ),
-      ) as { [K in keyof T]: T[K]['_']['data'] | (T[K]['_']['notNull'] extends true ? never : null) }[],
-  );
-}
-
 /** The product page statement, looked up by id or by slug. */
 function productPageQuery(db: Database, key: 'id' | 'slug') {
-  const salesPointColumns = {
-    slug: salesPoints.slug,
-    name: salesPoints.name,
-    kind: salesPoints.kind,
-    street: salesPoints.street,
-    phone: salesPoints.phone,
-    provinceCode: salesPoints.provinceCode,
-    provinceVi: provinces.fullNameVi,
-    provinceEn: provinces.fullNameEn,
-    communeVi: communes.fullNameVi,
-    communeEn: communes.fullNameEn,
-  };
   const groupOfProduct = sql.identifier('group_of_product');
   return db
     .select({
@@ -367,15 +343,25 @@ function productPageQuery(db: Database, key: 'id' | 'slug') {
         getTableColumns(productVariants),
         sql`FROM ${productVariants} WHERE ${productVariants.productId} = ${products.id} ORDER BY ${productVariants.sortOrder}`,
       ),
-      // The subquery's own provinces and communes shadow the producer's joined above.
-      salesPoints: jsonRows(
-        salesPointColumns,
-        sql`FROM ${salesPointProducts}
-          JOIN ${salesPoints} ON ${salesPoints.id} = ${salesPointProducts.salesPointId}
-          JOIN ${provinces} ON ${provinces.code} = ${salesPoints.provinceCode}
-          LEFT JOIN ${communes} ON ${communes.code} = ${salesPoints.communeCode}
-          WHERE ${salesPointProducts.productId} = ${products.id} AND ${salesPoints.isActive} = 1
-          ORDER BY ${salesPoints.provinceCode}, ${salesPoints.name} LIMIT 20`,
+      // Nearest first when the page binds the visitor's place, else by province and name.
+      salesPoints: stockingPointsColumn(products.id, MAX_STOCKING_POINTS),
+      // Where the product is shown today: booths of accepted exhibitors at published fairs running now.
+      fairBooths: jsonRows(
+        {
+          slug: fairs.slug,
+          nameVi: fairs.nameVi,
+          nameEn: fairs.nameEn,
+          endsOn: fairs.endsOn,
+          boothCode: fairBooths.code,
+        },
+        sql`FROM ${fairExhibitorProducts}
+          JOIN ${fairExhibitors} ON ${fairExhibitors.id} = ${fairExhibitorProducts.exhibitorId}
+            AND ${fairExhibitors.status} = 'accepted'
+          JOIN ${fairs} ON ${fairs.id} = ${fairExhibitors.fairId} AND ${fairs.isPublished} = 1
+            AND ${fairs.startsOn} <= ${sql.placeholder('today')} AND ${fairs.endsOn} >= ${sql.placeholder('today')}
+          JOIN ${fairBooths} ON ${fairBooths.id} = ${fairExhibitors.boothId}
+          WHERE ${fairExhibitorProducts.productId} = ${products.id}
+          ORDER BY ${fairs.startsOn} LIMIT 5`,
       ),
       history: jsonRows(
         getTableColumns(certifications),
@@ -413,10 +399,15 @@ const productPageBySlug = prepared((db) => productPageQuery(db, 'slug'));
  *
  * Built once per isolate (see prepared.ts): its drizzle build costs as much as running it.
  */
-export async function findProductPage(db: Database, idOrSlug: string) {
+export async function findProductPage(
+  db: Database,
+  idOrSlug: string,
+  { today, near = null }: { today: string; near?: LatLng | null },
+) {
+  const values = { today, ...nearValues(near) };
   const [row] = /^\d+$/.test(idOrSlug)
-    ? await productPageById(db).execute({ key: Number(idOrSlug) })
-    : await productPageBySlug(db).execute({ key: idOrSlug });
+    ? await productPageById(db).execute({ key: Number(idOrSlug), ...values })
+    : await productPageBySlug(db).execute({ key: idOrSlug, ...values });
   const group = row?.groups.find((candidate) => candidate.id === row.product.groupId);
   if (!row || !group) return null;
   const { product, producer, provinceVi, provinceEn, communeVi, communeEn } = row;
@@ -433,6 +424,7 @@ export async function findProductPage(db: Database, idOrSlug: string) {
     variants: row.variants,
     history: row.history,
     salesPoints: row.salesPoints,
+    fairBooths: row.fairBooths,
     sameCodeGroups: row.groups,
   };
 }

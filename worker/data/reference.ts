@@ -1,7 +1,11 @@
-/** Reference data: provinces, communes, OCOP product groups and subgroups. */
+/** Reference data: provinces, communes, OCOP product groups and subgroups, sales point kinds, public holidays. */
 import { asc } from 'drizzle-orm';
 import { productGroups, productSubgroups, provinces } from '../../db/schema';
+import holidayFile from '../../db/reference/public-holidays.json';
 import provinceList from '../../db/reference/provinces.json';
+import kindFile from '../../db/reference/sales-point-kinds.json';
+import { publicHolidays } from '../domain/public-holidays';
+import { salesPointKinds, type SalesPointKind } from '../domain/sales-point-kinds';
 import type { Database } from './db';
 
 export type ProvinceNames = (typeof provinceList)[number];
@@ -11,6 +15,15 @@ export type ProvinceNames = (typeof provinceList)[number];
  * from (and the query schema validates against), so labelling a page costs no query.
  */
 export const provincesByCode: ReadonlyMap<string, ProvinceNames> = new Map(provinceList.map((p) => [p.code, p]));
+
+/** The kinds of sales point (Decision 950/QĐ-BCT) in display order, checked when the isolate loads them. */
+export const SALES_POINT_KINDS: readonly SalesPointKind[] = salesPointKinds(kindFile);
+export const salesPointKindsById: ReadonlyMap<string, SalesPointKind> = new Map(
+  SALES_POINT_KINDS.map((k) => [k.id, k]),
+);
+
+/** Vietnam's public holidays by date (Tết and the rest as data), for opening hours. */
+export const PUBLIC_HOLIDAYS = publicHolidays(holidayFile);
 
 export const listProvinces = (db: Database) => db.select().from(provinces).orderBy(asc(provinces.code));
 

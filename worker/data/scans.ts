@@ -15,7 +15,6 @@ import {
   productVariants,
   products,
   rateLimits,
-  salesPointProducts,
   salesPoints,
   scanEvents,
   stampBatches,
@@ -25,7 +24,9 @@ import {
 import type { StampIdentity } from '../domain/digital-link';
 import type { ScanState, StampPinState } from '../domain/scan-verdict';
 import type { UserAgentFamily } from '../domain/user-agent';
-import { jsonRows } from './catalogue';
+import type { LatLng } from '../domain/geo';
+import { jsonRows } from './json-rows';
+import { nearValues, stockingPointsColumn } from './sales-points';
 import type { Database } from './db';
 import { prepared } from './prepared';
 
@@ -166,23 +167,8 @@ const scanPageQuery = prepared((db) =>
           WHERE ${traceEvents.lotId} = ${lots.id} AND ${traceEvents.isPublic} = 1
           ORDER BY ${traceEvents.occurredAt}, ${traceEvents.id} LIMIT ${sql.raw(String(MAX_EVENTS))}`,
       ),
-      // The subquery's own communes shadow the producer's joined below.
-      salesPoints: jsonRows(
-        {
-          name: salesPoints.name,
-          kind: salesPoints.kind,
-          street: salesPoints.street,
-          phone: salesPoints.phone,
-          provinceCode: salesPoints.provinceCode,
-          communeVi: communes.fullNameVi,
-          communeEn: communes.fullNameEn,
-        },
-        sql`FROM ${salesPointProducts}
-          JOIN ${salesPoints} ON ${salesPoints.id} = ${salesPointProducts.salesPointId}
-          LEFT JOIN ${communes} ON ${communes.code} = ${salesPoints.communeCode}
-          WHERE ${salesPointProducts.productId} = ${products.id} AND ${salesPoints.isActive} = 1
-          ORDER BY ${salesPoints.provinceCode}, ${salesPoints.name} LIMIT ${sql.raw(String(MAX_SALES_POINTS))}`,
-      ),
+      // Nearest first when the page binds the visitor's place (nearX/nearY/nearZ), else by province and name.
+      salesPoints: stockingPointsColumn(products.id, MAX_SALES_POINTS),
     })
     .from(stamps)
     .innerJoin(stampBatches, and(eq(stampBatches.id, stamps.batchId), gt(stampBatches.quantity, 0)))
@@ -200,9 +186,15 @@ const scanPageQuery = prepared((db) =>
  * the certification history, the lot's public events, the sales points) as JSON columns, and the
  * caller's count on a rate limit. Null for a serial no fully issued batch holds.
  */
-export async function findScanPage(db: Database, lookup: ScanLookup, throttle: ThrottleLookup) {
+export async function findScanPage(
+  db: Database,
+  lookup: ScanLookup,
+  throttle: ThrottleLookup,
+  near: LatLng | null = null,
+) {
   const [row] = await scanPageQuery(db).all({
     ...placeholderValues(lookup),
+    ...nearValues(near),
     throttleKey: throttle.key,
     throttleWindow: throttle.windowStart,
   });
@@ -354,8 +346,8 @@ export async function storePinDecision(
 
 /**
  * The product a scanned path names by its GTIN (its own or a pack size's) or trace code, for a report
- * on an unknown serial. A GTIN belongs to one product across products and pack sizes (migration
- * 0007's triggers), so at most one product answers.
+ * on an unknown serial. A GTIN belongs to one product across products and pack sizes (the
+ * canonical-gtin migration's triggers), so at most one product answers.
  */
 export async function findProductIdForPath(db: Database, identity: StampIdentity): Promise<number | null> {
   const named =

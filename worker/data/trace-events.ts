@@ -37,7 +37,7 @@ export async function eventFormChoices(db: Database, producerId: number, lotId: 
       .selectDistinct({ id: salesPoints.id, name: salesPoints.name, provinceCode: salesPoints.provinceCode })
       .from(salesPoints)
       .innerJoin(salesPointProducts, eq(salesPointProducts.salesPointId, salesPoints.id))
-      .where(and(eq(salesPoints.isActive, true), sql`${salesPointProducts.productId} IN ${productsOf(producerId)}`))
+      .where(and(eq(salesPoints.status, 'active'), sql`${salesPointProducts.productId} IN ${productsOf(producerId)}`))
       .orderBy(asc(salesPoints.name)),
     db
       .select({ code: communes.code, nameVi: communes.nameVi, nameEn: communes.nameEn })

@@ -135,3 +135,27 @@ export function displayDistanceKm(km: number): number {
   if (km < 10) return Math.max(0.1, Math.round(km * 10) / 10);
   return Math.round(km);
 }
+
+/** A point on the unit sphere: x towards 0°N 0°E, y towards 0°N 90°E, z towards the North Pole. */
+export interface UnitVector {
+  x: number;
+  y: number;
+  z: number;
+}
+
+/**
+ * Latitude and longitude as a unit vector, stored beside them: the straight-line (chord) distance
+ * between two such vectors grows with the great-circle distance, so SQL can order places by it
+ * with arithmetic alone, whether or not the database has trigonometric functions.
+ */
+export function unitVector({ latitude, longitude }: LatLng): UnitVector {
+  const lat = radians(latitude);
+  const lng = radians(longitude);
+  return { x: Math.cos(lat) * Math.cos(lng), y: Math.cos(lat) * Math.sin(lng), z: Math.sin(lat) };
+}
+
+/** The squared chord between unit vectors `km` apart on the surface: the radius filter in vector terms. */
+export function squaredChordForKm(km: number): number {
+  const chord = 2 * Math.sin(Math.min(Math.PI, km / EARTH_RADIUS_KM) / 2);
+  return chord * chord;
+}

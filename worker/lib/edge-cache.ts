@@ -34,12 +34,17 @@ async function currentGeneration(c: CacheContext): Promise<string> {
   return marker ? marker.text() : newGeneration(c);
 }
 
-function cacheKey(url: string, locale: Locale, generation: string): Request {
+function cacheKey(url: string, locale: Locale, generation: string, place?: string): Request {
   const keyUrl = new URL(url);
   keyUrl.searchParams.set('__locale', locale);
   keyUrl.searchParams.set('__generation', generation);
+  if (place) keyUrl.searchParams.set('__place', place);
   return new Request(keyUrl.toString(), { method: 'GET' });
 }
+
+/** Where a product page's copies made for visitors' approximate places are versioned (see purgeProductPages). */
+const productPlacesKey = (c: CacheContext, slug: string) =>
+  new Request(new URL(`/__edge-cache/product-places/${slug}`, c.env.PUBLIC_ORIGIN).toString(), { method: 'GET' });
 
 /**
  * Forget every cached page and API answer at once: call it after a change to
@@ -62,11 +67,36 @@ export async function purgeProductPages(c: Context<AppEnv>, product: { id: numbe
   const origin = new URL(c.req.url).origin;
   const generation = await currentGeneration(c);
   const paths = [`/products/${product.slug}`, `/api/v1/products/${product.slug}`, `/api/v1/products/${product.id}`];
-  await Promise.all(
-    paths.flatMap((path) =>
+  await Promise.all([
+    ...paths.flatMap((path) =>
       locales.map((locale) => caches.default.delete(cacheKey(`${origin}${path}`, locale, generation))),
     ),
-  );
+    // Copies made for visitors' approximate places cannot be listed: a new version leaves them unreachable.
+    caches.default.put(
+      productPlacesKey(c, product.slug),
+      new Response(crypto.randomUUID(), { headers: { 'Cache-Control': `public, max-age=${GENERATION_SECONDS}` } }),
+    ),
+  ]);
+}
+
+/**
+ * The part of a cache key that says which approximate place a page was made for: the request's
+ * `request.cf` location rounded to 0.1° (about 11 km), or null when the URL names a place itself
+ * (`near`) or Cloudflare gave none. `versionOf` adds a per-page version for pages a purge must reach.
+ */
+async function placeKey(
+  c: Context<AppEnv>,
+  place: (c: Context<AppEnv>) => { latitude: number; longitude: number } | null,
+  versionOf?: (c: Context<AppEnv>) => string | undefined,
+): Promise<string | undefined> {
+  if (c.req.query('near')) return undefined;
+  const at = place(c);
+  if (!at) return undefined;
+  const bucket = `${at.latitude.toFixed(1)},${at.longitude.toFixed(1)}`;
+  const slug = versionOf?.(c);
+  if (!slug) return bucket;
+  const marker = await caches.default.match(productPlacesKey(c, slug));
+  return `${bucket}|${marker ? await marker.text() : 'first'}`;
 }
 
 /**
@@ -74,11 +104,28 @@ export async function purgeProductPages(c: Context<AppEnv>, product: { id: numbe
  * The key carries the language, because the cookie, not the URL, may choose
  * it, and the catalogue generation, so a certification change shows at once.
  */
-export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
+export const edgeCache = createMiddleware<AppEnv>((c, next) => serveCached(c, next));
+
+/**
+ * edgeCache for pages that show what is near the visitor (`place`, from `request.cf`): each
+ * approximate place gets its own copy. `productSlug` names the product page whose copies a
+ * producer's edit must drop (purgeProductPages).
+ */
+export const edgeCacheNearVisitor = (
+  place: (c: Context<AppEnv>) => { latitude: number; longitude: number } | null,
+  productSlug?: (c: Context<AppEnv>) => string | undefined,
+) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const ttl = Number(c.env.CATALOGUE_CACHE_SECONDS);
+    if (c.req.method !== 'GET' || !(ttl > 0)) return next();
+    return serveCached(c, next, await placeKey(c, place, productSlug));
+  });
+
+async function serveCached(c: Context<AppEnv>, next: () => Promise<void>, place?: string) {
   const ttl = Number(c.env.CATALOGUE_CACHE_SECONDS);
   if (c.req.method !== 'GET' || !(ttl > 0)) return next();
 
-  const key = cacheKey(c.req.url, c.var.locale, await currentGeneration(c));
+  const key = cacheKey(c.req.url, c.var.locale, await currentGeneration(c), place);
   const cache = caches.default;
 
   const hit = await cache.match(key);
@@ -95,4 +142,4 @@ export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
   c.res.headers.set('Cache-Control', `public, max-age=0, s-maxage=${ttl}`);
   c.res.headers.set('X-Cache', 'MISS');
   c.executionCtx.waitUntil(cache.put(key, c.res.clone()));
-});
+}

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { productArtSvg } from '../../web/product-art';
+import { FALLBACK_COLOUR, groupColours, productArtSvg } from '../../web/product-art';
 import { findProductArt } from '../data/catalogue';
+import type { CatalogueGroupCode } from '../domain/catalogue';
 import { isListed } from '../domain/certification';
+import { renderShareCard } from '../print/share-card';
 import type { AppEnv } from '../lib/context';
 import { edgeCache } from '../lib/edge-cache';
 import { notFound } from '../lib/errors';
@@ -50,3 +52,31 @@ images.get('/images/products/:file{[a-z0-9-]+\\.svg}', longLived, edgeCache, asy
   });
   return c.body(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 });
+
+const SHARE_COLOURS = { producers: '#14532d', 'sales-points': '#0c4a6e', fairs: '#7c2d12' } as const;
+
+/** Open Graph pictures (worker/presenters/sharing.ts): a product's art with its stars, or a card per page. */
+images.get(
+  '/images/share/:kind{products|producers|sales-points|fairs}/:file{[a-z0-9-]+\\.png}',
+  longLived,
+  edgeCache,
+  async (c) => {
+    const kind = c.req.param('kind') as 'products' | keyof typeof SHARE_COLOURS;
+    const slug = c.req.param('file').replace(/\.png$/, '');
+    let card = {
+      background: kind === 'products' ? FALLBACK_COLOUR : SHARE_COLOURS[kind],
+      seed: slug,
+      stars: null as number | null,
+    };
+    if (kind === 'products') {
+      const [row] = await findProductArt(c.var.db, [slug]);
+      if (!row) throw notFound();
+      card = {
+        background: groupColours[row.groupCode as CatalogueGroupCode] ?? FALLBACK_COLOUR,
+        seed: `${slug}/1`,
+        stars: isListed(row, c.var.today) ? row.ocopStars : null,
+      };
+    }
+    return new Response(await renderShareCard(card), { headers: { 'Content-Type': 'image/png' } });
+  },
+);

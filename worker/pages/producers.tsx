@@ -6,6 +6,7 @@ import { edgeCache } from '../lib/edge-cache';
 import { notFound } from '../lib/errors';
 import { pageContext } from '../lib/render';
 import { toProducerDetail } from '../presenters/catalogue';
+import { producerOpenGraph } from '../presenters/sharing';
 
 export const producers = new Hono<AppEnv>();
 
@@ -15,5 +16,7 @@ producers.get('/producers/:slug', edgeCache, async (c) => {
   const page = await findProducerPage(c.var.db, slug, c.var.today);
   if (!page) throw notFound();
   const producer = toProducerDetail(page.producer, page.place, page.products, ctx.locale);
-  return c.html(<ProducerPage ctx={ctx} slug={slug} producer={producer} />);
+  return c.html(
+    <ProducerPage ctx={ctx} slug={slug} producer={producer} openGraph={producerOpenGraph(slug, producer, ctx)} />,
+  );
 });

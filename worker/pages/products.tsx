@@ -9,7 +9,10 @@ import { provincesByCode } from '../data/reference';
 import { catalogueGroupCodes, catalogueSorts, pagerWindow, toCatalogueFilter } from '../domain/catalogue';
 import { MIN_CERTIFIED_STARS } from '../domain/certification';
 import type { AppEnv } from '../lib/context';
-import { edgeCache } from '../lib/edge-cache';
+import { edgeCache, edgeCacheNearVisitor } from '../lib/edge-cache';
+import { approximatePlace, visitorPlace } from '../lib/visitor-place';
+import { productOpenGraph } from '../presenters/sharing';
+import { nearQuery } from '../schemas/sales-points';
 import { notFound } from '../lib/errors';
 import { checkedPageInfo } from '../lib/pagination';
 import { pageContext } from '../lib/render';
@@ -57,10 +60,21 @@ products.get('/products', edgeCache, async (c) => {
   );
 });
 
-products.get('/products/:slug', edgeCache, async (c) => {
+const productPageCache = edgeCacheNearVisitor(approximatePlace, (c) => c.req.param('slug'));
+
+products.get('/products/:slug', productPageCache, async (c) => {
   const ctx = pageContext(c);
-  const page = await findProductPage(c.var.db, c.req.param('slug'));
+  const { near } = parseInput(c, nearQuery(ctx.t), c.req.query());
+  const place = visitorPlace(c, near)?.at ?? null;
+  const page = await findProductPage(c.var.db, c.req.param('slug'), { today: c.var.today, near: place });
   if (!page) throw notFound();
-  const product = toProductDetail(page, ctx.locale, c.var.today);
-  return c.html(<ProductPage ctx={ctx} product={product} jsonLd={productJsonLd(product, ctx.origin)} />);
+  const product = toProductDetail(page, ctx.locale, c.var.today, { t: ctx.t, now: new Date(), near: place });
+  return c.html(
+    <ProductPage
+      ctx={ctx}
+      product={product}
+      jsonLd={productJsonLd(product, ctx.origin)}
+      openGraph={productOpenGraph(page, product, ctx)}
+    />,
+  );
 });

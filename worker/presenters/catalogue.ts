@@ -3,7 +3,7 @@
  * components render) and as the API serialises them (public JSON).
  */
 import type { z } from '@hono/zod-openapi';
-import type { Locale } from '../../web/messages';
+import type { Locale, Messages } from '../../web/messages';
 import type { CertificationView, ProducerDetailView, ProductCardView, ProductDetailView } from '../../web/views';
 import type { CatalogueItem, ProductPage } from '../data/catalogue';
 import { provincesByCode } from '../data/reference';
@@ -16,6 +16,9 @@ import {
   shownValidUntil,
   type CertificationFacts,
 } from '../domain/certification';
+import type { LatLng } from '../domain/geo';
+import { NEARBY_POINTS } from '../domain/sales-point';
+import { toWhereToBuy } from './sales-points';
 import type { certificationSchema, productDetailSchema, productSummarySchema } from '../schemas/product';
 
 type Producer = ProductPage['producer'];
@@ -59,7 +62,12 @@ export function toProductCard(item: CatalogueItem, locale: Locale): ProductCardV
 /** Only web links: a producer-entered `javascript:` URL must never become an href. */
 const safeWebsite = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-export function toProductDetail(page: ProductPage, locale: Locale, today: string): ProductDetailView {
+export function toProductDetail(
+  page: ProductPage,
+  locale: Locale,
+  today: string,
+  nearby: { t: Messages; now: Date; near: LatLng | null },
+): ProductDetailView {
   const { product, producer, group, sameCodeGroups, producerPlace } = page;
   const toCertification = (c: CertificationFacts): CertificationView => {
     const named = groupOfCriteria(group, sameCodeGroups, c.criteriaVersion);
@@ -80,6 +88,7 @@ export function toProductDetail(page: ProductPage, locale: Locale, today: string
   };
   const standing = certificationStanding(page.history, today);
   const name = pick(locale, product.nameVi, product.nameEn);
+  const nearbyContext = { ...nearby, locale };
   return {
     slug: product.slug,
     name,
@@ -119,16 +128,7 @@ export function toProductDetail(page: ProductPage, locale: Locale, today: string
         pick(locale, producerPlace.provinceVi, producerPlace.provinceEn),
       ),
     },
-    salesPoints: page.salesPoints.map((point) => ({
-      name: point.name,
-      kind: point.kind,
-      address: joinPlace(
-        point.street,
-        pick(locale, point.communeVi ?? '', point.communeEn),
-        pick(locale, point.provinceVi, point.provinceEn),
-      ),
-      phone: point.phone,
-    })),
+    whereToBuy: toWhereToBuy(product.slug, page.salesPoints, page.fairBooths, nearbyContext, NEARBY_POINTS),
   };
 }
 
@@ -285,7 +285,10 @@ export function presentDetail(page: ProductPage, origin: string, today: string):
       slug: point.slug,
       name: point.name,
       province_code: point.provinceCode,
-      address: [point.street, point.communeVi, point.provinceVi].filter(Boolean).join(', ') || null,
+      address:
+        [point.street, point.communeVi, provincesByCode.get(point.provinceCode)?.fullNameVi]
+          .filter(Boolean)
+          .join(', ') || null,
     })),
   };
 }

@@ -1,6 +1,6 @@
 /** A scan's rows and decisions as what the page shows, the verdict JSON and the GS1 linkset. */
 import { localHref } from '../../web/href';
-import type { Locale } from '../../web/messages';
+import type { Locale, Messages } from '../../web/messages';
 import type {
   PinResultView,
   ScanCertificationNoteView,
@@ -13,7 +13,10 @@ import { provincesByCode } from '../data/reference';
 import { certificationStanding, effectiveStatus } from '../domain/certification';
 import type { PinClaimDecision, ScanCertification, ScanVerdict } from '../domain/scan-verdict';
 import { formatDate, formatInstant, vietnamDate } from '../domain/time';
+import type { LatLng } from '../domain/geo';
+import { NEARBY_POINTS } from '../domain/sales-point';
 import { pick, productImagePath, provinceName } from './catalogue';
+import { toWhereToBuy } from './sales-points';
 
 /** A scan's place as stored (a province code of ours, or a region as Cloudflare names it) in the page language. */
 export function scanPlaceName(value: string | null, locale: Locale): string | null {
@@ -82,7 +85,11 @@ function toTraceEntry(event: TraceEventRow, locale: Locale): TraceEntryView {
   };
 }
 
-export function toProductView(row: ScanPageRow, ctx: { locale: Locale }, today: string): ScanProductView {
+export function toProductView(
+  row: ScanPageRow,
+  ctx: { locale: Locale; t: Messages; now: Date; near: LatLng | null },
+  today: string,
+): ScanProductView {
   const { locale } = ctx;
   const name = pick(locale, row.productNameVi, row.productNameEn);
   const image = row.images[0];
@@ -122,17 +129,7 @@ export function toProductView(row: ScanPageRow, ctx: { locale: Locale }, today: 
     },
     tests: entries.filter((entry) => entry.type === 'inspecting'),
     journey: entries,
-    salesPoints: row.salesPoints.map((point) => ({
-      name: point.name,
-      kind: point.kind,
-      address:
-        joinPlace(
-          point.street,
-          pick(locale, point.communeVi ?? '', point.communeEn),
-          provinceName(point.provinceCode, locale),
-        ) ?? '',
-      phone: point.phone,
-    })),
+    whereToBuy: toWhereToBuy(row.productSlug, row.salesPoints, [], ctx, NEARBY_POINTS),
   };
 }
 

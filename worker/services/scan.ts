@@ -20,6 +20,7 @@ import {
   storePinDecision,
   type ScanPageRow,
 } from '../data/scans';
+import type { LatLng } from '../domain/geo';
 import type { StampIdentity } from '../domain/digital-link';
 import { AppError } from '../domain/errors';
 import { minutesUntilReset, rateLimits, windowStart, type RateLimitRule } from '../domain/rate-limit';
@@ -47,6 +48,8 @@ export interface ScanVisitor {
   location: ScanLocation;
   /** The device-id cookie the browser sent (or was just given), null when it has none of ours. */
   deviceId: string | null;
+  /** Approximate coordinates (request.cf) when in Vietnam: the nearest stocking points come first. */
+  place?: LatLng | null;
 }
 
 export interface ScanDeps {
@@ -92,6 +95,7 @@ export async function readStamp(
       province: visitor.location.province,
     },
     { key, windowStart: windowStart(rule, now) },
+    visitor.place ?? null,
   );
   if (row && pathNamesStamp(identity, row)) return { identity, row, throttled: row.throttleCount > rule.limit };
   return { identity, row: null, throttled: (await overLimit(db, key, rule, now)) !== null };

@@ -26,7 +26,7 @@ export const listProductsHandler: RouteHandler<typeof listProducts, AppEnv> = as
 };
 
 export const getProductHandler: RouteHandler<typeof getProduct, AppEnv> = async (c) => {
-  const page = await findProductPage(c.var.db, c.req.valid('param').idOrSlug);
+  const page = await findProductPage(c.var.db, c.req.valid('param').idOrSlug, { today: c.var.today });
   if (!page) throw notFound();
   return c.json(presentDetail(page, c.env.PUBLIC_ORIGIN, c.var.today), StatusCodes.OK);
 };

@@ -92,7 +92,7 @@ async function pageView(
     path: buildStampPath(identity),
     serial: identity.serial,
     verdict: toVerdictView(verdict, locale),
-    product: row ? toProductView(row, { locale }, c.var.today) : null,
+    product: row ? toProductView(row, { locale, t: c.var.t, now, near: visitor.place ?? null }, c.var.today) : null,
     pin: pinOffered || pinResult ? { offered: pinOffered, result: pinResult } : null,
     report: options.report ?? emptyReport,
     // An unknown code is recorded too (against no stamp): scans of codes never issued are what a

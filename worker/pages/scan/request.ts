@@ -8,6 +8,7 @@ import { randomToken } from '../../crypto/random';
 import { parseStampPath, type StampIdentity } from '../../domain/digital-link';
 import { minutesUntilReset, rateLimits } from '../../domain/rate-limit';
 import { DEVICE_COOKIE, scanLocation, type ScanLocation } from '../../domain/scan-request';
+import { approximatePlace } from '../../lib/visitor-place';
 import type { AppEnv } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { clientIp } from '../../lib/request';
@@ -53,6 +54,7 @@ export const visitorOf = (c: Context<AppEnv>, device: string | null): ScanVisito
   ip: clientIp(c),
   location: requestLocation(c),
   deviceId: device,
+  place: approximatePlace(c),
 });
 
 /** The stamp a path names, or the 400 that names what is wrong with the path. */

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { salesPointProducts, salesPoints } from '../../db/schema';
+import { distanceKm, unitVector } from '../../worker/domain/geo';
+import type { OpeningHours } from '../../worker/domain/opening-hours';
+import { createProduct, testDb, uniqueSuffix } from '../support/factories';
+import { fetchApp, getJson } from '../support/http';
+
+interface Summary {
+  slug: string;
+  distance_km: number | null;
+  open_now: boolean;
+}
+interface List {
+  data: Summary[];
+  total: number;
+}
+interface Problem {
+  status: number;
+  errors: { field: string; message: string }[];
+}
+
+const allWeek: OpeningHours = [
+  {
+    dayOfWeek: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    opens: '00:00',
+    closes: '24:00',
+  },
+];
+const neverOpen: OpeningHours = [{ dayOfWeek: ['Monday'], opens: '00:00', closes: '00:00' }];
+
+/** A point at a known place (in Tây Ninh's far west, where no demo or other test point lies). */
+async function point(
+  name: string,
+  latitude: number,
+  longitude: number,
+  hours: OpeningHours = allWeek,
+  productId?: number,
+) {
+  const slug = `sp-${name}-${uniqueSuffix()}`;
+  const { x, y, z } = unitVector({ latitude, longitude });
+  const [row] = await testDb()
+    .insert(salesPoints)
+    .values({
+      slug,
+      name,
+      kind: 'ocop_centre',
+      provinceCode: '80',
+      latitude,
+      longitude,
+      geoX: x,
+      geoY: y,
+      geoZ: z,
+      openingHours: hours,
+    })
+    .returning({ id: salesPoints.id });
+  if (productId) await testDb().insert(salesPointProducts).values({ salesPointId: row!.id, productId });
+  return slug;
+}
+
+describe('GET /api/v1/sales-points', () => {
+  it('orders points by great-circle distance from near and leaves out those beyond the radius', async () => {
+    const center = { latitude: 11.05, longitude: 105.9 };
+    // About 1.1 km, 5.5 km and 11 km north of the centre, and one 60 km away.
+    const near = await point('gan', 11.06, 105.9);
+    const middle = await point('vua', 11.1, 105.9);
+    const far = await point('xa', 11.15, 105.9);
+    const outside = await point('ngoai', 11.6, 105.9);
+    const { status, body } = await getJson<List>(`/api/v1/sales-points?near=11.05,105.9&radius_km=20`);
+    expect(status).toBe(200);
+    const slugs = body.data.map((item) => item.slug);
+    expect(slugs.indexOf(near)).toBeLessThan(slugs.indexOf(middle));
+    expect(slugs.indexOf(middle)).toBeLessThan(slugs.indexOf(far));
+    expect(slugs).not.toContain(outside);
+    const first = body.data.find((item) => item.slug === near)!;
+    expect(first.distance_km).toBeCloseTo(distanceKm(center, { latitude: 11.06, longitude: 105.9 }), 2);
+    const distances = body.data.map((item) => item.distance_km!);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
+  it('keeps only points open now, in Vietnam time, with open_now', async () => {
+    const product = await createProduct();
+    const open = await point('mo', 11.2, 105.8, allWeek, product.id);
+    const closed = await point('dong', 11.2, 105.81, neverOpen, product.id);
+    const all = await getJson<List>(`/api/v1/sales-points?product=${product.slug}`);
+    expect(all.body.data.map((item) => item.slug).sort()).toEqual([closed, open].sort());
+    const { body } = await getJson<List>(`/api/v1/sales-points?product=${product.slug}&open_now=1`);
+    expect(body.data.map((item) => item.slug)).toEqual([open]);
+    expect(body.total).toBe(1);
+  });
+
+  it.each([
+    ['near=abc', 'near'],
+    ['near=95,106', 'near'],
+    ['near=10.9,200', 'near'],
+    ['near=106.82,10.95', 'near'],
+    ['near=10.95,106.82&radius_km=0', 'radius_km'],
+    ['near=10.95,106.82&radius_km=900', 'radius_km'],
+    ['near=10.95,106.82&radius_km=abc', 'radius_km'],
+  ])('answers 400 naming the field for %s', async (query, field) => {
+    const response = await fetchApp(`/api/v1/sales-points?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = await response.json<Problem>();
+    expect(problem.errors.map((error) => error.field)).toEqual([field]);
+  });
+
+  it('answers one active point with its hours and 404 for an unknown one', async () => {
+    const slug = await point('chi-tiet', 11.3, 105.7);
+    const { status, body } = await getJson<{ slug: string; opening_hours: OpeningHours }>(
+      `/api/v1/sales-points/${slug}`,
+    );
+    expect(status).toBe(200);
+    expect(body.opening_hours).toEqual(allWeek);
+    expect((await fetchApp('/api/v1/sales-points/khong-co')).status).toBe(404);
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const { body } = await getJson<{ paths: Record<string, unknown> }>('/api/v1/openapi.json');
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/sales-points', '/sales-points/{id}']));
+  });
+});
+
+describe('sales point pages', () => {
+  it('shows a point with Store JSON-LD, its hours, directions and Open Graph tags', async () => {
+    const slug = await point('trang', 11.4, 105.6);
+    const response = await fetchApp(`/sales-points/${slug}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('"@type":"Store"');
+    expect(html).toContain('"openingHoursSpecification"');
+    expect(html).toContain(`geo:11.4,105.6`);
+    expect(html).toContain('https://www.openstreetmap.org/?mlat=11.4&amp;mlon=105.6');
+    expect(html).toContain(
+      `<meta property="og:image" content="http://localhost:8787/images/share/sales-points/${slug}.png"/>`,
+    );
+    expect(html).toContain('<meta property="og:image:width" content="1200"/>');
+    expect(html).toContain('Đang mở cửa');
+  });
+
+  it('lists points nearest first from a typed place, with km', async () => {
+    const slug = await point('danh-sach', 11.45, 105.55);
+    const html = await (await fetchApp('/sales-points?near=11.45,105.56&radius_km=5')).text();
+    expect(html).toContain(`/sales-points/${slug}`);
+    expect(html).toMatch(/1,1 km/);
+  });
+
+  it('shows the nearest stocking points on the product page, with distance and open-now', async () => {
+    const product = await createProduct();
+    await point('xa-sp', 11.5, 105.6, allWeek, product.id);
+    await point('gan-sp', 11.41, 105.6, neverOpen, product.id);
+    const html = await (await fetchApp(`/products/${product.slug}?near=11.4,105.6`)).text();
+    const near = html.indexOf('gan-sp');
+    expect(near).toBeGreaterThan(0);
+    expect(near).toBeLessThan(html.indexOf('xa-sp'));
+    expect(html).toContain('1,1 km');
+    expect(html).toContain('Đang đóng cửa');
+    expect(html).toContain('<meta property="og:type" content="product"/>');
+  });
+
+  it('draws the Open Graph picture as a PNG of at least 600 × 315', async () => {
+    const product = await createProduct();
+    const response = await fetchApp(`/images/share/products/${product.slug}.png`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const view = new DataView(bytes.buffer);
+    expect(view.getUint32(16)).toBeGreaterThanOrEqual(600);
+    expect(view.getUint32(20)).toBeGreaterThanOrEqual(315);
+  });
+});

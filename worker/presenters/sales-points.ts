@@ -1,0 +1,400 @@
+/**
+ * Sales points as pages show them (worded, formatted in Vietnam time and Vietnamese numbers) and
+ * as the API serialises them: the public list and page, the nearest points on product and scan
+ * pages, schema.org Store JSON-LD, and the staff and producer lists.
+ */
+import type { z } from '@hono/zod-openapi';
+import type { Locale, Messages } from '../../web/messages';
+import type { NearbyPointView, OpeningNowView, WhereToBuyView } from '../../web/views';
+import type { MapSettings, SalesPointDetailView, SalesPointListView } from '../../web/pages/SalesPointPages';
+import type { Option } from '../../web/views';
+import type { ProductPage } from '../data/catalogue';
+import { PUBLIC_HOLIDAYS, salesPointKindsById } from '../data/reference';
+import type { SalesPointListItem, SalesPointPage, SalesPointSearch } from '../data/sales-points';
+import { DEFAULT_RADIUS_KM } from '../domain/sales-point';
+import type { VisitorPlace } from '../lib/visitor-place';
+import { DEFAULT_POINTS_PAGE, type SalesPointQuery } from '../schemas/sales-points';
+import { displayDistanceKm, distanceKm, type LatLng } from '../domain/geo';
+import { formatVnd } from '../domain/money';
+import {
+  openingState,
+  weekHours,
+  type OpeningHours,
+  type OpeningHoursSpecification,
+  type VietnamMoment,
+} from '../domain/opening-hours';
+import { formatPhone } from '../domain/phone';
+import { formatDate } from '../domain/time';
+import type { salesPointDetailSchema, salesPointSummarySchema } from '../schemas/sales-point-api';
+import { pick, productImagePath, provinceName } from './catalogue';
+
+const joinPlace = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(', ');
+
+export const kindName = (kind: string, locale: Locale): string => {
+  const found = salesPointKindsById.get(kind);
+  return found ? pick(locale, found.nameVi, found.nameEn) : kind;
+};
+
+export const kindOptions = (locale: Locale) =>
+  [...salesPointKindsById.values()].map((kind) => ({ value: kind.id, label: pick(locale, kind.nameVi, kind.nameEn) }));
+
+/** "3,4 km" in Vietnamese, "3.4 km" in English. */
+export const kmText = (t: Messages, km: number) => t.places.km(displayDistanceKm(km));
+
+function dayText(t: Messages, moment: VietnamMoment): string {
+  switch (moment.day) {
+    case 'today':
+      return t.places.dayToday;
+    case 'tomorrow':
+      return t.places.dayTomorrow;
+    case 'weekday':
+      return t.places.dayWeekday(t.places.weekdays[moment.weekday]);
+    case 'date':
+      return t.places.dayDate(formatDate(moment.date));
+  }
+}
+
+/** "7:00" rather than "07:00", as times are spoken and printed on Vietnamese shop signs. */
+const shortTime = (time: string) => time.replace(/^0(\d)/, '$1');
+
+/** Open or closed at `now` in Vietnam time, and until or from when. */
+export function openingNow(hours: OpeningHours | null, now: Date, t: Messages): OpeningNowView {
+  if (!hours || hours.length === 0) return { open: false, text: t.places.hoursUnknown };
+  const state = openingState(hours, now, PUBLIC_HOLIDAYS);
+  if (state.open) {
+    return {
+      open: true,
+      text: state.closesAt
+        ? t.places.openUntil(shortTime(state.closesAt.time), dayText(t, state.closesAt))
+        : t.places.openAllDay,
+    };
+  }
+  return {
+    open: false,
+    text: state.opensAt
+      ? t.places.closedOpensAt(shortTime(state.opensAt.time), dayText(t, state.opensAt))
+      : t.places.closedNoHours,
+  };
+}
+
+export const isOpenNow = (hours: OpeningHours | null, now: Date) =>
+  Boolean(hours && hours.length > 0 && openingState(hours, now, PUBLIC_HOLIDAYS).open);
+
+interface PresentContext {
+  t: Messages;
+  locale: Locale;
+  now: Date;
+  near: LatLng | null;
+}
+
+const distanceOf = (near: LatLng | null, point: { latitude: number | null; longitude: number | null }) =>
+  near && point.latitude !== null && point.longitude !== null
+    ? distanceKm(near, { latitude: point.latitude, longitude: point.longitude })
+    : null;
+
+type StockingPoint = ProductPage['salesPoints'][number];
+
+export function toNearbyPoint(point: StockingPoint, context: PresentContext): NearbyPointView {
+  const { t, locale } = context;
+  const km = distanceOf(context.near, point);
+  return {
+    slug: point.slug,
+    name: point.name,
+    kindName: kindName(point.kind, locale),
+    address: joinPlace(
+      point.street,
+      pick(locale, point.communeVi ?? '', point.communeEn),
+      provinceName(point.provinceCode, locale),
+    ),
+    phone: point.phone ? formatPhone(point.phone) : null,
+    distance: km === null ? null : kmText(t, km),
+    now: openingNow(point.openingHours, context.now, t),
+    price: point.price === null ? null : formatVnd(point.price),
+  };
+}
+
+/** The product or scan page's "where to buy": the nearest stocking points and the fairs showing it today. */
+export function toWhereToBuy(
+  productSlug: string,
+  points: StockingPoint[],
+  fairs: ProductPage['fairBooths'],
+  context: PresentContext,
+  shown: number,
+): WhereToBuyView {
+  const near = context.near;
+  return {
+    points: points.slice(0, shown).map((point) => toNearbyPoint(point, context)),
+    sortedByDistance: near !== null,
+    allQuery: { product: productSlug, ...(near ? { near: `${near.latitude},${near.longitude}` } : {}) },
+    fairs: fairs.map((fair) => ({
+      href: `/fairs/${fair.slug}`,
+      text: context.t.places.atFair(pick(context.locale, fair.nameVi, fair.nameEn), fair.boothCode),
+    })),
+  };
+}
+
+export function toSalesPointCard(item: SalesPointListItem, context: PresentContext) {
+  const km = distanceOf(context.near, item);
+  return {
+    slug: item.slug,
+    name: item.name,
+    kindName: kindName(item.kind, context.locale),
+    address: joinPlace(
+      item.street,
+      pick(context.locale, item.communeVi ?? '', item.communeEn),
+      provinceName(item.provinceCode, context.locale),
+    ),
+    phone: item.phone ? formatPhone(item.phone) : null,
+    distance: km === null ? null : kmText(context.t, km),
+    now: openingNow(item.openingHours, context.now, context.t),
+    latitude: item.latitude,
+    longitude: item.longitude,
+  };
+}
+
+export type SalesPointCard = ReturnType<typeof toSalesPointCard>;
+
+/** Directions: a geo: URI any phone's maps app opens, and an OpenStreetMap link for the rest. */
+export function directionLinks(point: { latitude: number | null; longitude: number | null; name: string }) {
+  if (point.latitude === null || point.longitude === null) return null;
+  const at = `${point.latitude},${point.longitude}`;
+  return {
+    geo: `geo:${at}?q=${at}(${encodeURIComponent(point.name)})`,
+    osm: `https://www.openstreetmap.org/?mlat=${point.latitude}&mlon=${point.longitude}#map=17/${point.latitude}/${point.longitude}`,
+  };
+}
+
+/** Only web links: a typed `javascript:` URL must never become an href. */
+const safeWebsite = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
+
+export function toSalesPointDetail(page: SalesPointPage, context: PresentContext, today: string): SalesPointDetailView {
+  const { t, locale } = context;
+  const { point } = page;
+  const hours = point.openingHours ?? [];
+  return {
+    slug: point.slug,
+    name: point.name,
+    kindName: kindName(point.kind, locale),
+    status: point.status,
+    statusText: t.salesPoints.statuses[point.status],
+    operator: point.operator,
+    address: joinPlace(
+      point.street,
+      pick(locale, page.communeVi ?? '', page.communeEn),
+      pick(locale, page.provinceVi, page.provinceEn),
+    ),
+    phone: point.phone ? { text: formatPhone(point.phone), href: `tel:${point.phone}` } : null,
+    zalo: point.zalo
+      ? { text: formatPhone(point.zalo), href: `https://zalo.me/${point.zalo.replace('+84', '0')}` }
+      : null,
+    website: safeWebsite(point.website),
+    latitude: point.latitude,
+    longitude: point.longitude,
+    directions: directionLinks(point),
+    now: openingNow(point.openingHours, context.now, t),
+    week:
+      hours.length === 0
+        ? []
+        : weekHours(hours, today, PUBLIC_HOLIDAYS).map((day) => ({
+            label: `${t.places.weekdays[day.weekday]} ${formatDate(day.date).slice(0, 5)}`,
+            today: day.date === today,
+            note: day.basis === 'exception' ? t.places.exceptionDay : day.publicHoliday ? t.places.holiday : null,
+            hours:
+              day.intervals.length === 0
+                ? t.places.closedDay
+                : day.intervals
+                    .map(
+                      (i) => `${shortTime(i.opens)}–${shortTime(i.closes)}${i.nextDay ? ` ${t.places.nextDay}` : ''}`,
+                    )
+                    .join(', '),
+          })),
+    photos: page.photos.map((photo) => ({ url: photo.url, alt: pick(locale, photo.altVi, photo.altEn) })),
+    products: page.stock
+      .filter((line) => line.listed)
+      .map((line) => ({
+        slug: line.slug,
+        name: pick(locale, line.nameVi, line.nameEn),
+        producerName: line.producerName,
+        stars: line.stars,
+        imageUrl: line.imageUrl ?? productImagePath(line.slug),
+        price: formatVnd(line.price ?? line.cataloguePrice ?? 0),
+        hasPrice: line.price !== null || line.cataloguePrice !== null,
+        confirmed: line.confirmedOn ? t.salesPoints.confirmedOn(formatDate(line.confirmedOn)) : null,
+      })),
+  };
+}
+
+const DAY_URIS: Record<string, string> = {
+  PublicHolidays: 'https://schema.org/PublicHolidays',
+};
+
+function hoursJsonLd(entry: OpeningHoursSpecification) {
+  return {
+    '@type': 'OpeningHoursSpecification',
+    ...(entry.dayOfWeek
+      ? { dayOfWeek: entry.dayOfWeek.map((day) => DAY_URIS[day] ?? `https://schema.org/${day}`) }
+      : {}),
+    opens: entry.opens,
+    closes: entry.closes,
+    ...(entry.validFrom ? { validFrom: entry.validFrom } : {}),
+    ...(entry.validThrough ? { validThrough: entry.validThrough } : {}),
+  };
+}
+
+/** schema.org Store, with the hours as stored: they already are OpeningHoursSpecification. */
+export function salesPointJsonLd(page: SalesPointPage, view: SalesPointDetailView, origin: string) {
+  const { point } = page;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Store',
+    name: point.name,
+    url: `${origin}/sales-points/${point.slug}`,
+    address: {
+      '@type': 'PostalAddress',
+      streetAddress: [point.street, page.communeVi].filter(Boolean).join(', ') || undefined,
+      addressRegion: page.provinceVi,
+      addressCountry: 'VN',
+    },
+    ...(point.latitude !== null && point.longitude !== null
+      ? { geo: { '@type': 'GeoCoordinates', latitude: point.latitude, longitude: point.longitude } }
+      : {}),
+    ...(point.phone ? { telephone: point.phone } : {}),
+    ...(view.photos[0] ? { image: `${origin}${view.photos[0].url}` } : {}),
+    ...(point.openingHours && point.openingHours.length > 0
+      ? { openingHoursSpecification: point.openingHours.map(hoursJsonLd) }
+      : {}),
+  };
+}
+
+/** The data layer's search for a validated query: near the visitor's place when there is one. */
+export function salesPointSearch(query: SalesPointQuery, near: LatLng | null): SalesPointSearch {
+  return {
+    province: query.province,
+    kind: query.kind,
+    productSlug: query.product,
+    near: near ? { center: near, radiusKm: query.radius_km ?? DEFAULT_RADIUS_KM } : undefined,
+    allMatches: query.open_now !== undefined,
+    page: query.page ?? 1,
+    limit: query.limit ?? DEFAULT_POINTS_PAGE,
+  };
+}
+
+/** One page of a search's matches; "open now" is decided here, in Vietnam time, over every match read. */
+export function pageOfMatches<T extends { openingHours: OpeningHours | null }>(
+  items: T[],
+  total: number,
+  search: SalesPointSearch,
+  openNow: boolean,
+  now: Date,
+): { items: T[]; total: number } {
+  if (!openNow) return { items, total };
+  const open = items.filter((item) => isOpenNow(item.openingHours, now));
+  const start = (search.page - 1) * search.limit;
+  return { items: open.slice(start, start + search.limit), total: open.length };
+}
+
+const RADII = [2, 5, 10, 20, 50, 100, 200];
+
+export function salesPointListView(input: {
+  query: SalesPointQuery;
+  raw: Record<string, string>;
+  items: SalesPointListItem[];
+  total: number;
+  search: SalesPointSearch;
+  place: VisitorPlace;
+  now: Date;
+  t: Messages;
+  locale: Locale;
+  provinces: Option[];
+  kinds: Option[];
+  map: MapSettings | null;
+}): SalesPointListView {
+  const { t, search, place, now } = input;
+  const shown = pageOfMatches(input.items, input.total, search, input.query.open_now !== undefined, now);
+  const context = { t, locale: input.locale, now, near: place?.at ?? null };
+  return {
+    values: {
+      near: input.raw.near,
+      radius_km: input.raw.radius_km,
+      province: input.query.province,
+      kind: input.query.kind,
+      product: input.query.product,
+      open_now: input.query.open_now ? '1' : undefined,
+    },
+    provinces: input.provinces,
+    kinds: input.kinds,
+    radii: RADII.filter((km) => km !== DEFAULT_RADIUS_KM).map((km) => ({ value: String(km), label: t.places.km(km) })),
+    points: shown.items.map((item) => toSalesPointCard(item, context)),
+    total: shown.total,
+    page: search.page,
+    pageCount: Math.max(1, Math.ceil(shown.total / search.limit)),
+    nearFrom: place
+      ? t.salesPoints.nearFrom(place.source === 'typed' ? t.salesPoints.typedPlace : t.salesPoints.approximate)
+      : null,
+    map: input.map,
+  };
+}
+
+// ---------------------------------------------------------------- API
+
+export function presentSalesPointSummary(
+  item: SalesPointListItem,
+  origin: string,
+  now: Date,
+  near: LatLng | null,
+): z.infer<typeof salesPointSummarySchema> {
+  const km = distanceOf(near, item);
+  return {
+    id: item.id,
+    slug: item.slug,
+    url: `${origin}/sales-points/${item.slug}`,
+    name: item.name,
+    kind: item.kind,
+    operator: item.operator,
+    province_code: item.provinceCode,
+    address: joinPlace(item.street, item.communeVi, provinceName(item.provinceCode, 'vi')) || null,
+    latitude: item.latitude,
+    longitude: item.longitude,
+    phone: item.phone,
+    zalo: item.zalo,
+    open_now: isOpenNow(item.openingHours, now),
+    distance_km: km === null ? null : Math.round(km * 1000) / 1000,
+  };
+}
+
+export function presentSalesPointDetail(
+  page: SalesPointPage,
+  origin: string,
+  now: Date,
+): z.infer<typeof salesPointDetailSchema> {
+  const { point } = page;
+  return {
+    id: point.id,
+    slug: point.slug,
+    url: `${origin}/sales-points/${point.slug}`,
+    name: point.name,
+    kind: point.kind,
+    operator: point.operator,
+    province_code: point.provinceCode,
+    commune_code: point.communeCode,
+    address: joinPlace(point.street, page.communeVi, page.provinceVi) || null,
+    latitude: point.latitude,
+    longitude: point.longitude,
+    phone: point.phone,
+    zalo: point.zalo,
+    website: safeWebsite(point.website),
+    opening_hours: point.openingHours ?? [],
+    open_now: isOpenNow(point.openingHours, now),
+    photos: page.photos.map((photo) => `${origin}${photo.url}`),
+    products: page.stock
+      .filter((line) => line.listed)
+      .map((line) => ({
+        slug: line.slug,
+        url: `${origin}/products/${line.slug}`,
+        name: { vi: line.nameVi, en: line.nameEn },
+        stars: line.stars ?? 0,
+        price: line.price ?? line.cataloguePrice,
+        confirmed_on: line.confirmedOn,
+      })),
+  };
+}
