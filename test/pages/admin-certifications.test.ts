@@ -323,7 +323,7 @@ describe('POST /admin/certifications/:id/revoke', () => {
     });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('<a href="#reason">Lý do thu hồi</a> (<code>reason</code>): bắt buộc');
+    expect(html).toContain('<a href="#reason">Lý do thu hồi</a>: bắt buộc');
     expect(html).toMatch(/<textarea id="reason"[^>]*aria-invalid="true"/);
     expect(html).toContain(`value="${decisionNumber}"`);
 

@@ -124,7 +124,7 @@ describe('POST /admin/users/:id/role', () => {
     const { browser, csrf } = await signedIn('admin');
     const response = await browser.post(`/admin/users/${target.id}/role`, { _csrf: csrf, role: 'producer_member' });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('<code>producerId</code>');
+    expect(await response.text()).toContain('href="#producerId"');
     const [row] = await testDb().select().from(users).where(eq(users.id, target.id));
     expect(row?.role).toBe('staff');
   });
@@ -154,7 +154,7 @@ describe('POST /admin/invitations', () => {
     const { browser, csrf } = await signedIn('admin');
     const response = await browser.post('/admin/invitations', { _csrf: csrf, role: 'staff', login: existing.email! });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('<code>login</code>');
+    expect(await response.text()).toContain('href="#login"');
   });
 
   it('refuses a producer member without an organisation and staff with one', async () => {

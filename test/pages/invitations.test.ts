@@ -91,10 +91,10 @@ describe('POST /admin/invitations then /invitations/:token', () => {
     const { path } = await createInvitationRow();
     const short = await accept(path, { displayName: 'An', password: 'ngan', passwordConfirm: 'ngan' });
     expect(short.response.status).toBe(400);
-    expect(await short.response.text()).toContain('<code>password</code>');
+    expect(await short.response.text()).toContain('href="#password"');
     const mismatch = await accept(path, { displayName: 'An', passwordConfirm: 'khac-hoan-toan-2026' });
     expect(mismatch.response.status).toBe(400);
-    expect(await mismatch.response.text()).toContain('<code>passwordConfirm</code>');
+    expect(await mismatch.response.text()).toContain('href="#passwordConfirm"');
     expect((await invitationByPath(path))?.usedAt).toBeNull();
   });
 
@@ -154,7 +154,7 @@ describe('claim links', () => {
     const { producerId, email, path } = await claimable();
     const { response } = await accept(path, { displayName: 'Anh Minh', taxCode: '0100109106' });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('<code>taxCode</code>');
+    expect(await response.text()).toContain('href="#taxCode"');
     expect(await testDb().$count(users, eq(users.email, email))).toBe(0);
     expect((await invitationByPath(path))?.usedAt).toBeNull();
     const [producer] = await testDb().select().from(producers).where(eq(producers.id, producerId));

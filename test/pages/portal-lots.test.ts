@@ -92,8 +92,8 @@ describe('POST /portal/lots', () => {
     });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('<code>lotCode</code>');
-    expect(html).toContain('<code>bestBefore</code>');
+    expect(html).toContain('href="#lotCode"');
+    expect(html).toContain('href="#bestBefore"');
     expect(html).toContain('LÔ-01');
     expect(await lotRows(product.id)).toEqual([]);
   });
@@ -102,7 +102,7 @@ describe('POST /portal/lots', () => {
     const { browser, product, lotCode } = await memberWithLot();
     const response = await postForm(browser, '/portal/lots', { productId: String(product.id), lotCode });
     expect(response.status).toBe(409);
-    expect(await response.text()).toContain('<code>lotCode</code>');
+    expect(await response.text()).toContain('href="#lotCode"');
     expect(await lotRows(product.id)).toHaveLength(1);
   });
 
@@ -111,7 +111,7 @@ describe('POST /portal/lots', () => {
     const foreign = await createProduct();
     const response = await postForm(browser, '/portal/lots', { productId: String(foreign.id), lotCode: newLotCode() });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('<code>productId</code>');
+    expect(await response.text()).toContain('href="#productId"');
     expect(await lotRows(foreign.id)).toEqual([]);
   });
 });
@@ -212,7 +212,7 @@ describe('POST /portal/lots/:id/events', () => {
         eventFields({ eventType: 'transformation', inputLotIds: String(input) }),
       );
       expect(response.status).toBe(400);
-      expect(await response.text()).toContain('<code>inputLotIds</code>');
+      expect(await response.text()).toContain('href="#inputLotIds"');
     }
     expect(await eventRows(lotId)).toEqual([]);
   });
@@ -230,7 +230,7 @@ describe('POST /portal/lots/:id/events', () => {
     for (const [overrides, field] of cases) {
       const response = await postForm(browser, `/portal/lots/${lotId}/events`, eventFields(overrides));
       expect(response.status, field).toBe(400);
-      expect(await response.text()).toContain(`<code>${field}</code>`);
+      expect(await response.text()).toContain(`href="#${field}"`);
     }
     expect(await eventRows(lotId)).toEqual([]);
   });

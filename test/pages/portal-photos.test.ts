@@ -76,7 +76,7 @@ describe('POST /portal/products/:id/photos', () => {
     const response = await upload(browser, product.id, disguised);
     expect(response.status).toBe(415);
     const html = await response.text();
-    expect(html).toContain('<code>photo</code>');
+    expect(html).toContain('href="#photo"');
     expect(html).toContain('không phải ảnh JPEG, PNG hoặc WebP');
     expect(await imagesOf(product.id)).toEqual([]);
   });
@@ -149,7 +149,7 @@ describe('POST /portal/products/:id/photos', () => {
     });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('<code>altVi</code>');
+    expect(html).toContain('href="#altVi"');
     expect(html).toContain('value="Honey jar"');
     expect(await imagesOf(product.id)).toEqual([]);
   });
@@ -158,7 +158,7 @@ describe('POST /portal/products/:id/photos', () => {
     const { browser, product } = await memberWithProduct();
     const response = await upload(browser, product.id, null);
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('<code>photo</code>');
+    expect(await response.text()).toContain('href="#photo"');
   });
 
   it("answers 404 for another organisation's product and stores nothing", async () => {

@@ -135,7 +135,7 @@ describe('POST /portal/products/:id (listing details)', () => {
     );
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('<code>price</code>');
+    expect(html).toContain('href="#price"');
     expect(html).toContain('Mô tả mới');
     expect((await productRow(product.id)).descriptionVi).toBeNull();
   });
@@ -206,7 +206,7 @@ describe('POST /portal/products/:id/variants', () => {
     });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('<code>gtin</code>');
+    expect(html).toContain('href="#new-gtin"');
     expect(html).toContain('sai số kiểm tra');
     expect(html).toContain('value="Hộp 6 chai"');
     const variants = await testDb().select().from(productVariants).where(eq(productVariants.productId, product.id));
@@ -274,7 +274,7 @@ describe('POST /portal/products/:id/stock', () => {
     });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('<code>delta</code>');
+    expect(html).toContain('href="#delta"');
     expect(html).toContain('hiện còn 3');
     expect((await productRow(product.id)).stock).toBe(3);
     expect(await history(product.id)).toEqual([]);
@@ -288,7 +288,7 @@ describe('POST /portal/products/:id/stock', () => {
       reason: 'gift',
     });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('<code>reason</code>');
+    expect(await response.text()).toContain('href="#reason"');
     expect(await history(product.id)).toEqual([]);
   });
 
@@ -319,6 +319,6 @@ describe('POST /portal/products/:id/stock', () => {
       reason: 'correction',
     });
     expect(wholeProduct.status).toBe(400);
-    expect(await wholeProduct.text()).toContain('<code>target</code>');
+    expect(await wholeProduct.text()).toContain('href="#target"');
   });
 });

@@ -63,7 +63,7 @@ describe('POST /portal/profile', () => {
     );
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('<code>taxCode</code>');
+    expect(html).toContain('href="#taxCode"');
     // The field itself is marked and points screen readers at its message.
     const input = /<input id="taxCode"[^>]*>/.exec(html)?.[0] ?? '';
     expect(input).toContain('aria-describedby="taxCode-hint taxCode-error"');
@@ -82,7 +82,7 @@ describe('POST /portal/profile', () => {
     );
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('<code>communeCode</code>');
+    expect(html).toContain('href="#communeCode"');
     expect(html).toContain('không thuộc tỉnh');
     expect(html).toContain('Thủ Dầu Một');
     expect((await producerRow(user.producerId!)).provinceCode).toBe('75');
@@ -97,8 +97,8 @@ describe('POST /portal/profile', () => {
     );
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('<code>phone</code>');
-    expect(html).toContain('<code>bankAccountNumber</code>');
+    expect(html).toContain('href="#phone"');
+    expect(html).toContain('href="#bankAccountNumber"');
   });
 
   it('refuses a tax code another producer holds with 409', async () => {
@@ -108,7 +108,7 @@ describe('POST /portal/profile', () => {
     expect((await postForm(first.browser, '/portal/profile', profileFields({ taxCode: shared }))).status).toBe(303);
     const response = await postForm(second.browser, '/portal/profile', profileFields({ taxCode: shared }));
     expect(response.status).toBe(409);
-    expect(await response.text()).toContain('<code>taxCode</code>');
+    expect(await response.text()).toContain('href="#taxCode"');
   });
 
   it('refreshes the search text of every product when the producer name changes', async () => {

@@ -213,7 +213,7 @@ describe('issuing a stamp batch from the portal', () => {
         ...fields,
       });
       expect(response.status, JSON.stringify(fields)).toBe(400);
-      expect(await response.text()).toContain(`<code>${field}</code>`);
+      expect(await response.text()).toContain(`href="#${field}"`);
     }
     expect(await testDb().select().from(stampBatches).where(eq(stampBatches.lotId, lotId))).toEqual([]);
   });
@@ -297,7 +297,7 @@ describe('activating, voiding and replacing stamps', () => {
 
     const unconfirmed = await postForm(browser, `/portal/stamp-batches/${batchId}/activate`, { scope: 'batch' });
     expect(unconfirmed.status).toBe(400);
-    expect(await unconfirmed.text()).toContain('<code>confirm</code>');
+    expect(await unconfirmed.text()).toContain('href="#batch-confirm"');
     const badSheet = await postForm(browser, `/portal/stamp-batches/${batchId}/activate`, {
       scope: 'sheet',
       sheetNumber: '3',

@@ -79,8 +79,21 @@ export function Layout({ ctx, title, description, canonicalPath, jsonLd, noindex
           <header class="site-header">
             <a class="brand" href={localHref(ctx, '/')}>
               <img src="/favicon.svg" alt="" width="28" height="28" />
-              <span>{t.site.name}</span>
+              <span class="brand-name">{t.site.name}</span>
+              <span class="brand-short">{t.site.shortName}</span>
             </a>
+            <div class="site-account">
+              {ctx.account ? (
+                <form method="post" action="/logout">
+                  <input type="hidden" name="_csrf" value={ctx.account.csrfToken} />
+                  <button type="submit" class="header-button">
+                    {t.auth.logout}
+                  </button>
+                </form>
+              ) : (
+                <a href={localHref(ctx, '/login')}>{t.auth.loginTitle}</a>
+              )}
+            </div>
             <nav aria-label={t.nav.home}>
               <a href={localHref(ctx, '/products')}>{t.nav.products}</a>
               <a href={localHref(ctx, '/sales-points')}>{t.places.navSalesPoints}</a>

@@ -92,6 +92,7 @@ export function ScanReportForm({ t, action, report, maxPhotoMegabytes }: ScanRep
   const message = issueFor(report.issues, 'message');
   const contact = issueFor(report.issues, 'contact');
   const photo = issueFor(report.issues, 'photo');
+  const labels: Record<string, string> = { message: m.message, contact: m.contact, photo: m.photo };
   return (
     <section id="report" aria-labelledby="report-title">
       <h2 id="report-title">{m.title}</h2>
@@ -101,6 +102,27 @@ export function ScanReportForm({ t, action, report, maxPhotoMegabytes }: ScanRep
         </p>
       ) : (
         <>
+          {report.issues.length > 0 ? (
+            // The page comes back at #report; the summary is first there and takes the focus.
+            <div class="note warn" role="alert" tabindex={-1} autofocus>
+              <p>{m.notSent}</p>
+              <ul>
+                {report.issues.map((issue) => {
+                  const label = labels[issue.field];
+                  return (
+                    <li>
+                      {label ? (
+                        <>
+                          <a href={`#report-${issue.field}`}>{label}</a>:{' '}
+                        </>
+                      ) : null}
+                      {issue.message}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ) : null}
           <p>{m.intro}</p>
           {report.throttledMinutes ? (
             <p class="note warn" role="status">

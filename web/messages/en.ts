@@ -21,6 +21,8 @@ export const en: Messages = {
   languageName: 'English',
   site: {
     name: 'Vietnam OCOP Products',
+    /** The name in the header of a narrow phone screen, beside the sign-in link. */
+    shortName: 'Vietnam OCOP',
     tagline: 'One Commune One Product: star-rated, traceable local goods',
     skipToContent: 'Skip to main content',
     switchLanguage: 'Tiếng Việt',
@@ -186,6 +188,7 @@ export const en: Messages = {
     throttled: (minutes: number) => `Too many failed sign-ins. Please try again in ${minutes} minutes.`,
     logout: 'Sign out',
     logoutEverywhere: 'Sign out on every device',
+    goToArea: 'Go to your work area',
     signedInAs: (name: string) => `Signed in as ${name}`,
   },
   admin: {
@@ -738,6 +741,7 @@ export const en: Messages = {
       contactHint: 'So that an officer can get back to you if needed.',
       photo: 'Photo of the product or the stamp (optional)',
       photoHint: (mb) => `A JPEG, PNG or WebP image, at most ${mb} MB.`,
+      notSent: 'The report was not sent. Please correct the following:',
       submit: 'Send the report',
       sent: 'Thank you. Your report has been sent to the producer and the authorities.',
       photoType: 'is not a JPEG, PNG or WebP image',

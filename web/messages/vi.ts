@@ -24,6 +24,8 @@ export const vi = {
   languageName: 'Tiếng Việt',
   site: {
     name: 'Sản phẩm OCOP Việt Nam',
+    /** The name in the header of a narrow phone screen, beside the sign-in link. */
+    shortName: 'OCOP Việt Nam',
     tagline: 'Mỗi xã một sản phẩm: hàng đạt sao OCOP, rõ nguồn gốc',
     skipToContent: 'Bỏ qua, đến nội dung chính',
     switchLanguage: 'English',
@@ -188,6 +190,7 @@ export const vi = {
     throttled: (minutes: number) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
     logout: 'Đăng xuất',
     logoutEverywhere: 'Đăng xuất khỏi mọi thiết bị',
+    goToArea: 'Vào trang làm việc của bạn',
     signedInAs: (name: string) => `Đang đăng nhập: ${name}`,
   },
   admin: {
@@ -740,6 +743,7 @@ export const vi = {
       contactHint: 'Để cán bộ liên hệ lại với bạn nếu cần.',
       photo: 'Ảnh chụp sản phẩm hoặc tem (không bắt buộc)',
       photoHint: (mb: number) => `Ảnh JPEG, PNG hoặc WebP, tối đa ${mb} MB.`,
+      notSent: 'Chưa gửi được báo cáo. Vui lòng sửa các mục sau:',
       submit: 'Gửi báo cáo',
       sent: 'Cảm ơn bạn. Báo cáo đã được gửi tới chủ thể sản xuất và cán bộ quản lý.',
       photoType: 'tệp không phải ảnh JPEG, PNG hoặc WebP',

@@ -4,6 +4,7 @@ import { MIN_PASSWORD_LENGTH } from '../../worker/domain/password';
 import type { FieldIssue } from '../../worker/domain/errors';
 import { Layout } from '../components/Layout';
 import type { PageContext } from '../page-context';
+import { ErrorSummary } from './portal/Fields';
 
 interface InvitationPageProps {
   ctx: PageContext;
@@ -23,6 +24,7 @@ export function InvitationPage(props: InvitationPageProps) {
   const { ctx, csrfToken, action, purpose, role, login, organisation, accountName, issues = [] } = props;
   const { t } = ctx;
   const ti = t.invitations;
+  const invalid = (field: string) => (issues.some((issue) => issue.field === field) ? 'true' : undefined);
   const intro =
     purpose === 'password_reset'
       ? ti.introReset(accountName ?? login)
@@ -32,6 +34,17 @@ export function InvitationPage(props: InvitationPageProps) {
   return (
     <Layout ctx={ctx} title={ti.titles[purpose]} noindex>
       <section class="narrow">
+        <ErrorSummary
+          ctx={ctx}
+          title={ti.fixBelow}
+          issues={issues}
+          labels={{
+            taxCode: ti.taxCode,
+            displayName: ti.displayName,
+            password: ti.password,
+            passwordConfirm: ti.passwordConfirm,
+          }}
+        />
         <h1>{ti.titles[purpose]}</h1>
         <p>{intro}</p>
         <dl class="facts">
@@ -44,24 +57,20 @@ export function InvitationPage(props: InvitationPageProps) {
             </>
           ) : null}
         </dl>
-        {issues.length > 0 ? (
-          <div class="alert alert-error" role="alert">
-            <p>{ti.fixBelow}</p>
-            <ul>
-              {issues.map((issue) => (
-                <li>
-                  <code>{issue.field}</code>: {issue.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
         <form method="post" action={action} class="stack">
           <input type="hidden" name="_csrf" value={csrfToken} />
           {purpose === 'claim' ? (
             <>
               <label for="taxCode">{ti.taxCode}</label>
-              <input id="taxCode" name="taxCode" type="text" inputmode="numeric" autocomplete="off" required />
+              <input
+                id="taxCode"
+                name="taxCode"
+                aria-invalid={invalid('taxCode')}
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                required
+              />
             </>
           ) : null}
           {purpose === 'password_reset' ? null : (
@@ -70,6 +79,7 @@ export function InvitationPage(props: InvitationPageProps) {
               <input
                 id="displayName"
                 name="displayName"
+                aria-invalid={invalid('displayName')}
                 type="text"
                 autocomplete="name"
                 required
@@ -82,6 +92,7 @@ export function InvitationPage(props: InvitationPageProps) {
           <input
             id="password"
             name="password"
+            aria-invalid={invalid('password')}
             type="password"
             autocomplete="new-password"
             required
@@ -95,6 +106,7 @@ export function InvitationPage(props: InvitationPageProps) {
           <input
             id="passwordConfirm"
             name="passwordConfirm"
+            aria-invalid={invalid('passwordConfirm')}
             type="password"
             autocomplete="new-password"
             required

@@ -8,6 +8,7 @@ import type { AppEnv } from '../lib/context';
 import { csrfToken } from '../lib/csrf';
 import { notFound } from '../lib/errors';
 import { readForm } from '../lib/form-body';
+import { submitForm, typedValues } from '../lib/forms';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
 import { parseInput } from '../lib/validation';
@@ -40,17 +41,35 @@ adminTokens.get('/admin/api-tokens', async (c) => {
 });
 
 adminTokens.post('/admin/api-tokens', async (c) => {
-  const form = parseInput(c, createForm, await readForm(c, { all: true }));
+  const body = await readForm(c, { all: true });
   const now = new Date();
-  const { secret, tokens } = await issueApiToken(c.var.db, form, c.var.user!.id, now);
-  return c.html(
-    <ApiTokensPage
-      ctx={pageContext(c)}
-      csrfToken={csrfToken(c)}
-      tokens={tokens.map((token) => toApiTokenView(token, now))}
-      created={{ name: form.name, secret }}
-    />,
-    StatusCodes.CREATED,
+  return submitForm(
+    c,
+    async () => {
+      const form = parseInput(c, createForm, body);
+      const { secret, tokens } = await issueApiToken(c.var.db, form, c.var.user!.id, now);
+      return c.html(
+        <ApiTokensPage
+          ctx={pageContext(c)}
+          csrfToken={csrfToken(c)}
+          tokens={tokens.map((token) => toApiTokenView(token, now))}
+          created={{ name: form.name, secret }}
+        />,
+        StatusCodes.CREATED,
+      );
+    },
+    async ({ issues, status }) => {
+      const tokens = await listApiTokens(c.var.db);
+      return c.html(
+        <ApiTokensPage
+          ctx={pageContext(c)}
+          csrfToken={csrfToken(c)}
+          tokens={tokens.map((token) => toApiTokenView(token, now))}
+          failed={{ values: typedValues(body), issues }}
+        />,
+        status,
+      );
+    },
   );
 });
 

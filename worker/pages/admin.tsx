@@ -34,6 +34,7 @@ import { ADMIN_PAGE_SIZE, pageParam } from '../schemas/admin';
 import { csrfToken } from '../lib/csrf';
 import { AppError, notFound } from '../lib/errors';
 import { readForm } from '../lib/form-body';
+import { submitForm, typedValues } from '../lib/forms';
 import { invitationSender } from '../gateways/invitation-sender';
 import { pageContext } from '../lib/render';
 import { StatusCodes } from '../lib/status';
@@ -158,13 +159,30 @@ const roleForm = z.object({ role: z.enum(userRoles), producerId: optionalId });
 admin.post('/admin/users/:id/role', async (c) => {
   const user = await targetUser(c);
   enforce(accountChangeAccess(actorOf(c), user.id));
-  const form = parseInput(c, roleForm, await readForm(c));
-  const producerId = form.producerId ?? null;
-  await checkAssignment(c, form.role, producerId);
-  if (form.role !== user.role || producerId !== user.producerId) {
-    await changeUserRole(c.var.db, user, { role: form.role, producerId }, actorOf(c).id);
-  }
-  return c.redirect(`/admin/users/${user.id}`, StatusCodes.SEE_OTHER);
+  const body = await readForm(c);
+  return submitForm(
+    c,
+    async () => {
+      const form = parseInput(c, roleForm, body);
+      const producerId = form.producerId ?? null;
+      await checkAssignment(c, form.role, producerId);
+      if (form.role !== user.role || producerId !== user.producerId) {
+        await changeUserRole(c.var.db, user, { role: form.role, producerId }, actorOf(c).id);
+      }
+      return c.redirect(`/admin/users/${user.id}`, StatusCodes.SEE_OTHER);
+    },
+    ({ issues, status }) =>
+      c.html(
+        <UserPage
+          ctx={pageContext(c)}
+          user={toAdminUserView(user)}
+          csrfToken={csrfToken(c)}
+          isSelf={false}
+          failedRole={{ values: typedValues(body), issues }}
+        />,
+        status,
+      ),
+  );
 });
 
 async function checkAssignment(c: Context<AppEnv>, role: (typeof userRoles)[number], producerId: number | null) {
@@ -198,11 +216,27 @@ admin.get('/admin/invitations/new', async (c) => {
 const inviteForm = z.object({ role: z.enum(invitableRoles), producerId: optionalId, login: loginField });
 
 admin.post('/admin/invitations', async (c) => {
-  const form = parseInput(c, inviteForm, await readForm(c));
-  const producerId = form.producerId ?? null;
-  await checkAssignment(c, form.role, producerId);
-  const login = await freshLogin(c, form.login);
-  return issueLink(c, { purpose: 'invite', role: form.role, producerId, ...login });
+  const body = await readForm(c);
+  return submitForm(
+    c,
+    async () => {
+      const form = parseInput(c, inviteForm, body);
+      const producerId = form.producerId ?? null;
+      await checkAssignment(c, form.role, producerId);
+      const login = await freshLogin(c, form.login);
+      return issueLink(c, { purpose: 'invite', role: form.role, producerId, ...login });
+    },
+    ({ issues, status }) =>
+      c.html(
+        <InvitePage
+          ctx={pageContext(c)}
+          csrfToken={csrfToken(c)}
+          producer={null}
+          failed={{ values: typedValues(body), issues }}
+        />,
+        status,
+      ),
+  );
 });
 
 // ---------------------------------------------------------------- organisations
@@ -231,13 +265,30 @@ admin.post('/admin/organisations/:id/claim-link', async (c) => {
   const problems = c.var.t.admin.problems;
   if (!producer.taxCode) throw new AppError('conflict', { detail: problems.noTaxCode });
   if (producer.claimedAt) throw new AppError('conflict', { detail: problems.alreadyClaimed });
-  const form = parseInput(c, z.object({ login: loginField }), await readForm(c));
-  const login = await freshLogin(c, form.login);
-  return issueLink(c, {
-    purpose: 'claim',
-    role: 'producer_member',
-    producerId: producer.id,
-    taxCode: producer.taxCode,
-    ...login,
-  });
+  const body = await readForm(c);
+  const taxCode = producer.taxCode;
+  return submitForm(
+    c,
+    async () => {
+      const form = parseInput(c, z.object({ login: loginField }), body);
+      const login = await freshLogin(c, form.login);
+      return issueLink(c, { purpose: 'claim', role: 'producer_member', producerId: producer.id, taxCode, ...login });
+    },
+    // The list again, narrowed to this organisation by its tax code, with the problem beside its form.
+    async ({ issues, status }) => {
+      const rows = await listOrganisations(c.var.db, taxCode, ADMIN_PAGE_SIZE, 0);
+      return c.html(
+        <OrganisationsPage
+          ctx={pageContext(c)}
+          csrfToken={csrfToken(c)}
+          organisations={rows.slice(0, ADMIN_PAGE_SIZE).map(toOrganisationView)}
+          query={taxCode}
+          page={1}
+          hasNext={rows.length > ADMIN_PAGE_SIZE}
+          failedClaim={{ organisationId: producer.id, values: typedValues(body), issues }}
+        />,
+        status,
+      );
+    },
+  );
 });

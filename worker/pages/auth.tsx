@@ -8,6 +8,7 @@ import { homePathFor, safeNextPath } from '../domain/policy';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
 import { readForm } from '../lib/form-body';
+import { submitForm } from '../lib/forms';
 import { csrfToken } from '../lib/csrf';
 import { pageContext } from '../lib/render';
 import { clientIp } from '../lib/request';
@@ -28,31 +29,51 @@ const loginForm = z.object({
 
 auth.get('/login', (c) => {
   const next = safeNextPath(c.req.query('next'), siteOrigin(c)) ?? undefined;
-  return c.html(<LoginPage ctx={pageContext(c)} csrfToken={csrfToken(c)} next={next} />);
+  const user = c.var.user;
+  const signedIn = user ? { name: user.displayName, homePath: homePathFor(user.role) } : undefined;
+  return c.html(<LoginPage ctx={pageContext(c)} csrfToken={csrfToken(c)} next={next} signedIn={signedIn} />);
 });
 
 auth.post('/login', async (c) => {
-  const form = parseInput(c, loginForm, await readForm(c));
-  const { t } = c.var;
-  const next = safeNextPath(form.next, siteOrigin(c)) ?? undefined;
-  const result = await signIn(c.var.db, {
-    login: form.login,
-    password: form.password,
-    ip: clientIp(c),
-    previousSessionIdHash: c.var.session?.idHash ?? null,
-    userAgent: c.req.header('user-agent') ?? null,
-  });
-  if (result.outcome === 'signed_in') {
-    setSessionCookie(c, result.sessionToken);
-    return c.redirect(next ?? homePathFor(result.user.role), StatusCodes.SEE_OTHER);
-  }
-  const [error, status] =
-    result.outcome === 'throttled'
-      ? [t.auth.throttled(result.minutes), StatusCodes.TOO_MANY_REQUESTS]
-      : [t.auth.wrongCredentials, StatusCodes.UNAUTHORIZED];
-  return c.html(
-    <LoginPage ctx={pageContext(c)} csrfToken={csrfToken(c)} login={form.login} next={next} error={error} />,
-    status,
+  const body = await readForm(c);
+  const typed = (field: string) => (typeof body[field] === 'string' ? body[field] : undefined);
+  return submitForm(
+    c,
+    async () => {
+      const form = parseInput(c, loginForm, body);
+      const { t } = c.var;
+      const next = safeNextPath(form.next, siteOrigin(c)) ?? undefined;
+      const result = await signIn(c.var.db, {
+        login: form.login,
+        password: form.password,
+        ip: clientIp(c),
+        previousSessionIdHash: c.var.session?.idHash ?? null,
+        userAgent: c.req.header('user-agent') ?? null,
+      });
+      if (result.outcome === 'signed_in') {
+        setSessionCookie(c, result.sessionToken);
+        return c.redirect(next ?? homePathFor(result.user.role), StatusCodes.SEE_OTHER);
+      }
+      const [error, status] =
+        result.outcome === 'throttled'
+          ? [t.auth.throttled(result.minutes), StatusCodes.TOO_MANY_REQUESTS]
+          : [t.auth.wrongCredentials, StatusCodes.UNAUTHORIZED];
+      return c.html(
+        <LoginPage ctx={pageContext(c)} csrfToken={csrfToken(c)} login={form.login} next={next} error={error} />,
+        status,
+      );
+    },
+    ({ issues, status }) =>
+      c.html(
+        <LoginPage
+          ctx={pageContext(c)}
+          csrfToken={csrfToken(c)}
+          login={typed('login')?.slice(0, 254)}
+          next={safeNextPath(typed('next')?.slice(0, 500), siteOrigin(c)) ?? undefined}
+          issues={issues}
+        />,
+        status,
+      ),
   );
 });
 

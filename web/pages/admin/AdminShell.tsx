@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Role } from '../../../worker/domain/policy';
 import { Layout } from '../../components/Layout';
+import { SectionMenu } from '../../components/SectionMenu';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 
@@ -44,17 +45,14 @@ export function AdminShell({ ctx, role, section, title, children }: AdminShellPr
   return (
     <Layout ctx={ctx} title={title} noindex>
       <div class="admin">
-        <nav class="admin-nav" aria-label={t.admin.nav}>
-          <ul>
-            {links.map(([key, path, label]) => (
-              <li>
-                <a href={localHref(ctx, path)} aria-current={key === section ? 'page' : undefined}>
-                  {label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <SectionMenu
+          label={t.admin.nav}
+          links={links.map(([key, path, label]) => ({
+            href: localHref(ctx, path),
+            label,
+            current: key === section,
+          }))}
+        />
         <section class="admin-main">
           <h1>{title}</h1>
           {children}

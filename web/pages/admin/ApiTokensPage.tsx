@@ -1,5 +1,7 @@
 import { API_SCOPES, API_TOKEN_EXPIRY_DAYS } from '../../../worker/domain/api-scopes';
+import type { FieldIssue } from '../../../worker/domain/errors';
 import type { PageContext } from '../../page-context';
+import { ErrorSummary, Field, issueFor, type Values } from '../portal/Fields';
 import { AdminShell, CsrfField } from './AdminShell';
 
 /** An API token as listed; times in Vietnam time. */
@@ -23,14 +25,22 @@ interface ApiTokensPageProps {
   tokens: ApiTokenView[];
   /** The secret of a token created by this very request: shown here and never again. */
   created?: { name: string; secret: string };
+  /** A refused new token: what was typed, and what to fix. */
+  failed?: { values: Values; issues: FieldIssue[] } | undefined;
 }
 
-export function ApiTokensPage({ ctx, csrfToken, tokens, created }: ApiTokensPageProps) {
+export function ApiTokensPage({ ctx, csrfToken, tokens, created, failed }: ApiTokensPageProps) {
   const { t } = ctx;
   const tt = t.admin.tokens;
+  const scopesIssue = issueFor(failed?.issues ?? [], 'scopes');
   const scopeName = (scope: string) => (tt.scopeNames as Record<string, string>)[scope] ?? scope;
   return (
     <AdminShell ctx={ctx} role="admin" section="tokens" title={t.admin.apiTokens}>
+      <ErrorSummary
+        ctx={ctx}
+        issues={failed?.issues ?? []}
+        labels={{ name: tt.name, scopes: tt.scopes, expiresInDays: tt.expires }}
+      />
       {created ? (
         <div class="admin-secret" role="status">
           <h2>{tt.createdTitle}</h2>
@@ -44,10 +54,14 @@ export function ApiTokensPage({ ctx, csrfToken, tokens, created }: ApiTokensPage
       <p>{tt.intro}</p>
       <form method="post" action="/admin/api-tokens" class="admin-form">
         <CsrfField token={csrfToken} />
-        <label for="name">{tt.name}</label>
-        <input id="name" name="name" type="text" required maxlength={100} />
-        <fieldset>
+        <Field name="name" label={tt.name} required values={failed?.values ?? {}} issues={failed?.issues ?? []} />
+        <fieldset id="scopes" tabindex={-1} aria-describedby={scopesIssue ? 'scopes-error' : undefined}>
           <legend>{tt.scopes}</legend>
+          {scopesIssue ? (
+            <p class="field-error" id="scopes-error">
+              {scopesIssue.message}
+            </p>
+          ) : null}
           {API_SCOPES.map((scope) => (
             <label class="checkbox">
               <input type="checkbox" name="scopes" value={scope} /> {scopeName(scope)} (<code>{scope}</code>)

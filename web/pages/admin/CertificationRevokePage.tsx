@@ -21,6 +21,7 @@ export function CertificationRevokePage({ ctx, csrfToken, certification, failed 
   const values = failed?.values ?? {};
   return (
     <AdminShell ctx={ctx} role="admin" section="certifications" title={tr.title(certification.decisionNumber)}>
+      <ErrorSummary ctx={ctx} issues={issues} labels={{ reason: tr.reason, decisionNumber: tr.decisionNumber }} />
       <dl class="facts">
         <dt>{tl.product}</dt>
         <dd>
@@ -53,7 +54,6 @@ export function CertificationRevokePage({ ctx, csrfToken, certification, failed 
       ) : (
         <>
           <p>{tr.intro}</p>
-          <ErrorSummary ctx={ctx} issues={issues} labels={{ reason: tr.reason, decisionNumber: tr.decisionNumber }} />
           <form method="post" action={`/admin/certifications/${certification.id}/revoke`} class="admin-form">
             <CsrfField token={csrfToken} />
             <Field name="reason" label={tr.reason} values={values} issues={issues} required multiline />

@@ -51,9 +51,11 @@ export function CertificationUploadPage({ ctx, csrfToken, limits, failed }: Cert
   return (
     <AdminShell ctx={ctx} role="admin" section="certificationUpload" title={tu.title}>
       {failed ? (
-        <p class="alert alert-error" role="alert">
-          <a href={`#${failed.source}`}>{failed.wholeFile ? tu.fileProblem : t.errors.codes.validation_failed}</a>
-        </p>
+        <div class="error-summary" role="alert" tabindex={-1} autofocus>
+          <p>
+            <a href={`#${failed.source}`}>{failed.wholeFile ? tu.fileProblem : t.errors.codes.validation_failed}</a>
+          </p>
+        </div>
       ) : null}
       <p>{tu.intro}</p>
       <p>{tu.limits(limits.megabytes, limits.rows)}</p>

@@ -1,6 +1,8 @@
 import type { ProducerKind } from '../../../worker/domain/organisation';
 import { localHref } from '../../href';
+import type { FieldIssue } from '../../../worker/domain/errors';
 import type { PageContext } from '../../page-context';
+import { ErrorSummary, Field, type Values } from '../portal/Fields';
 import { AdminPager, AdminShell, CsrfField } from './AdminShell';
 
 export interface OrganisationView {
@@ -20,12 +22,32 @@ interface OrganisationsPageProps {
   query: string | undefined;
   page: number;
   hasNext: boolean;
+  /** A refused claim link: for which organisation, what was typed, and what to fix. */
+  failedClaim?: { organisationId: number; values: Values; issues: FieldIssue[] } | undefined;
 }
 
-export function OrganisationsPage({ ctx, csrfToken, organisations, query, page, hasNext }: OrganisationsPageProps) {
+export function OrganisationsPage({
+  ctx,
+  csrfToken,
+  organisations,
+  query,
+  page,
+  hasNext,
+  failedClaim,
+}: OrganisationsPageProps) {
   const { t } = ctx;
+  const claimState = (id: number) =>
+    failedClaim?.organisationId === id ? failedClaim : { values: {}, issues: [] as FieldIssue[] };
   return (
     <AdminShell ctx={ctx} role="admin" section="organisations" title={t.admin.organisations}>
+      {failedClaim ? (
+        <ErrorSummary
+          ctx={ctx}
+          issues={failedClaim.issues}
+          labels={{ login: t.admin.login }}
+          idPrefix={`claim-${failedClaim.organisationId}-`}
+        />
+      ) : null}
       <form method="get" action="/admin/organisations" class="admin-filters">
         <div class="field">
           <label for="q">{t.admin.search}</label>
@@ -71,8 +93,14 @@ export function OrganisationsPage({ ctx, csrfToken, organisations, query, page, 
               {organisation.taxCode && !organisation.claimedAt ? (
                 <form method="post" action={`/admin/organisations/${organisation.id}/claim-link`} class="admin-inline">
                   <CsrfField token={csrfToken} />
-                  <label for={`claim-login-${organisation.id}`}>{t.admin.login}</label>
-                  <input id={`claim-login-${organisation.id}`} name="login" type="text" required autocomplete="off" />
+                  <Field
+                    name="login"
+                    label={t.admin.login}
+                    required
+                    autocomplete="off"
+                    idPrefix={`claim-${organisation.id}-`}
+                    {...claimState(organisation.id)}
+                  />
                   <button type="submit" class="button">
                     {t.admin.claimLink}
                   </button>

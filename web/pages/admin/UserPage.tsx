@@ -1,5 +1,7 @@
 import { userRoles } from '../../../db/schema';
+import type { FieldIssue } from '../../../worker/domain/errors';
 import type { PageContext } from '../../page-context';
+import { ErrorSummary, Field, Select, type Values } from '../portal/Fields';
 import type { AdminUserView } from './UsersPage';
 import { AdminShell, CsrfField } from './AdminShell';
 
@@ -9,13 +11,21 @@ interface UserPageProps {
   csrfToken: string;
   /** The administrator is looking at their own account: no disabling or role change. */
   isSelf: boolean;
+  /** A refused role change: what was chosen, and what to fix. */
+  failedRole?: { values: Values; issues: FieldIssue[] } | undefined;
 }
 
-export function UserPage({ ctx, user, csrfToken, isSelf }: UserPageProps) {
+export function UserPage({ ctx, user, csrfToken, isSelf, failedRole }: UserPageProps) {
   const { t } = ctx;
   const base = `/admin/users/${user.id}`;
+  const role = failedRole ?? { values: { role: user.role, producerId: user.producerId?.toString() ?? '' }, issues: [] };
   return (
     <AdminShell ctx={ctx} role="admin" section="users" title={user.displayName}>
+      <ErrorSummary
+        ctx={ctx}
+        issues={role.issues}
+        labels={{ role: t.admin.role, producerId: t.admin.organisationId }}
+      />
       <dl class="facts">
         <dt>{t.admin.login}</dt>
         <dd>{user.login}</dd>
@@ -51,16 +61,13 @@ export function UserPage({ ctx, user, csrfToken, isSelf }: UserPageProps) {
           <form method="post" action={`${base}/role`} class="admin-form">
             <h2>{t.admin.changeRole}</h2>
             <CsrfField token={csrfToken} />
-            <label for="role">{t.admin.role}</label>
-            <select id="role" name="role">
-              {userRoles.map((role) => (
-                <option value={role} selected={user.role === role}>
-                  {t.admin.roles[role]}
-                </option>
-              ))}
-            </select>
-            <label for="producerId">{t.admin.organisationId}</label>
-            <input id="producerId" name="producerId" inputmode="numeric" value={user.producerId?.toString() ?? ''} />
+            <Select
+              name="role"
+              label={t.admin.role}
+              options={userRoles.map((value) => ({ value, label: t.admin.roles[value] }))}
+              {...role}
+            />
+            <Field name="producerId" label={t.admin.organisationId} inputmode="numeric" {...role} />
             <button type="submit" class="button">
               {t.admin.save}
             </button>

@@ -26,7 +26,6 @@ export function FakeReportsPage(props: FakeReportsPageProps) {
       section="fakeReports"
       producerName={producerName}
       producerParam={producerParam}
-      csrfToken={csrfToken}
       notice={notice}
     >
       <h1>{f.title}</h1>

@@ -10,25 +10,38 @@ export const issueFor = (issues: FieldIssue[], name: string) => issues.find((iss
 interface ErrorSummaryProps {
   ctx: PageContext;
   issues: FieldIssue[];
-  /** The label each field is known by on this form. */
+  /** The label each field is known by on this form: a person never reads a field's internal name. */
   labels: Record<string, string>;
   /** The form's fields' id prefix (see Field), so the links land on them. */
   idPrefix?: string;
+  /** The summary's heading, when "not saved yet" is not what the form does. */
+  title?: string;
 }
 
-/** Names every refused field, by label and by form name, and links to it. */
-export function ErrorSummary({ ctx, issues, labels, idPrefix = '' }: ErrorSummaryProps) {
+/**
+ * What a refused form must fix, put first on the page: each field by its label, linked to the
+ * field, with its problem. It takes the focus as the page loads (autofocus on an element focusable
+ * by script only), so the browser shows it and a screen reader reads it, without JavaScript.
+ */
+export function ErrorSummary({ ctx, issues, labels, idPrefix = '', title }: ErrorSummaryProps) {
   if (issues.length === 0) return null;
   return (
-    <div class="alert alert-error" role="alert">
-      <p>{ctx.t.portal.formProblem}</p>
+    <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{title ?? ctx.t.portal.formProblem}</h2>
       <ul>
-        {issues.map((issue) => (
-          <li>
-            <a href={`#${idPrefix}${issue.field}`}>{labels[issue.field] ?? issue.field}</a> (<code>{issue.field}</code>
-            ): {issue.message}
-          </li>
-        ))}
+        {issues.map((issue) => {
+          const label = labels[issue.field];
+          return (
+            <li>
+              {label ? (
+                <>
+                  <a href={`#${idPrefix}${issue.field}`}>{label}</a>:{' '}
+                </>
+              ) : null}
+              {issue.message}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -20,18 +20,7 @@ export function LotNewPage({ ctx, csrfToken, producerName, producerParam, produc
   const state = { values, issues };
   const optional = (label: string) => `${label} ${t.portal.optional}`;
   return (
-    <PortalShell
-      ctx={ctx}
-      title={l.newTitle}
-      section="lots"
-      producerName={producerName}
-      producerParam={producerParam}
-      csrfToken={csrfToken}
-    >
-      <p>
-        <a href={localHref(ctx, '/portal/lots', { producer: producerParam })}>{l.backToList}</a>
-      </p>
-      <h1>{l.newTitle}</h1>
+    <PortalShell ctx={ctx} title={l.newTitle} section="lots" producerName={producerName} producerParam={producerParam}>
       <ErrorSummary
         ctx={ctx}
         issues={issues}
@@ -44,6 +33,10 @@ export function LotNewPage({ ctx, csrfToken, producerName, producerParam, produc
           notes: l.notes,
         }}
       />
+      <p>
+        <a href={localHref(ctx, '/portal/lots', { producer: producerParam })}>{l.backToList}</a>
+      </p>
+      <h1>{l.newTitle}</h1>
       <form method="post" action={localHref(ctx, '/portal/lots', { producer: producerParam })} class="stack">
         <input type="hidden" name="_csrf" value={csrfToken} />
         <Select name="productId" label={l.product} options={products} {...state} />

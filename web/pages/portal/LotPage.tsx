@@ -52,7 +52,6 @@ export function LotPage({ ctx, csrfToken, view, eventTypes, notice }: LotPagePro
       section="lots"
       producerName={view.producerName}
       producerParam={view.producerParam}
-      csrfToken={csrfToken}
       notice={notice}
     >
       <p>

@@ -21,11 +21,10 @@ export interface LotsView {
 
 interface LotsPageProps {
   ctx: PageContext;
-  csrfToken: string;
   view: LotsView;
 }
 
-export function LotsPage({ ctx, csrfToken, view }: LotsPageProps) {
+export function LotsPage({ ctx, view }: LotsPageProps) {
   const { t } = ctx;
   const l = t.portal.lots;
   return (
@@ -35,7 +34,6 @@ export function LotsPage({ ctx, csrfToken, view }: LotsPageProps) {
       section="lots"
       producerName={view.producerName}
       producerParam={view.producerParam}
-      csrfToken={csrfToken}
     >
       <h1>{l.title}</h1>
       <p>{l.intro}</p>

@@ -22,11 +22,10 @@ export interface DashboardView {
 
 interface PortalDashboardPageProps {
   ctx: PageContext;
-  csrfToken: string;
   view: DashboardView;
 }
 
-export function PortalDashboardPage({ ctx, csrfToken, view }: PortalDashboardPageProps) {
+export function PortalDashboardPage({ ctx, view }: PortalDashboardPageProps) {
   const { t } = ctx;
   const d = t.portal.dashboard;
   const editHref = (id: number) => localHref(ctx, `/portal/products/${id}`);
@@ -37,7 +36,6 @@ export function PortalDashboardPage({ ctx, csrfToken, view }: PortalDashboardPag
       section="dashboard"
       producerName={view.producerName}
       producerParam={view.producerParam}
-      csrfToken={csrfToken}
     >
       <h1>{d.title}</h1>
       <div class="portal-cards">

@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../../worker/domain/errors';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
-import { ErrorSummary, Field, Select, type Values } from './Fields';
+import { ErrorSummary, Field, issueFor, Select, type Values } from './Fields';
 import { PortalShell } from './PortalShell';
 
 /** Which of the page's forms a refused submission came from: "listing", "variant-new", "variant-<id>", "stock", "photo". */
@@ -60,7 +60,33 @@ export function PortalProductEditPage({
   const newVariant = stateOf('variant-new', {});
   const stock = stateOf('stock', { target: view.priceFromVariants ? String(view.variants[0]?.id ?? '') : 'product' });
   const photo = stateOf('photo', {});
+  const photoIssue = issueFor(photo.issues, 'photo');
   const variantLabels = { labelVi: e.labelVi, labelEn: e.labelEn, price: e.variantPrice, gtin: e.gtin };
+  // The refused form's fields, by label and id prefix, for the one summary at the top of the page.
+  const refusedForm = (form: string): { labels: Record<string, string>; idPrefix?: string } => {
+    switch (form) {
+      case 'listing':
+        return {
+          labels: {
+            nameEn: e.nameEn,
+            descriptionVi: e.descriptionVi,
+            descriptionEn: e.descriptionEn,
+            storyVi: e.storyVi,
+            storyEn: e.storyEn,
+            unit: e.unit,
+            price: e.price,
+          },
+        };
+      case 'stock':
+        return { labels: { target: e.target, delta: e.delta, reason: e.reason, note: e.note } };
+      case 'photo':
+        return { labels: { photo: e.photo, altVi: e.altVi, altEn: e.altEn } };
+      case 'variant-new':
+        return { labels: variantLabels, idPrefix: 'new-' };
+      default:
+        return { labels: variantLabels, idPrefix: `v${form.slice('variant-'.length)}-` };
+    }
+  };
 
   return (
     <PortalShell
@@ -69,9 +95,9 @@ export function PortalProductEditPage({
       section="products"
       producerName={view.producerName}
       producerParam={producerParam}
-      csrfToken={csrfToken}
       notice={notice}
     >
+      {failed ? <ErrorSummary ctx={ctx} issues={failed.issues} {...refusedForm(failed.form)} /> : null}
       <p>
         <a href={localHref(ctx, '/portal/products', { producer: producerParam })}>{e.backToList}</a>
       </p>
@@ -115,19 +141,6 @@ export function PortalProductEditPage({
 
       <section class="portal-card" aria-labelledby="listing-title">
         <h2 id="listing-title">{e.listing}</h2>
-        <ErrorSummary
-          ctx={ctx}
-          issues={listing.issues}
-          labels={{
-            nameEn: e.nameEn,
-            descriptionVi: e.descriptionVi,
-            descriptionEn: e.descriptionEn,
-            storyVi: e.storyVi,
-            storyEn: e.storyEn,
-            unit: e.unit,
-            price: e.price,
-          }}
-        />
         <form method="post" action={action()} class="stack">
           {csrf}
           <Field name="nameEn" label={e.nameEn} {...listing} />
@@ -157,7 +170,6 @@ export function PortalProductEditPage({
               <summary>
                 {variant.label} · {e.stock}: {variant.stock}
               </summary>
-              <ErrorSummary ctx={ctx} issues={state.issues} labels={variantLabels} idPrefix={`v${variant.id}-`} />
               <form method="post" action={action(`/variants/${variant.id}`)} class="stack">
                 {csrf}
                 <VariantFields idPrefix={`v${variant.id}-`} ctx={ctx} {...state} />
@@ -170,7 +182,6 @@ export function PortalProductEditPage({
         })}
         <details class="portal-variant" open={failed?.form === 'variant-new'}>
           <summary>{e.addVariant}</summary>
-          <ErrorSummary ctx={ctx} issues={newVariant.issues} labels={variantLabels} idPrefix="new-" />
           <form method="post" action={action('/variants')} class="stack">
             {csrf}
             <VariantFields idPrefix="new-" ctx={ctx} {...newVariant} />
@@ -186,11 +197,6 @@ export function PortalProductEditPage({
         <p>
           {e.stock}: <strong>{view.stock}</strong>
         </p>
-        <ErrorSummary
-          ctx={ctx}
-          issues={stock.issues}
-          labels={{ target: e.target, delta: e.delta, reason: e.reason, note: e.note }}
-        />
         <form method="post" action={action('/stock')} class="stack">
           {csrf}
           <Select
@@ -248,12 +254,24 @@ export function PortalProductEditPage({
           </ul>
         )}
         <h3>{e.addPhoto}</h3>
-        <ErrorSummary ctx={ctx} issues={photo.issues} labels={{ photo: e.photo, altVi: e.altVi, altEn: e.altEn }} />
         <form method="post" action={action('/photos')} enctype="multipart/form-data" class="stack">
           {csrf}
-          <div class={photo.issues.some((i) => i.field === 'photo') ? 'field field-invalid' : 'field'}>
+          <div class={photoIssue ? 'field field-invalid' : 'field'}>
             <label for="photo">{e.photo}</label>
-            <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" required />
+            <input
+              id="photo"
+              name="photo"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              required
+              aria-invalid={photoIssue ? 'true' : undefined}
+              aria-describedby={photoIssue ? 'photo-error' : undefined}
+            />
+            {photoIssue ? (
+              <p class="field-error" id="photo-error">
+                {photoIssue.message}
+              </p>
+            ) : null}
           </div>
           <Field name="altVi" label={e.altVi} required {...photo} />
           <Field name="altEn" label={`${e.altEn} ${t.portal.optional}`} {...photo} />

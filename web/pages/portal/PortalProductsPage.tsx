@@ -13,24 +13,16 @@ export interface PortalProductRow {
 
 interface PortalProductsPageProps {
   ctx: PageContext;
-  csrfToken: string;
   producerName: string;
   producerParam?: number | undefined;
   products: PortalProductRow[];
 }
 
-export function PortalProductsPage({ ctx, csrfToken, producerName, producerParam, products }: PortalProductsPageProps) {
+export function PortalProductsPage({ ctx, producerName, producerParam, products }: PortalProductsPageProps) {
   const { t } = ctx;
   const p = t.portal.products;
   return (
-    <PortalShell
-      ctx={ctx}
-      title={p.title}
-      section="products"
-      producerName={producerName}
-      producerParam={producerParam}
-      csrfToken={csrfToken}
-    >
+    <PortalShell ctx={ctx} title={p.title} section="products" producerName={producerName} producerParam={producerParam}>
       <h1>{p.title}</h1>
       {products.length === 0 ? (
         <p>{p.empty}</p>

@@ -33,10 +33,8 @@ export function PortalProfilePage(props: PortalProfilePageProps) {
       section="profile"
       producerName={producerName}
       producerParam={producerParam}
-      csrfToken={csrfToken}
       notice={notice}
     >
-      <h1>{p.title}</h1>
       <ErrorSummary
         ctx={ctx}
         issues={issues}
@@ -58,6 +56,7 @@ export function PortalProfilePage(props: PortalProfilePageProps) {
           bankAccountName: p.bankAccountName,
         }}
       />
+      <h1>{p.title}</h1>
       <form method="post" action={localHref(ctx, '/portal/profile', { producer: producerParam })} class="stack">
         <input type="hidden" name="_csrf" value={csrfToken} />
         <fieldset class="portal-card">

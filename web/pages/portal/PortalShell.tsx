@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { Layout } from '../../components/Layout';
+import { SectionMenu } from '../../components/SectionMenu';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 
@@ -12,21 +13,11 @@ interface PortalShellProps {
   producerName: string;
   /** Keeps an administrator's chosen producer on every portal link. */
   producerParam?: number | undefined;
-  csrfToken: string;
   notice?: string | undefined;
   children?: Child;
 }
 
-export function PortalShell({
-  ctx,
-  title,
-  section,
-  producerName,
-  producerParam,
-  csrfToken,
-  notice,
-  children,
-}: PortalShellProps) {
+export function PortalShell({ ctx, title, section, producerName, producerParam, notice, children }: PortalShellProps) {
   const { t } = ctx;
   const link = (path: string) => localHref(ctx, path, { producer: producerParam });
   const items: { key: PortalSection; path: string; label: string }[] = [
@@ -41,22 +32,11 @@ export function PortalShell({
   return (
     <Layout ctx={ctx} title={title} noindex>
       <div class="portal">
-        <div class="portal-bar">
-          <p class="portal-org">{producerName}</p>
-          <nav aria-label={t.portal.nav.label} class="portal-nav">
-            {items.map((item) => (
-              <a href={link(item.path)} aria-current={item.key === section ? 'page' : undefined}>
-                {item.label}
-              </a>
-            ))}
-          </nav>
-          <form method="post" action="/logout" class="portal-logout">
-            <input type="hidden" name="_csrf" value={csrfToken} />
-            <button type="submit" class="link-button">
-              {t.auth.logout}
-            </button>
-          </form>
-        </div>
+        <SectionMenu
+          label={t.portal.nav.label}
+          owner={producerName}
+          links={items.map((item) => ({ href: link(item.path), label: item.label, current: item.key === section }))}
+        />
         {notice ? (
           <p class="alert alert-success" role="status">
             {notice}

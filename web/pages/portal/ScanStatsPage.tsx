@@ -33,11 +33,10 @@ export interface ScanStatsView {
 
 interface ScanStatsPageProps {
   ctx: PageContext;
-  csrfToken: string;
   view: ScanStatsView;
 }
 
-export function ScanStatsPage({ ctx, csrfToken, view }: ScanStatsPageProps) {
+export function ScanStatsPage({ ctx, view }: ScanStatsPageProps) {
   const { t } = ctx;
   const s = t.portal.scans;
   return (
@@ -47,7 +46,6 @@ export function ScanStatsPage({ ctx, csrfToken, view }: ScanStatsPageProps) {
       section="scans"
       producerName={view.producerName}
       producerParam={view.producerParam}
-      csrfToken={csrfToken}
     >
       <h1>{s.title}</h1>
       <div class="portal-cards">

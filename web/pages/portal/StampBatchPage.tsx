@@ -59,6 +59,17 @@ export function StampBatchPage({ ctx, csrfToken, view, failed, notice }: StampBa
   const voiding = stateOf('void');
   const reprint = stateOf('reprint', { count: view.replaceable > 0 ? String(view.replaceable) : '' });
   const image = stateOf('image', { format: 'svg' });
+  // The refused form's fields, by label and id prefix, for the one summary at the top of the page.
+  const refusedForms: Record<BatchForm, { labels: Record<string, string>; idPrefix: string }> = {
+    image: { labels: { serial: s.serial, format: s.format }, idPrefix: 'image-' },
+    'activate-batch': { labels: { confirm: s.confirmStuck }, idPrefix: 'batch-' },
+    'activate-sheet': {
+      labels: { sheetNumber: s.sheetNumber(view.lastSheet), confirm: s.confirmStuck },
+      idPrefix: 'sheet-',
+    },
+    void: { labels: { serials: s.serials, confirm: s.confirmVoid }, idPrefix: 'void-' },
+    reprint: { labels: { count: s.reprintCount }, idPrefix: 'reprint-' },
+  };
   return (
     <PortalShell
       ctx={ctx}
@@ -66,9 +77,9 @@ export function StampBatchPage({ ctx, csrfToken, view, failed, notice }: StampBa
       section="stamps"
       producerName={view.producerName}
       producerParam={view.producerParam}
-      csrfToken={csrfToken}
       notice={notice}
     >
+      {failed ? <ErrorSummary ctx={ctx} issues={failed.issues} {...refusedForms[failed.form]} /> : null}
       <p>
         <a href={localHref(ctx, '/portal/stamp-batches', { producer: view.producerParam })}>{s.backToList}</a>
       </p>
@@ -139,12 +150,6 @@ export function StampBatchPage({ ctx, csrfToken, view, failed, notice }: StampBa
         </ul>
         <h3>{s.image}</h3>
         <p class="hint">{s.imageHint}</p>
-        <ErrorSummary
-          ctx={ctx}
-          issues={image.issues}
-          labels={{ serial: s.serial, format: s.format }}
-          idPrefix="image-"
-        />
         <form method="get" action={localHref(ctx, `${base}/stamp`)} class="stack">
           {ctx.locale === 'vi' ? null : <input type="hidden" name="lang" value={ctx.locale} />}
           <Field name="serial" label={s.serial} required autocomplete="off" idPrefix="image-" {...image} />
@@ -173,12 +178,6 @@ export function StampBatchPage({ ctx, csrfToken, view, failed, notice }: StampBa
           <>
             <h3>{s.activateBatch}</h3>
             {view.pinsKeptUntil ? <p class="hint">{s.activatePinWarning}</p> : null}
-            <ErrorSummary
-              ctx={ctx}
-              issues={activateBatch.issues}
-              labels={{ confirm: s.confirmStuck }}
-              idPrefix="batch-"
-            />
             <form method="post" action={localHref(ctx, `${base}/activate`)} class="stack">
               {csrf}
               <input type="hidden" name="scope" value="batch" />
@@ -194,12 +193,6 @@ export function StampBatchPage({ ctx, csrfToken, view, failed, notice }: StampBa
               </button>
             </form>
             <h3>{s.activateSheet}</h3>
-            <ErrorSummary
-              ctx={ctx}
-              issues={activateSheet.issues}
-              labels={{ sheetNumber: s.sheetNumber(view.lastSheet), confirm: s.confirmStuck }}
-              idPrefix="sheet-"
-            />
             <form method="post" action={localHref(ctx, `${base}/activate`)} class="stack">
               {csrf}
               <input type="hidden" name="scope" value="sheet" />
@@ -229,12 +222,6 @@ export function StampBatchPage({ ctx, csrfToken, view, failed, notice }: StampBa
       <section class="portal-card" aria-labelledby="batch-void">
         <h2 id="batch-void">{s.voidTitle}</h2>
         <p>{s.voidIntro}</p>
-        <ErrorSummary
-          ctx={ctx}
-          issues={voiding.issues}
-          labels={{ serials: s.serials, confirm: s.confirmVoid }}
-          idPrefix="void-"
-        />
         <form method="post" action={localHref(ctx, `${base}/void`)} class="stack">
           {csrf}
           <Field name="serials" label={s.serials} multiline required idPrefix="void-" {...voiding} />
@@ -250,7 +237,6 @@ export function StampBatchPage({ ctx, csrfToken, view, failed, notice }: StampBa
         <p>{s.reprintIntro(view.replaceable)}</p>
         {view.replaceable > 0 ? (
           <>
-            <ErrorSummary ctx={ctx} issues={reprint.issues} labels={{ count: s.reprintCount }} idPrefix="reprint-" />
             <form method="post" action={localHref(ctx, `${base}/reprint`)} class="stack">
               {csrf}
               <Field

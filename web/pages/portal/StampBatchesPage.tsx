@@ -14,24 +14,16 @@ export interface StampBatchRow {
 
 interface StampBatchesPageProps {
   ctx: PageContext;
-  csrfToken: string;
   producerName: string;
   producerParam?: number | undefined;
   batches: StampBatchRow[];
 }
 
-export function StampBatchesPage({ ctx, csrfToken, producerName, producerParam, batches }: StampBatchesPageProps) {
+export function StampBatchesPage({ ctx, producerName, producerParam, batches }: StampBatchesPageProps) {
   const { t } = ctx;
   const s = t.portal.stamps;
   return (
-    <PortalShell
-      ctx={ctx}
-      title={s.title}
-      section="stamps"
-      producerName={producerName}
-      producerParam={producerParam}
-      csrfToken={csrfToken}
-    >
+    <PortalShell ctx={ctx} title={s.title} section="stamps" producerName={producerName} producerParam={producerParam}>
       <h1>{s.title}</h1>
       <p>
         {s.intro} <a href={localHref(ctx, '/portal/lots', { producer: producerParam })}>{t.portal.nav.lots}</a>

@@ -27,18 +27,7 @@ export function StampIssuePage(props: StampIssuePageProps) {
   const title = s.issueTitle(lot.code);
   const customInvalid = issues.some((issue) => customFields.some((field) => field.name === issue.field));
   return (
-    <PortalShell
-      ctx={ctx}
-      title={title}
-      section="stamps"
-      producerName={producerName}
-      producerParam={producerParam}
-      csrfToken={csrfToken}
-    >
-      <p>
-        <a href={localHref(ctx, `/portal/lots/${lot.id}`)}>← {t.portal.lots.lotTitle(lot.code, lot.productName)}</a>
-      </p>
-      <h1>{title}</h1>
+    <PortalShell ctx={ctx} title={title} section="stamps" producerName={producerName} producerParam={producerParam}>
       <ErrorSummary
         ctx={ctx}
         issues={issues}
@@ -48,6 +37,10 @@ export function StampIssuePage(props: StampIssuePageProps) {
           ...Object.fromEntries(customFields.map((field) => [field.name, field.label])),
         }}
       />
+      <p>
+        <a href={localHref(ctx, `/portal/lots/${lot.id}`)}>← {t.portal.lots.lotTitle(lot.code, lot.productName)}</a>
+      </p>
+      <h1>{title}</h1>
       <form method="post" action={localHref(ctx, `/portal/lots/${lot.id}/stamp-batches`)} class="stack">
         <input type="hidden" name="_csrf" value={csrfToken} />
         <Field

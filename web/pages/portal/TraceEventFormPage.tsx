@@ -47,13 +47,7 @@ export function TraceEventFormPage({ ctx, csrfToken, view, values, inputLotIds, 
       section="lots"
       producerName={view.producerName}
       producerParam={view.producerParam}
-      csrfToken={csrfToken}
     >
-      <p>
-        <a href={localHref(ctx, `/portal/lots/${view.lotId}`)}>← {view.lotLabel}</a>
-      </p>
-      <h1>{title}</h1>
-      <p class="hint">{e.typeHints[view.type]}</p>
       <ErrorSummary
         ctx={ctx}
         issues={issues}
@@ -70,6 +64,11 @@ export function TraceEventFormPage({ ctx, csrfToken, view, values, inputLotIds, 
           inputLotIds: e.inputLots,
         }}
       />
+      <p>
+        <a href={localHref(ctx, `/portal/lots/${view.lotId}`)}>← {view.lotLabel}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="hint">{e.typeHints[view.type]}</p>
       <form method="post" action={localHref(ctx, `/portal/lots/${view.lotId}/events`)} class="stack">
         <input type="hidden" name="_csrf" value={csrfToken} />
         <input type="hidden" name="eventType" value={view.type} />

@@ -6,7 +6,6 @@ import { listPortalProducts } from '../../data/products';
 import { loadDashboard } from '../../data/dashboard';
 import { formatVnd } from '../../domain/money';
 import type { AppEnv } from '../../lib/context';
-import { csrfToken } from '../../lib/csrf';
 import { notFound } from '../../lib/errors';
 import { pageContext } from '../../lib/render';
 import { toDashboardView } from '../../presenters/products';
@@ -20,11 +19,7 @@ dashboard.get('/', async (c) => {
   const data = await loadDashboard(c.var.db, scope.producerId, c.var.today);
   if (!data) throw notFound();
   return c.html(
-    <PortalDashboardPage
-      ctx={pageContext(c)}
-      csrfToken={csrfToken(c)}
-      view={toDashboardView(data, c.var.today, scope.producerParam)}
-    />,
+    <PortalDashboardPage ctx={pageContext(c)} view={toDashboardView(data, c.var.today, scope.producerParam)} />,
   );
 });
 
@@ -36,7 +31,6 @@ dashboard.get('/products', async (c) => {
   return c.html(
     <PortalProductsPage
       ctx={pageContext(c)}
-      csrfToken={csrfToken(c)}
       producerName={data.producer.name}
       producerParam={scope.producerParam}
       products={data.items.map((item) => ({

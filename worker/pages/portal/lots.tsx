@@ -36,9 +36,7 @@ lotPages.get('/lots', async (c) => {
   const data = await listProducerLots(c.var.db, scope.producerId);
   if (!data) throw notFound();
   const ctx = pageContext(c);
-  return c.html(
-    <LotsPage ctx={ctx} csrfToken={csrfToken(c)} view={toLotsView(data, ctx.locale, scope.producerParam)} />,
-  );
+  return c.html(<LotsPage ctx={ctx} view={toLotsView(data, ctx.locale, scope.producerParam)} />);
 });
 
 async function renderNewLot(c: Context<AppEnv>, scope: ProducerScope, values: Values, refusal?: Refusal) {

@@ -4,7 +4,6 @@ import { ChooseProducerPage } from '../../../web/pages/portal/ChooseProducerPage
 import { ScanStatsPage } from '../../../web/pages/portal/ScanStatsPage';
 import { loadScanStats } from '../../data/scan-stats';
 import type { AppEnv } from '../../lib/context';
-import { csrfToken } from '../../lib/csrf';
 import { notFound } from '../../lib/errors';
 import { pageContext } from '../../lib/render';
 import { producerInScope } from './scope';
@@ -19,10 +18,6 @@ scanStatsPages.get('/scans', async (c) => {
   if (!stats) throw notFound();
   const ctx = pageContext(c);
   return c.html(
-    <ScanStatsPage
-      ctx={ctx}
-      csrfToken={csrfToken(c)}
-      view={toScanStatsView(stats, ctx.t, ctx.locale, c.var.today, scope.producerParam)}
-    />,
+    <ScanStatsPage ctx={ctx} view={toScanStatsView(stats, ctx.t, ctx.locale, c.var.today, scope.producerParam)} />,
   );
 });

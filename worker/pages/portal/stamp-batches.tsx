@@ -65,7 +65,6 @@ stampBatchPages.get('/stamp-batches', async (c) => {
   return c.html(
     <StampBatchesPage
       ctx={pageContext(c)}
-      csrfToken={csrfToken(c)}
       producerName={producerName}
       producerParam={scope.producerParam}
       batches={toStampBatchRows(batches)}
