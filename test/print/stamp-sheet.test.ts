@@ -40,7 +40,7 @@ const texts = { batch: 'Đợt in', lot: 'Lô', sheet: (n: number, total: number
 function makeStamps(count: number, options: { pins?: boolean; from?: number } = {}): PrintStamp[] {
   return Array.from({ length: count }, (_, i) => {
     const serial = `MO${String((options.from ?? 1) + i).padStart(8, '0')}`;
-    const url = `HTTPS://OCOP.EXAMPLE.VN/01/08938501234567/10/L2611A/21/${serial}`;
+    const url = `https://OCOP.EXAMPLE.VN/01/08938501234567/10/L2611A/21/${serial}`;
     return options.pins ? { serial, url, pin: String((i * 7919 + 31337) % 1e8).padStart(8, '0') } : { serial, url };
   });
 }
