@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config';
 import { withLocalSecrets } from './db/seed/local-secrets';
 import { startStripeServer } from './test/support/stripe-server';
 
-// qrcode is CommonJS: left unbundled, the test runtime scores its masks about 20 times slower.
-const deps = { optimizer: { ssr: { enabled: true, include: ['qrcode'] } } };
+// CommonJS packages prebundled for the runtime: qrcode, left unbundled, scores its masks about 20
+// times slower; digital-link.js (GS1's toolkit, in tests only) loses its grammar library's helpers.
+const deps = { optimizer: { ssr: { enabled: true, include: ['qrcode', 'digital-link.js'] } } };
 
 export default defineConfig(async () => {
   // The plugin reads wrangler.toml's required secrets from the process environment, as wrangler dev does,

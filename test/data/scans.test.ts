@@ -1,13 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { stampBatches, stamps } from '../../db/schema';
-import {
-  findPinState,
-  findScanPage,
-  recordScan,
-  storePinDecision,
-  type CountedScan,
-} from '../../worker/data/scans';
+import { findPinState, findScanPage, recordScan, storePinDecision, type CountedScan } from '../../worker/data/scans';
 import { testDb } from '../support/factories';
 import { activeStamp, addEvents, createStampedLot, issueStamps } from '../support/stamps';
 

@@ -45,8 +45,8 @@ describe('counting scans', () => {
   it('counts the beacon and records the scan without the IP address', async () => {
     const stamp = await activeStamp();
     const phone = new Phone({ regionCode: 'SG' });
-    await phone.open(stamp.path);
-    const beacon = await phone.beacon(stamp.path);
+    const token = beaconFields(await (await phone.open(stamp.path)).text())?.token;
+    const beacon = await phone.beacon(stamp.path, {}, token);
     expect(beacon.status).toBe(204);
     const stored = await counters(stamp.serial);
     expect(stored).toMatchObject({ scanCount: 1, deviceCount: 1, provinceCount: 1, firstScanProvince: '79' });
@@ -98,29 +98,71 @@ describe('counting scans', () => {
     ]);
   });
 
-  it('records the verdict the page showed, signed for this device, and decides afresh without a valid one', async () => {
+  it('records the verdict the page showed, signed for this device', async () => {
     const stamp = await activeStamp();
     const first = new Phone();
     const token = beaconFields(await (await first.open(stamp.path)).text())!.token!;
     // Another phone scans before the first one's beacon arrives: its page had said "first scan".
     await new Phone().scan(stamp.path);
     expect((await first.beacon(stamp.path, {}, token)).status).toBe(204);
+    expect((await eventsOf(stamp.serial)).map((event) => event.verdict)).toEqual(['genuine_first', 'genuine_first']);
+  });
 
-    const [stampId, , issued, mac] = token.split('.');
-    const forged = [stampId, 'suspicious', issued, mac].join('.');
-    await first.beacon(stamp.path, {}, forged);
-    // A token is bound to the device it was made for: on another phone it is decided afresh.
-    const other = new Phone();
-    await other.open(stamp.path);
-    await other.beacon(stamp.path, {}, token);
+  it('counts nothing for a beacon without a valid ticket: none, forged, another phone’s, another stamp’s, used', async () => {
+    const stamp = await activeStamp();
+    const other = await activeStamp();
+    const phone = new Phone();
+    const token = beaconFields(await (await phone.open(stamp.path)).text())!.token!;
+    const [stampId, , issued, nonce, mac] = token.split('.');
+    const forgeries = [
+      undefined,
+      '',
+      'not-a-token',
+      [stampId, 'suspicious', issued, nonce, mac].join('.'),
+      [stampId, 'genuine_first', issued, 'AAAAAAAAAAAAAAAA', mac].join('.'),
+    ];
+    for (const forged of forgeries) expect((await phone.beacon(stamp.path, {}, forged)).status).toBe(204);
+    const stranger = new Phone();
+    await stranger.open(stamp.path);
+    expect((await stranger.beacon(stamp.path, {}, token)).status).toBe(204);
+    expect((await phone.beacon(other.path, {}, token)).status).toBe(204);
+    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 0, deviceCount: 0 });
 
-    expect((await eventsOf(stamp.serial)).map((event) => event.verdict)).toEqual([
-      'genuine_first',
-      'genuine_first',
-      'genuine_repeat',
-      'genuine_repeat',
-    ]);
-    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 4, deviceCount: 3 });
+    expect((await phone.beacon(stamp.path, {}, token)).status).toBe(204);
+    expect((await phone.beacon(stamp.path, {}, token)).status).toBe(204);
+    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 1, deviceCount: 1 });
+    expect(await counters(other.serial)).toMatchObject({ scanCount: 0 });
+    expect(await eventsOf(stamp.serial)).toHaveLength(1);
+  });
+
+  it('keeps a stamp a first scan however many forged beacons are sent for it', async () => {
+    const stamp = await activeStamp();
+    const attacker = new Phone();
+    const token = beaconFields(await (await attacker.open(stamp.path)).text())!.token!;
+    const [stampId, verdict, issued, , mac] = token.split('.');
+    // 59 forged tickets with fresh nonces, the most one address may send in a quarter hour besides the real one.
+    await Promise.all(
+      Array.from({ length: 59 }, (_, i) =>
+        attacker.beacon(
+          stamp.path,
+          {},
+          [stampId, verdict, issued, `forged${String(i).padStart(10, '0')}`, mac].join('.'),
+        ),
+      ),
+    );
+    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 0 });
+    const owner = new Phone();
+    const page = await owner.scan(stamp.path);
+    expect(await page.text()).toContain('data-verdict="genuine_first"');
+  });
+
+  it('takes at most 60 beacons a quarter hour from one address, then answers 429', async () => {
+    const stamp = await activeStamp();
+    const phone = new Phone();
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await phone.beacon(stamp.path)).status);
+    expect(statuses.slice(0, 60)).toEqual(Array(60).fill(204));
+    expect(statuses[60]).toBe(429);
   });
 
   it.each([
@@ -175,7 +217,7 @@ describe('counting scans', () => {
     const serial = 'ZZZZ00001111';
     const page = await new Phone().scan(stampPath(lot, serial));
     expect(page.status).toBe(404);
-    expect(await page.text()).toContain('sendBeacon');
+    expect(beaconFields(await page.text())?.token).toBeTruthy();
     const [event] = await eventsOf(serial);
     expect(event).toMatchObject({ stampId: null, verdict: 'unknown' });
   });
@@ -191,14 +233,16 @@ describe('counting scans', () => {
     const stamp = await activeStamp();
     const regions = ['39', 'SG', 'HN'];
     const phones = Array.from({ length: 10 }, (_, i) => new Phone({ regionCode: regions[i % 3] }));
-    // Each phone opens the page first, which gives it its device id and its beacon's signed verdict;
-    // half the beacons carry it (one round trip), half do not (the stamp is read again).
-    const tokens: (string | undefined)[] = [];
-    for (const phone of phones) tokens.push(beaconFields(await (await phone.open(stamp.path)).text())!.token);
-    const answers = await Promise.all([
-      ...phones.map((phone, i) => phone.beacon(stamp.path, {}, tokens[i]).then((response) => response.status)),
-      ...phones.map((phone) => phone.beacon(stamp.path).then((response) => response.status)),
-    ]);
+    // Each phone opens the page twice, which gives it its device id and two single-use tickets.
+    const tickets: { phone: Phone; token: string }[] = [];
+    for (const phone of phones) {
+      for (let view = 0; view < 2; view++) {
+        tickets.push({ phone, token: beaconFields(await (await phone.open(stamp.path)).text())!.token! });
+      }
+    }
+    const answers = await Promise.all(
+      tickets.map(({ phone, token }) => phone.beacon(stamp.path, {}, token).then((response) => response.status)),
+    );
     expect(answers).toEqual(Array(20).fill(204));
     expect(await counters(stamp.serial)).toMatchObject({ scanCount: 20, deviceCount: 10, provinceCount: 3 });
     const events = await eventsOf(stamp.serial);

@@ -59,7 +59,11 @@ export function ScanLayout({ ctx, title, beacon, children }: ScanLayoutProps) {
           </footer>
           {beacon ? (
             <>
-              <script type="application/json" id="scan-beacon" dangerouslySetInnerHTML={{ __html: scanBeaconData(beacon) }} />
+              <script
+                type="application/json"
+                id="scan-beacon"
+                dangerouslySetInnerHTML={{ __html: scanBeaconData(beacon) }}
+              />
               <script src="/scan-beacon.js" defer></script>
             </>
           ) : null}

@@ -77,7 +77,7 @@ export function ScanVerdictBanner({ t, verdict, reportHref }: ScanVerdictBannerP
   const { evidence } = verdict;
   return (
     <>
-      <div class={`verdict ${verdict.tone}`} role="status">
+      <div class={`verdict ${verdict.tone}`} data-verdict={verdict.state} role="status">
         <ToneIcon tone={verdict.tone} />
         <div>
           <p class="tone">{t.scan.tones[verdict.tone]}</p>

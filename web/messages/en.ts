@@ -643,7 +643,7 @@ export const en: Messages = {
     verdicts: {
       verified: {
         title: 'Verified: genuine product',
-        body: 'You are the first to enter the correct PIN from under this stamp\'s scratch-off layer. The product was issued by a producer registered with the OCOP programme.',
+        body: "You are the first to enter the correct PIN from under this stamp's scratch-off layer. The product was issued by a producer registered with the OCOP programme.",
       },
       genuine_first: {
         title: 'Genuine stamp',
@@ -687,7 +687,7 @@ export const en: Messages = {
       },
       unreadable: {
         title: 'This code cannot be verified',
-        body: 'This code is not an OCOP traceability stamp, so it cannot be verified. If it is printed on a product\'s packaging, report it so the authorities can check.',
+        body: "This code is not an OCOP traceability stamp, so it cannot be verified. If it is printed on a product's packaging, report it so the authorities can check.",
       },
     },
     firstScan: (date, province) => `First scanned on ${date}${province ? ` in ${province}` : ''}.`,

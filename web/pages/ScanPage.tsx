@@ -139,10 +139,10 @@ function StampIdentity({ t, product }: { t: Messages; product: ScanProductView }
       <div>
         <p class="muted">{t.scan.product}</p>
         <h2 id="product-title">{product.name}</h2>
-        <p>
+        <p class="producer">
           {t.scan.producer}: <a href={product.producer.href}>{product.producer.name}</a>
         </p>
-        <p class="muted">
+        <p class="muted lot">
           {t.scan.lot.code}: <strong>{product.lot.code}</strong>
         </p>
       </div>

@@ -1,3 +1,4 @@
+/* global document, navigator, URLSearchParams, addEventListener */
 // Counts a stamp's scan once its page is in front of a person: after load, and only while visible,
 // so a prerendered or background page is not counted until (unless) it is shown. The page names
 // the stamp and carries its single-use ticket in the #scan-beacon data block. A browser without

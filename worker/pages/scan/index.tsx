@@ -16,7 +16,7 @@ import { MAX_PHOTO_BYTES } from '../../domain/media';
 import { scanRepresentation, type ScanRepresentation } from '../../domain/scan-request';
 import type { AppEnv } from '../../lib/context';
 import { formBodyLimit, readForm } from '../../lib/form-body';
-import { AppError, fieldIssues, statusOf, type FieldIssue } from '../../lib/errors';
+import { AppError, fieldIssues, statusOf } from '../../lib/errors';
 import { problemJson } from '../../lib/problem';
 import { pageContext } from '../../lib/render';
 import { StatusCodes } from '../../lib/status';
@@ -165,8 +165,15 @@ async function showStamp(c: Context<AppEnv>) {
 }
 
 async function answerPin(c: Context<AppEnv>, read: ScanRead, visitor: ScanVisitor, typed: string, now: Date) {
-  const page = async (pin: { result: PinResultView; decision?: PinClaimDecision } | undefined, status: ContentfulStatusCode) =>
-    renderPage(c, await pageView(c, read, visitor, now, pin ? { isNewScan: false, pin } : { isNewScan: false }), status);
+  const page = async (
+    pin: { result: PinResultView; decision?: PinClaimDecision } | undefined,
+    status: ContentfulStatusCode,
+  ) =>
+    renderPage(
+      c,
+      await pageView(c, read, visitor, now, pin ? { isNewScan: false, pin } : { isNewScan: false }),
+      status,
+    );
   const entry = await enterPin({ db: c.var.db, env: c.env }, read, typed, visitor, now);
   switch (entry.outcome) {
     case 'throttled':
@@ -210,7 +217,10 @@ async function sendReport(
   try {
     const minutes = await send({ ...form.data, photo: await optionalPhoto(body.photo) });
     if (minutes !== null) {
-      return { report: { sent: false, issues: [], values, throttledMinutes: minutes }, status: StatusCodes.TOO_MANY_REQUESTS };
+      return {
+        report: { sent: false, issues: [], values, throttledMinutes: minutes },
+        status: StatusCodes.TOO_MANY_REQUESTS,
+      };
     }
     return { report: { ...emptyReport, sent: true }, status: StatusCodes.OK };
   } catch (error) {
