@@ -11,6 +11,7 @@ import {
   stampPath,
   voidStamp,
 } from '../support/stamps';
+import { randomPrivateIp } from '../support/browser-session';
 
 const counters = async (serial: string) => {
   const [row] = await testDb()
@@ -135,25 +136,37 @@ describe('counting scans', () => {
     expect(await eventsOf(stamp.serial)).toHaveLength(1);
   });
 
-  it('keeps a stamp a first scan however many forged beacons are sent for it', async () => {
+  it('keeps a stamp a first scan after 100 forged beacons from one client, with or without cookies', async () => {
     const stamp = await activeStamp();
-    const attacker = new Phone();
-    const token = beaconFields(await (await attacker.open(stamp.path)).text())!.token!;
+    const ip = randomPrivateIp();
+    const token = beaconFields(await (await new Phone({ ip }).open(stamp.path)).text())!.token!;
     const [stampId, verdict, issued, , mac] = token.split('.');
-    // 59 forged tickets with fresh nonces, the most one address may send in a quarter hour besides the real one.
-    await Promise.all(
-      Array.from({ length: 59 }, (_, i) =>
-        attacker.beacon(
-          stamp.path,
-          {},
-          [stampId, verdict, issued, `forged${String(i).padStart(10, '0')}`, mac].join('.'),
-        ),
-      ),
-    );
-    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 0 });
-    const owner = new Phone();
-    const page = await owner.scan(stamp.path);
+    const statuses: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      // Each a browser without our cookie, as a script dropping cookies would be; every other one
+      // with a ticket copied from a real page but a fresh nonce.
+      const forged = [stampId, verdict, issued, `forged${String(i).padStart(10, '0')}`, mac].join('.');
+      statuses.push((await new Phone({ ip }).beacon(stamp.path, {}, i % 2 ? forged : undefined)).status);
+    }
+    expect(statuses.filter((status) => status === 204)).toHaveLength(60);
+    expect(statuses.slice(60)).toEqual(Array(40).fill(429));
+    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 0, deviceCount: 0 });
+    expect(await eventsOf(stamp.serial)).toEqual([]);
+    const page = await new Phone().scan(stamp.path);
     expect(await page.text()).toContain('data-verdict="genuine_first"');
+  });
+
+  it('counts a ticket replayed 100 times once', async () => {
+    const stamp = await activeStamp();
+    const phone = new Phone();
+    const token = beaconFields(await (await phone.open(stamp.path)).text())!.token!;
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, () => phone.beacon(stamp.path, {}, token).then((response) => response.status)),
+    );
+    for (let i = 0; i < 70; i++) statuses.push((await phone.beacon(stamp.path, {}, token)).status);
+    expect(statuses.slice(0, 60)).toEqual(Array(60).fill(204));
+    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 1, deviceCount: 1 });
+    expect(await eventsOf(stamp.serial)).toHaveLength(1);
   });
 
   it('takes at most 60 beacons a quarter hour from one address, then answers 429', async () => {
