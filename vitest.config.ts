@@ -27,6 +27,8 @@ export default defineConfig(async () => {
       // At least two, also on 2 cores (where vitest's default is one): a file mostly waits on its
       // runtime or on Chromium, so two files at a time keep both cores busy.
       maxWorkers: Math.max(2, availableParallelism() - 1),
+      // Password hashing and PDF building take a second or so alone; on two busy cores, several.
+      testTimeout: 20_000,
       projects: [
         {
           plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],

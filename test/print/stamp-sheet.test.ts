@@ -206,14 +206,10 @@ describe('buildStampSheetPdf', () => {
     },
   );
 
-  it('builds 1,000 stamps in under 3 s, every serial printed once', async () => {
+  // How fast a sheet is built is measured by `npm run bench` (stamps), never timed here.
+  it('builds 1,000 stamps, every serial printed once', async () => {
     const stamps = makeStamps(1000);
-    const started = performance.now();
     const bytes = await build(stamps);
-    const elapsed = performance.now() - started;
-    console.log(`1,000 stamps on a4-65: ${Math.round(elapsed)} ms, ${Math.round(bytes.length / 1024)} KiB`);
-
-    expect(elapsed).toBeLessThan(3000);
     const pages = await readPdfPages(bytes);
     expect(pages).toHaveLength(Math.ceil(1000 / 65));
     expectEachSerialOnce(pages, stamps);
