@@ -83,9 +83,7 @@ describe('security headers', () => {
   it('serve a photo under a policy that runs nothing, as an image only', async () => {
     // A tiny but whole PNG, stored as an upload stores it.
     const png = Uint8Array.from(
-      atob(
-        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAWk1v8QAAAABJRU5ErkJggg==',
-      ),
+      atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAWk1v8QAAAABJRU5ErkJggg=='),
       (char) => char.charCodeAt(0),
     );
     const key = await putProductPhoto(env.MEDIA, png, 'image/png');
