@@ -10,6 +10,7 @@ import { DigitalLink } from 'digital-link.js';
 import { PDFArray, PDFDocument, PDFRawStream, type PDFObject } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { products } from '../../db/schema';
+import { toGtin14 } from '../../worker/domain/gtin';
 import { QUIET_ZONE_MODULES } from '../../worker/print/qr';
 import type { BrowserSession } from '../support/browser-session';
 import { testDb } from '../support/factories';
@@ -175,7 +176,10 @@ describe('printed stamp URLs', () => {
     async (kind) => {
       const { browser, lotId, product } = await memberWithLot();
       if (kind === 'gtin') {
-        await testDb().update(products).set({ gtin: uniqueGtin() }).where(eq(products.id, product.id));
+        await testDb()
+          .update(products)
+          .set({ gtin: toGtin14(uniqueGtin()) })
+          .where(eq(products.id, product.id));
       }
       const urls = await printedUrls(browser, await issue(browser, lotId));
 
