@@ -234,7 +234,7 @@ describe('issuing a stamp batch from the portal', () => {
     });
     const [batch] = await testDb().select().from(stampBatches).where(eq(stampBatches.id, batchId));
     expect(batch).toMatchObject({ sheetPreset: null, sheetLayout: { labelHeightMm: 40.5, columns: 3, rows: 6 } });
-    expect(await batchPage(browser, batchId)).toContain('3 × 6 tem một tờ, mỗi tem 60 × 40.5 mm');
+    expect(await batchPage(browser, batchId)).toContain('3 × 6 tem một tờ, mỗi tem 60 × 40,5 mm');
   });
 });
 

@@ -3,6 +3,7 @@
  * phone, and the numbers stay available to screen readers through the
  * title and the per-bar titles.
  */
+import { formatNumber } from '../../worker/domain/numbers';
 
 export interface Bar {
   /** Shown under the first, middle and last bars and in each bar's tooltip. */
@@ -39,7 +40,7 @@ export function BarChart({ bars, title, width = 320, height = 120 }: BarChartPro
       <title>{title}</title>
       <line x1="0" y1={TOP_GAP + plotHeight} x2={width} y2={TOP_GAP + plotHeight} class="bar-chart-axis" />
       <text x="0" y="10" class="bar-chart-max">
-        {max}
+        {formatNumber(max)}
       </text>
       {bars.map((bar, index) => {
         const barHeight = (bar.value / max) * plotHeight;
@@ -53,7 +54,7 @@ export function BarChart({ bars, title, width = 320, height = 120 }: BarChartPro
               height={barHeight.toFixed(1)}
               class="bar-chart-bar"
             >
-              <title>{`${bar.label}: ${bar.value}`}</title>
+              <title>{`${bar.label}: ${formatNumber(bar.value)}`}</title>
             </rect>
             {labelled.has(index) ? (
               <text

@@ -1,6 +1,7 @@
 import { formatDate } from '../../worker/domain/time';
 import type { Messages } from '../messages';
 import type { CertificationView, StandingView } from '../views';
+import { formatNumber } from '../../worker/domain/numbers';
 
 interface CertificationPanelProps {
   t: Messages;
@@ -48,7 +49,7 @@ function CertificationFacts({
       <dt>{m.starsLabel}</dt>
       <dd>{starsText(t, c, lapsed)}</dd>
       <dt>{m.score}</dt>
-      <dd>{c.score}/100</dd>
+      <dd>{formatNumber(c.score)}/100</dd>
       <dt>{m.level}</dt>
       <dd>{m.levels[c.level]}</dd>
       <dt>{m.criteriaVersion}</dt>
@@ -66,7 +67,7 @@ function HistoryEntry({ t, certification: c }: { t: Messages; certification: Cer
     <li>
       <strong>{c.decisionNumber}</strong> ({formatDate(c.decisionDate)}) · {c.issuingBody}
       <br />
-      {starsText(t, c, c.status !== 'active')} · {m.score}: {c.score}/100 · {m.levels[c.level]} ·{' '}
+      {starsText(t, c, c.status !== 'active')} · {m.score}: {formatNumber(c.score)}/100 · {m.levels[c.level]} ·{' '}
       {m.criteria(c.criteriaVersion)} ({c.groupName})
       <br />
       {c.validUntil ? `${m.validUntil}: ${formatDate(c.validUntil)} · ` : null}

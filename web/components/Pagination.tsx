@@ -1,3 +1,4 @@
+import { formatNumber } from '../../worker/domain/numbers';
 import { withParams } from '../href';
 import type { PageContext } from '../page-context';
 
@@ -31,10 +32,10 @@ export function Pagination({ ctx, page, pageCount, window }: PaginationProps) {
             <li>
               {p === page ? (
                 <a href={href(p)} aria-current="page">
-                  {p}
+                  {formatNumber(p)}
                 </a>
               ) : (
-                <a href={href(p)}>{p}</a>
+                <a href={href(p)}>{formatNumber(p)}</a>
               )}
             </li>
           ),

@@ -1,6 +1,7 @@
 import type { ScanTone } from '../../worker/domain/scan-verdict';
 import type { Messages } from '../messages';
 import type { ScanCertificationNoteView, ScanVerdictView } from '../pages/ScanPage';
+import { formatNumber } from '../../worker/domain/numbers';
 
 const ICON_PATHS: Record<ScanTone, string> = {
   ok: 'M7 13l3 3 7-7',
@@ -87,13 +88,13 @@ export function ScanVerdictBanner({ t, verdict, reportHref }: ScanVerdictBannerP
           {verdict.state === 'suspicious' && evidence ? (
             <dl>
               <dt>{t.scan.evidence.scans}</dt>
-              <dd>{evidence.scans}</dd>
+              <dd>{formatNumber(evidence.scans)}</dd>
               <dt>{t.scan.evidence.devices}</dt>
-              <dd>{evidence.devices}</dd>
+              <dd>{formatNumber(evidence.devices)}</dd>
               <dt>{t.scan.evidence.networks}</dt>
-              <dd>{evidence.networks}</dd>
+              <dd>{formatNumber(evidence.networks)}</dd>
               <dt>{t.scan.evidence.provinces}</dt>
-              <dd>{evidence.provinces}</dd>
+              <dd>{formatNumber(evidence.provinces)}</dd>
               {evidence.firstDate ? (
                 <>
                   <dt>{t.scan.evidence.firstScan}</dt>

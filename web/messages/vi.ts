@@ -1,8 +1,10 @@
 /** Vietnamese, the default language. en.ts must have exactly the same shape. */
 import type { ProblemCode, ProblemParams } from '../../worker/domain/errors';
+// Numbers in Vietnamese style in both catalogues: 1.234,5 (worker/domain/numbers.ts).
+import { formatNumber } from '../../worker/domain/numbers';
 
-/** 1000 → "1.000": Vietnamese groups thousands with dots. */
-const formatCount = (n: number) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+/** A message parameter as written: a number in Vietnamese style, anything else (a date, a name) as it is. */
+const num = (value: string | number | undefined) => (typeof value === 'number' ? formatNumber(value) : (value ?? ''));
 
 /** What an ingest rule names in its message (a limit, a legal basis…). */
 type IssueParams = Record<string, string | number | undefined>;
@@ -44,13 +46,13 @@ export const vi = {
     featured: 'Sản phẩm tiêu biểu',
     byGroup: 'Theo nhóm sản phẩm',
     byProvince: 'Theo tỉnh, thành phố',
-    productCount: (n: number) => `${n} sản phẩm`,
+    productCount: (n: number) => `${formatNumber(n)} sản phẩm`,
     seeAll: 'Xem tất cả sản phẩm',
   },
   catalogue: {
     title: 'Sản phẩm OCOP',
     searchTitle: (q: string) => `Kết quả cho “${q}”`,
-    results: (n: number, atLeast = false) => `${formatCount(n)}${atLeast ? '+' : ''} sản phẩm`,
+    results: (n: number, atLeast = false) => `${formatNumber(n)}${atLeast ? '+' : ''} sản phẩm`,
     noResults: 'Không tìm thấy sản phẩm nào. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.',
     filters: 'Bộ lọc',
     query: 'Từ khóa',
@@ -72,8 +74,8 @@ export const vi = {
       price_asc: 'Giá thấp đến cao',
       price_desc: 'Giá cao đến thấp',
     },
-    starsAtLeast: (n: number) => `Từ ${n} sao`,
-    page: (page: number, count: number) => `Trang ${page}/${count}`,
+    starsAtLeast: (n: number) => `Từ ${formatNumber(n)} sao`,
+    page: (page: number, count: number) => `Trang ${formatNumber(page)}/${formatNumber(count)}`,
     previous: 'Trang trước',
     next: 'Trang sau',
     pagination: 'Phân trang',
@@ -90,7 +92,7 @@ export const vi = {
     price: 'Giá',
     priceOnRequest: 'Liên hệ',
     perUnit: (unit: string) => `/ ${unit}`,
-    inStock: (n: number) => `Còn ${n}`,
+    inStock: (n: number) => `Còn ${formatNumber(n)}`,
     outOfStock: 'Hết hàng',
     variants: 'Quy cách đóng gói',
     description: 'Mô tả',
@@ -118,9 +120,9 @@ export const vi = {
   },
   certification: {
     title: 'Chứng nhận OCOP',
-    stars: (n: number) => `${n} sao OCOP`,
-    starsShort: (n: number) => `${n}★`,
-    lapsedStars: (n: number) => `${n} sao, không còn hiệu lực`,
+    stars: (n: number) => `${formatNumber(n)} sao OCOP`,
+    starsShort: (n: number) => `${formatNumber(n)}★`,
+    lapsedStars: (n: number) => `${formatNumber(n)} sao, không còn hiệu lực`,
     decision: 'Quyết định',
     issuedBy: 'Cơ quan công nhận',
     decisionDate: 'Ngày quyết định',
@@ -147,7 +149,7 @@ export const vi = {
     current: 'Chứng nhận hiện hành',
     lapsedHeading: 'Chứng nhận gần nhất, không còn hiệu lực',
     starsLabel: 'Hạng sao',
-    belowThreshold: (n: number) => `${n} sao: chưa đạt chứng nhận OCOP`,
+    belowThreshold: (n: number) => `${formatNumber(n)} sao: chưa đạt chứng nhận OCOP`,
   },
   producer: {
     kinds: {
@@ -189,7 +191,7 @@ export const vi = {
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
     wrongCredentials: 'Email/số điện thoại hoặc mật khẩu không đúng.',
-    throttled: (minutes: number) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+    throttled: (minutes: number) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${formatNumber(minutes)} phút.`,
     logout: 'Đăng xuất',
     logoutEverywhere: 'Đăng xuất khỏi mọi thiết bị',
     goToArea: 'Vào trang làm việc của bạn',
@@ -275,7 +277,7 @@ export const vi = {
       scopes: 'Quyền',
       expires: 'Hết hạn',
       expiresNever: 'Không hết hạn',
-      expiresIn: (days: number) => `Sau ${days} ngày`,
+      expiresIn: (days: number) => `Sau ${formatNumber(days)} ngày`,
       create: 'Tạo khóa',
       createdTitle: 'Khóa API mới',
       shownOnce: 'Hãy sao chép khóa ngay: khóa sẽ không hiện lại.',
@@ -318,8 +320,8 @@ export const vi = {
     },
     homeTitle: 'Chứng nhận OCOP',
     homeIntro: 'Số sản phẩm đang được chứng nhận theo tỉnh, nhóm và hạng sao; chứng nhận sắp hết hiệu lực.',
-    count: (n: number) => formatCount(n),
-    score: (n: number) => String(n).replace('.', ','),
+    count: (n: number) => formatNumber(n),
+    score: (n: number) => formatNumber(n),
     upload: {
       title: 'Nạp kết quả đánh giá OCOP',
       intro:
@@ -328,7 +330,7 @@ export const vi = {
       templateEn: 'certifications.csv (tên cột tiếng Anh, dấu phẩy)',
       templateVi: 'certifications-vi.csv (tên cột tiếng Việt, dấu chấm phẩy)',
       limits: (megabytes: number, rows: number) =>
-        `Tối đa ${megabytes} MB và ${formatCount(rows)} dòng mỗi lần nạp; tệp lớn hơn hãy chia nhỏ.`,
+        `Tối đa ${formatNumber(megabytes)} MB và ${formatNumber(rows)} dòng mỗi lần nạp; tệp lớn hơn hãy chia nhỏ.`,
       file: 'Tệp CSV',
       rows: 'Hoặc dán nội dung CSV',
       rowsHint: 'Dòng đầu là dòng tiêu đề cột, như trong tệp mẫu.',
@@ -339,7 +341,7 @@ export const vi = {
     },
     report: {
       title: 'Kết quả nạp',
-      rowCount: (n: number) => `${formatCount(n)} dòng dữ liệu`,
+      rowCount: (n: number) => `${formatNumber(n)} dòng dữ liệu`,
       noRows: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.',
       table: 'Kết quả từng dòng',
       line: 'Dòng',
@@ -347,7 +349,7 @@ export const vi = {
       product: 'Sản phẩm',
       issues: 'Lỗi',
       notices: 'Ghi chú',
-      downloadRejected: (n: number) => `Tải ${formatCount(n)} dòng bị từ chối (CSV)`,
+      downloadRejected: (n: number) => `Tải ${formatNumber(n)} dòng bị từ chối (CSV)`,
       downloadHint:
         'Tệp gồm các dòng bị từ chối với nguyên các ô đã gửi và cột errors ghi lỗi của từng dòng. Sửa xong, xóa cột errors rồi nạp lại.',
       uploadAnother: 'Nạp tệp khác',
@@ -358,17 +360,17 @@ export const vi = {
         'Mọi kết quả đánh giá đã nạp, quyết định mới nhất trước. Chứng nhận đã qua ngày hiệu lực được tính là hết hiệu lực ngay cả khi hệ thống chưa cập nhật trạng thái.',
       province: 'Tỉnh, thành phố',
       stars: 'Hạng sao',
-      starsOption: (n: number) => `${n} sao`,
+      starsOption: (n: number) => `${formatNumber(n)} sao`,
       belowThreshold: '1–2 sao (chưa đạt chứng nhận)',
       level: 'Cấp công nhận',
       status: 'Tình trạng',
       expiring: 'Hết hiệu lực trong vòng (ngày)',
       expiringHint: 'Chỉ chứng nhận còn hiệu lực.',
-      total: (n: number) => `${formatCount(n)} kết quả khớp bộ lọc`,
+      total: (n: number) => `${formatNumber(n)} kết quả khớp bộ lọc`,
       none: 'Không có chứng nhận nào khớp bộ lọc.',
-      exportCsv: (max: number) => `Tải danh sách (CSV, tối đa ${formatCount(max)} dòng)`,
+      exportCsv: (max: number) => `Tải danh sách (CSV, tối đa ${formatNumber(max)} dòng)`,
       exportCapped: (total: number, max: number) =>
-        `Bộ lọc có ${formatCount(total)} kết quả; tệp CSV chỉ gồm ${formatCount(max)} dòng đầu. Hãy lọc hẹp hơn để tải đủ.`,
+        `Bộ lọc có ${formatNumber(total)} kết quả; tệp CSV chỉ gồm ${formatNumber(max)} dòng đầu. Hãy lọc hẹp hơn để tải đủ.`,
       product: 'Sản phẩm',
       producer: 'Chủ thể',
       score: 'Điểm',
@@ -415,16 +417,16 @@ export const vi = {
     overview: {
       title: 'Tổng quan chương trình OCOP',
       intro: (date: string) => `Sản phẩm đang được chứng nhận và hiển thị trên danh mục, tính đến ngày ${date}.`,
-      listed: (n: number) => `${formatCount(n)} sản phẩm đang được chứng nhận`,
+      listed: (n: number) => `${formatNumber(n)} sản phẩm đang được chứng nhận`,
       byProvince: 'Theo tỉnh, thành phố',
       byGroup: 'Theo nhóm sản phẩm',
       byStars: 'Theo hạng sao',
       products: 'Số sản phẩm',
       chart: (subject: string, total: number) =>
-        `Biểu đồ cột ${subject.toLowerCase()}: tổng ${formatCount(total)} sản phẩm`,
-      expiring: (days: number) => `Chứng nhận hết hiệu lực trong ${days} ngày tới`,
-      expiringCount: (n: number) => `${formatCount(n)} chứng nhận còn hiệu lực sẽ hết hạn trong thời gian này.`,
-      soonest: (n: number) => `${n} chứng nhận hết hạn sớm nhất:`,
+        `Biểu đồ cột ${subject.toLowerCase()}: tổng ${formatNumber(total)} sản phẩm`,
+      expiring: (days: number) => `Chứng nhận hết hiệu lực trong ${formatNumber(days)} ngày tới`,
+      expiringCount: (n: number) => `${formatNumber(n)} chứng nhận còn hiệu lực sẽ hết hạn trong thời gian này.`,
+      soonest: (n: number) => `${formatNumber(n)} chứng nhận hết hạn sớm nhất:`,
       noExpiring: 'Không có chứng nhận nào sắp hết hiệu lực.',
       seeAll: 'Xem tất cả trong danh sách chứng nhận',
     },
@@ -439,7 +441,7 @@ export const vi = {
     account: 'Tài khoản đăng nhập',
     displayName: 'Họ tên',
     password: 'Mật khẩu mới',
-    passwordHint: (min: number) => `Ít nhất ${min} ký tự.`,
+    passwordHint: (min: number) => `Ít nhất ${formatNumber(min)} ký tự.`,
     passwordConfirm: 'Nhập lại mật khẩu',
     taxCode: 'Mã số thuế của chủ thể',
     submit: 'Xác nhận',
@@ -452,7 +454,7 @@ export const vi = {
     outcomes: { created: 'Tạo mới', updated: 'Đã cập nhật', unchanged: 'Không đổi', rejected: 'Bị từ chối' },
     rules: {
       required: () => 'bắt buộc',
-      too_long: (p: IssueParams) => `dài quá ${p.max} ký tự`,
+      too_long: (p: IssueParams) => `dài quá ${num(p.max)} ký tự`,
       not_text: () => 'phải là chữ hoặc số',
       invalid_date: () => 'không phải ngày hợp lệ (YYYY-MM-DD hoặc DD/MM/YYYY)',
       future_date: () => 'ngày quyết định ở tương lai',
@@ -463,9 +465,9 @@ export const vi = {
       score_range: () => 'điểm phải từ 0 đến 100',
       score_precision: () => 'điểm chỉ có tối đa một chữ số thập phân',
       stars_range: () => 'số sao phải là số nguyên từ 1 đến 5',
-      stars_above_band: (p: IssueParams) => `số sao cao hơn hạng của điểm (điểm này tối đa ${p.band} sao)`,
+      stars_above_band: (p: IssueParams) => `số sao cao hơn hạng của điểm (điểm này tối đa ${num(p.band)} sao)`,
       level_not_in_period: (p: IssueParams) => `cấp này không đánh giá sản phẩm theo ${p.basis}`,
-      level_cannot_award: (p: IssueParams) => `theo ${p.basis}, cấp này không công nhận ${p.stars} sao`,
+      level_cannot_award: (p: IssueParams) => `theo ${p.basis}, cấp này không công nhận ${num(p.stars)} sao`,
       tax_code_format: () => 'mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu "-" và 3 chữ số',
       producer_ambiguous: (p: IssueParams) =>
         `trong tỉnh có nhiều chủ thể cùng tên này (mã số thuế: ${p.taxCodes}); hãy ghi mã số thuế để chỉ rõ chủ thể`,
@@ -476,16 +478,16 @@ export const vi = {
       group_of_other_criteria: (p: IssueParams) => `nhóm này thuộc bộ tiêu chí ${p.version}`,
       unknown_subgroup: () => 'không có phân nhóm này',
       subgroup_outside_group: (p: IssueParams) => `phân nhóm này thuộc nhóm ${p.group}`,
-      part_score_range: (p: IssueParams) => `điểm phần phải từ 0 đến ${p.max}`,
+      part_score_range: (p: IssueParams) => `điểm phần phải từ 0 đến ${num(p.max)}`,
       part_scores_incomplete: () => 'cần đủ điểm ba phần A, B, C hoặc bỏ trống cả ba',
-      part_scores_sum: (p: IssueParams) => `tổng điểm ba phần (${p.sum}) khác tổng điểm (${p.score})`,
+      part_scores_sum: (p: IssueParams) => `tổng điểm ba phần (${num(p.sum)}) khác tổng điểm (${num(p.score)})`,
       valid_until_before_decision: () => 'ngày hết hiệu lực phải sau ngày quyết định',
       valid_until_too_late: (p: IssueParams) =>
-        `chứng nhận có hiệu lực tối đa ${p.months} tháng kể từ ngày quyết định, tức đến hết ngày ${p.max} (${p.basis})`,
+        `chứng nhận có hiệu lực tối đa ${num(p.months)} tháng kể từ ngày quyết định, tức đến hết ngày ${num(p.max)} (${p.basis})`,
       product_identity: () => 'cần mã sản phẩm hoặc tên sản phẩm',
       unknown_field: () => 'trường không có trong mẫu',
-      missing_cells: (p: IssueParams) => `dòng thiếu ô (cần ${p.expected} ô)`,
-      extra_cells: (p: IssueParams) => `dòng thừa ô (chỉ có ${p.expected} cột)`,
+      missing_cells: (p: IssueParams) => `dòng thiếu ô (cần ${num(p.expected)} ô)`,
+      extra_cells: (p: IssueParams) => `dòng thừa ô (chỉ có ${num(p.expected)} cột)`,
       conflict: () => 'dòng này vướng một thay đổi khác cùng lúc; hãy gửi lại',
     },
     notices: {
@@ -497,21 +499,21 @@ export const vi = {
     file: {
       empty: 'tệp trống',
       encoding: 'tệp không được mã hoá UTF-8',
-      unterminated_quote: (line: number) => `dấu ngoặc kép mở ở dòng ${line} không được đóng`,
-      stray_quote: (line: number) => `dấu ngoặc kép đặt sai chỗ ở dòng ${line}`,
+      unterminated_quote: (line: number) => `dấu ngoặc kép mở ở dòng ${formatNumber(line)} không được đóng`,
+      stray_quote: (line: number) => `dấu ngoặc kép đặt sai chỗ ở dòng ${formatNumber(line)}`,
       unknown_column: 'cột không có trong mẫu',
       duplicate_column: 'cột bị lặp',
       missing_column: 'thiếu cột bắt buộc',
-      tooManyRows: (max: number) => `tệp có quá ${max} dòng; hãy chia thành nhiều tệp`,
-      tooManyRecords: (max: number) => `tối đa ${max} bản ghi mỗi lần gửi`,
-      tooLarge: (mebibytes: number) => `tệp lớn hơn ${mebibytes} MB; hãy chia thành nhiều tệp`,
+      tooManyRows: (max: number) => `tệp có quá ${formatNumber(max)} dòng; hãy chia thành nhiều tệp`,
+      tooManyRecords: (max: number) => `tối đa ${formatNumber(max)} bản ghi mỗi lần gửi`,
+      tooLarge: (mebibytes: number) => `tệp lớn hơn ${formatNumber(mebibytes)} MB; hãy chia thành nhiều tệp`,
       contentType: 'gửi application/json hoặc text/csv',
     },
   },
   places: {
     navSalesPoints: 'Điểm bán',
     navFairs: 'Hội chợ',
-    km: (km: number) => `${km.toString().replace('.', ',')} km`,
+    km: (km: number) => `${formatNumber(km)} km`,
     openUntil: (time: string, day: string) => `Đang mở cửa, đến ${time}${day}`,
     openAllDay: 'Đang mở cửa',
     closedOpensAt: (time: string, day: string) => `Đang đóng cửa, mở lúc ${time}${day}`,
@@ -561,7 +563,7 @@ export const vi = {
     openNow: 'Chỉ điểm đang mở cửa',
     any: 'Tất cả',
     apply: 'Tìm',
-    results: (n: number) => `${n} điểm bán`,
+    results: (n: number) => `${formatNumber(n)} điểm bán`,
     none: 'Không có điểm bán nào phù hợp. Hãy mở rộng bán kính hoặc bỏ bớt bộ lọc.',
     nearFrom: (place: string) => `Xếp theo khoảng cách từ ${place}`,
     approximate: 'vị trí ước tính của bạn',
@@ -579,7 +581,7 @@ export const vi = {
     confirmedOn: (date: string) => `xác nhận còn hàng ngày ${date}`,
     statuses: { proposed: 'Chờ duyệt', active: 'Đang hoạt động', closed: 'Đã đóng', rejected: 'Bị từ chối' },
     closedNotice: 'Điểm bán này đã ngừng hoạt động.',
-    page: (page: number, count: number) => `Trang ${page}/${count}`,
+    page: (page: number, count: number) => `Trang ${formatNumber(page)}/${formatNumber(count)}`,
     previous: 'Trang trước',
     next: 'Trang sau',
   },
@@ -610,7 +612,7 @@ export const vi = {
     add: 'Thêm điểm bán',
     filterStatus: 'Trạng thái',
     proposedBy: (name: string) => `Đề xuất bởi ${name}`,
-    stockCount: (n: number) => `${n} sản phẩm`,
+    stockCount: (n: number) => `${formatNumber(n)} sản phẩm`,
     empty: 'Chưa có điểm bán nào.',
     created: 'Đã thêm điểm bán.',
     saved: 'Đã lưu điểm bán.',
@@ -656,7 +658,7 @@ export const vi = {
       genuine_repeat: {
         title: 'Tem chính hãng',
         body: (n: number, date: string, province: string | null) =>
-          `Mã tem này đã được quét ${formatCount(n)} lần (tính cả lần này), lần đầu vào ngày ${date}${province ? ` tại ${province}` : ''}. Nếu bạn chưa từng quét, hãy kiểm tra bao bì và mã PIN cào (nếu có).`,
+          `Mã tem này đã được quét ${formatNumber(n)} lần (tính cả lần này), lần đầu vào ngày ${date}${province ? ` tại ${province}` : ''}. Nếu bạn chưa từng quét, hãy kiểm tra bao bì và mã PIN cào (nếu có).`,
       },
       not_activated: {
         title: 'Tem chưa được kích hoạt',
@@ -673,12 +675,12 @@ export const vi = {
       suspicious: {
         title: 'Mã tem cần kiểm tra thêm',
         body: (scans: number, devices: number, networks: number, provinces: number) =>
-          `Mã tem này đã được quét ${formatCount(scans)} lần trên ${formatCount(devices)} thiết bị, từ ${formatCount(networks)} mạng khác nhau, ở ${formatCount(provinces)} tỉnh, thành phố. Tem có thể đã bị sao chép, nhưng cũng có thể do nhiều người cùng kiểm tra một sản phẩm: hãy xem kỹ bao bì, mã PIN cào (nếu có) và nơi bán.`,
+          `Mã tem này đã được quét ${formatNumber(scans)} lần trên ${formatNumber(devices)} thiết bị, từ ${formatNumber(networks)} mạng khác nhau, ở ${formatNumber(provinces)} tỉnh, thành phố. Tem có thể đã bị sao chép, nhưng cũng có thể do nhiều người cùng kiểm tra một sản phẩm: hãy xem kỹ bao bì, mã PIN cào (nếu có) và nơi bán.`,
       },
       certificate_lapsed: {
         title: 'Tem thật, nhưng chứng nhận OCOP không còn hiệu lực',
         body: (lapse: 'expired' | 'revoked', stars: number, since: string) =>
-          `Mã tem do chủ thể đăng ký phát hành, nhưng chứng nhận OCOP ${stars} sao của sản phẩm đã ${lapse === 'revoked' ? 'bị thu hồi' : 'hết hiệu lực'} từ ngày ${since}: sản phẩm không còn được công nhận là sản phẩm OCOP.`,
+          `Mã tem do chủ thể đăng ký phát hành, nhưng chứng nhận OCOP ${formatNumber(stars)} sao của sản phẩm đã ${lapse === 'revoked' ? 'bị thu hồi' : 'hết hiệu lực'} từ ngày ${since}: sản phẩm không còn được công nhận là sản phẩm OCOP.`,
       },
       not_certified: {
         title: 'Tem thật, sản phẩm chưa có chứng nhận OCOP',
@@ -699,11 +701,11 @@ export const vi = {
     report: 'Báo cáo nghi ngờ hàng giả',
     certification: {
       certified: (stars: number, date: string) =>
-        `Sản phẩm đạt chứng nhận OCOP ${stars} sao, còn hiệu lực đến ngày ${date}.`,
+        `Sản phẩm đạt chứng nhận OCOP ${formatNumber(stars)} sao, còn hiệu lực đến ngày ${date}.`,
       expired: (stars: number, date: string) =>
-        `Chứng nhận OCOP ${stars} sao của sản phẩm đã hết hiệu lực từ ngày ${date}.`,
+        `Chứng nhận OCOP ${formatNumber(stars)} sao của sản phẩm đã hết hiệu lực từ ngày ${date}.`,
       revoked: (stars: number, date: string, reason: string | null) =>
-        `Chứng nhận OCOP ${stars} sao của sản phẩm đã bị thu hồi từ ngày ${date}${reason ? `: ${reason}` : ''}.`,
+        `Chứng nhận OCOP ${formatNumber(stars)} sao của sản phẩm đã bị thu hồi từ ngày ${date}${reason ? `: ${reason}` : ''}.`,
       uncertified: 'Sản phẩm hiện chưa có chứng nhận OCOP còn hiệu lực.',
     },
     pin: {
@@ -714,13 +716,14 @@ export const vi = {
       claimed: 'Xác thực thành công: bạn là người đầu tiên nhập mã PIN này.',
       alreadyClaimed: (date: string, province: string | null) =>
         `Mã PIN này đã được xác thực ngày ${date}${province ? ` tại ${province}` : ''}. Nếu bạn vừa cào lớp bạc, sản phẩm có thể không phải hàng chính hãng.`,
-      wrong: (remaining: number) => `Mã PIN không đúng. Bạn còn ${remaining} lần thử.`,
+      wrong: (remaining: number) => `Mã PIN không đúng. Bạn còn ${formatNumber(remaining)} lần thử.`,
       locked: (until: string) => `Mã PIN của tem này bị tạm khóa do nhập sai nhiều lần. Hãy thử lại sau ${until}.`,
       noPin: 'Tem này không có mã PIN cào.',
       title: 'Xác thực bằng mã PIN cào',
       intro: 'Nhập mã dưới lớp bạc để xác thực. Mỗi mã PIN chỉ được xác thực một lần.',
       unavailable: 'Hiện không kiểm tra được mã PIN của tem này. Vui lòng thử lại sau.',
-      throttled: (minutes: number) => `Có quá nhiều lần nhập mã PIN từ mạng của bạn. Hãy thử lại sau ${minutes} phút.`,
+      throttled: (minutes: number) =>
+        `Có quá nhiều lần nhập mã PIN từ mạng của bạn. Hãy thử lại sau ${formatNumber(minutes)} phút.`,
     },
     title: 'Kiểm tra tem truy xuất nguồn gốc',
     serial: (serial: string) => `Mã tem: ${serial}`,
@@ -767,13 +770,13 @@ export const vi = {
       contact: 'Số điện thoại hoặc email (không bắt buộc)',
       contactHint: 'Để cán bộ liên hệ lại với bạn nếu cần.',
       photo: 'Ảnh chụp sản phẩm hoặc tem (không bắt buộc)',
-      photoHint: (mb: number) => `Ảnh JPEG, PNG hoặc WebP, tối đa ${mb} MB.`,
+      photoHint: (mb: number) => `Ảnh JPEG, PNG hoặc WebP, tối đa ${formatNumber(mb)} MB.`,
       notSent: 'Chưa gửi được báo cáo. Vui lòng sửa các mục sau:',
       submit: 'Gửi báo cáo',
       sent: 'Cảm ơn bạn. Báo cáo đã được gửi tới chủ thể sản xuất và cán bộ quản lý.',
       photoType: 'tệp không phải ảnh JPEG, PNG hoặc WebP',
-      photoTooLarge: (mb: number) => `ảnh lớn quá ${mb} MB`,
-      throttled: (minutes: number) => `Bạn đã gửi nhiều báo cáo. Hãy thử lại sau ${minutes} phút.`,
+      photoTooLarge: (mb: number) => `ảnh lớn quá ${formatNumber(mb)} MB`,
+      throttled: (minutes: number) => `Bạn đã gửi nhiều báo cáo. Hãy thử lại sau ${formatNumber(minutes)} phút.`,
     },
     pathErrors: {
       malformed: 'đường dẫn không phải mã tem',
@@ -784,7 +787,7 @@ export const vi = {
       invalid_serial: 'số sê-ri của tem không hợp lệ',
     },
     unknownThrottled: (minutes: number) =>
-      `Có quá nhiều lượt tra cứu mã tem không có trong hệ thống từ mạng của bạn. Hãy thử lại sau ${minutes} phút.`,
+      `Có quá nhiều lượt tra cứu mã tem không có trong hệ thống từ mạng của bạn. Hãy thử lại sau ${formatNumber(minutes)} phút.`,
   },
   errors: {
     title: 'Có lỗi xảy ra',
@@ -806,7 +809,7 @@ export const vi = {
     },
     problems: {
       required: () => 'bắt buộc',
-      out_of_range: (p: ProblemParams) => `phải từ ${formatCount(Number(p.min))} đến ${formatCount(Number(p.max))}`,
+      out_of_range: (p: ProblemParams) => `phải từ ${formatNumber(Number(p.min))} đến ${formatNumber(Number(p.max))}`,
       unknown_province: () => 'không có tỉnh, thành phố này',
       commune_not_in_province: () => 'xã, phường này không thuộc tỉnh, thành phố đã chọn',
       unknown_product: () => 'không có sản phẩm này',
@@ -820,26 +823,26 @@ export const vi = {
       password_mismatch: () => 'hai mật khẩu không giống nhau',
       tax_code_mismatch: () => 'mã số thuế không khớp với chủ thể được mời',
       stock_from_variants: () => 'sản phẩm có quy cách: hãy điều chỉnh tồn kho theo từng quy cách',
-      stock_below_zero: (p: ProblemParams) => `tồn kho không được âm (hiện còn ${formatCount(Number(p.stock))})`,
+      stock_below_zero: (p: ProblemParams) => `tồn kho không được âm (hiện còn ${formatNumber(Number(p.stock))})`,
       stock_changed: () => 'tồn kho vừa thay đổi và không còn đủ cho thay đổi này: hãy xem lại số tồn',
       photo_missing: () => 'chưa chọn tệp ảnh',
-      photo_too_large: (p: ProblemParams) => `ảnh lớn quá ${p.megabytes} MB`,
+      photo_too_large: (p: ProblemParams) => `ảnh lớn quá ${num(p.megabytes)} MB`,
       photo_type: () => 'tệp không phải ảnh JPEG, PNG hoặc WebP',
       stamp_layout_unfit: (p: ProblemParams) => stampLayoutProblems[p.problem as StampLayoutProblem],
-      sheet_out_of_range: (p: ProblemParams) => `đợt này có các tờ từ 1 đến ${formatCount(Number(p.last))}`,
+      sheet_out_of_range: (p: ProblemParams) => `đợt này có các tờ từ 1 đến ${formatNumber(Number(p.last))}`,
       serials_not_in_batch: (p: ProblemParams) => `không thuộc đợt tem này: ${p.list}`,
       serial_not_in_batch: () => 'tem này không thuộc đợt tem này',
       reprint_too_many: (p: ProblemParams) =>
         Number(p.available) === 0
           ? 'chưa có tem đã hủy nào cần thay'
-          : `chỉ có thể tạo tối đa ${formatCount(Number(p.available))} tem thay thế`,
+          : `chỉ có thể tạo tối đa ${formatNumber(Number(p.available))} tem thay thế`,
       event_in_future: () => 'thời điểm này chưa tới',
       event_too_early: () => 'thời điểm này quá xa trong quá khứ',
       inputs_required: () => 'chọn ít nhất một lô nguyên liệu',
       input_is_output: () => 'không chọn chính lô này làm nguyên liệu',
       input_not_found: () => 'không có lô nguyên liệu này',
       inputs_only_for_transformation: () => 'chỉ sự kiện chế biến, đóng gói mới có lô nguyên liệu',
-      too_many_inputs: (p: ProblemParams) => `chọn tối đa ${p.max} lô`,
+      too_many_inputs: (p: ProblemParams) => `chọn tối đa ${num(p.max)} lô`,
       report_only_for_inspection: () => 'chỉ sự kiện kiểm nghiệm mới có phiếu kết quả',
       coordinates_invalid: (p: ProblemParams) =>
         ({
@@ -848,7 +851,7 @@ export const vi = {
           longitude_range: 'kinh độ phải từ -180 đến 180',
           outside_vietnam: 'vị trí này không nằm ở Việt Nam: kiểm tra lại, có thể đã đảo vĩ độ và kinh độ',
         })[String(p.problem)] ?? 'tọa độ không hợp lệ',
-      radius_invalid: (p: ProblemParams) => `bán kính phải lớn hơn 0 và không quá ${p.max} km`,
+      radius_invalid: (p: ProblemParams) => `bán kính phải lớn hơn 0 và không quá ${num(p.max)} km`,
       date_invalid: () => 'ngày không hợp lệ (năm-tháng-ngày, ví dụ 2026-12-18)',
       date_range_invalid: () => 'ngày kết thúc phải sau hoặc bằng ngày bắt đầu',
       phone_invalid: () => 'số điện thoại Việt Nam không hợp lệ, ví dụ 0912 345 678 hoặc 0251 382 2123',
@@ -894,11 +897,11 @@ export const vi = {
     fields: {
       required: 'bắt buộc',
       invalid: 'không hợp lệ',
-      tooLong: (max: number) => `dài quá ${max} ký tự`,
-      tooSmall: (min: number) => `phải từ ${min} trở lên`,
-      tooBig: (max: number) => `không được quá ${max}`,
+      tooLong: (max: number) => `dài quá ${formatNumber(max)} ký tự`,
+      tooSmall: (min: number) => `phải từ ${formatNumber(min)} trở lên`,
+      tooBig: (max: number) => `không được quá ${formatNumber(max)}`,
       oneOf: (values: string) => `phải là một trong: ${values}`,
-      pageOutOfRange: (last: number) => `vượt quá trang cuối (${last})`,
+      pageOutOfRange: (last: number) => `vượt quá trang cuối (${formatNumber(last)})`,
       priceRange: 'giá đến phải lớn hơn hoặc bằng giá từ',
       unknownProvince: 'không có tỉnh, thành phố này',
     },
@@ -951,15 +954,16 @@ export const vi = {
       orderStatus: { paid: 'Đã thanh toán', confirmed: 'Đã xác nhận' },
       lowStock: 'Sắp hết hàng',
       noLowStock: 'Không có sản phẩm nào sắp hết hàng.',
-      stockLeft: (n: number) => `còn ${n}`,
+      stockLeft: (n: number) => `còn ${formatNumber(n)}`,
       expiring: 'Chứng nhận sắp hết hiệu lực (trong 90 ngày)',
       noExpiring: 'Không có chứng nhận nào sắp hết hiệu lực.',
       expiresOn: (date: string, days: number) =>
-        days === 0 ? `hết hiệu lực sau hôm nay (${date})` : `hết hiệu lực ngày ${date}, còn ${days} ngày`,
+        days === 0 ? `hết hiệu lực sau hôm nay (${date})` : `hết hiệu lực ngày ${date}, còn ${formatNumber(days)} ngày`,
       renewHint: 'Hãy đăng ký đánh giá lại trước khi chứng nhận hết hiệu lực.',
       scans: 'Lượt quét tem 30 ngày qua',
-      scansTotal: (n: number) => `Tổng cộng ${n} lượt quét`,
-      chartLabel: (total: number, days: number) => `Biểu đồ cột: ${total} lượt quét tem trong ${days} ngày qua`,
+      scansTotal: (n: number) => `Tổng cộng ${formatNumber(n)} lượt quét`,
+      chartLabel: (total: number, days: number) =>
+        `Biểu đồ cột: ${formatNumber(total)} lượt quét tem trong ${formatNumber(days)} ngày qua`,
     },
     products: {
       title: 'Sản phẩm của tôi',
@@ -1022,7 +1026,7 @@ export const vi = {
       },
       history: 'Lịch sử tồn kho',
       noHistory: 'Chưa có điều chỉnh nào.',
-      historyLine: (delta: string, after: number) => `${delta} → còn ${after}`,
+      historyLine: (delta: string, after: number) => `${delta} → còn ${formatNumber(after)}`,
       photos: 'Hình ảnh',
       noPhotos: 'Chưa có hình ảnh nào.',
       addPhoto: 'Tải ảnh lên',
@@ -1081,7 +1085,7 @@ export const vi = {
       backToList: '← Danh sách lô hàng',
       facts: 'Thông tin lô',
       notSet: 'Chưa ghi',
-      counts: (events: number, stamps: number) => `${events} sự kiện · ${formatCount(stamps)} tem`,
+      counts: (events: number, stamps: number) => `${formatNumber(events)} sự kiện · ${formatNumber(stamps)} tem`,
       journey: 'Hành trình của lô',
       journeyIntro:
         'Các sự kiện ghi theo chuẩn truy xuất nguồn gốc GS1 EPCIS. Sự kiện công khai hiện trên trang quét tem. Sự kiện ghi sai không xóa được: hãy ẩn nó đi và ghi lại sự kiện đúng.',
@@ -1093,8 +1097,8 @@ export const vi = {
       issueStamps: 'Phát hành tem cho lô này',
       epcis: 'Tải dữ liệu truy xuất (EPCIS 2.0, JSON)',
       batchLine: (id: number, quantity: number, date: string) =>
-        `Đợt tem #${id}: ${formatCount(quantity)} tem, phát hành ${date}`,
-      activeCount: (n: number) => `${formatCount(n)} tem đang dùng`,
+        `Đợt tem #${id}: ${formatNumber(quantity)} tem, phát hành ${date}`,
+      activeCount: (n: number) => `${formatNumber(n)} tem đang dùng`,
     },
     events: {
       types: {
@@ -1152,7 +1156,7 @@ export const vi = {
       listLine: (id: number, product: string, lot: string) => `Đợt #${id}: ${product}, lô ${lot}`,
       issueTitle: (lot: string) => `Phát hành tem cho lô ${lot}`,
       quantity: 'Số tem',
-      quantityHint: (max: number) => `Từ 1 đến ${formatCount(max)} tem.`,
+      quantityHint: (max: number) => `Từ 1 đến ${formatNumber(max)} tem.`,
       withPin: 'In kèm mã PIN cào (người mua cào lớp bạc và nhập mã để xác thực)',
       sheet: 'Loại giấy decal',
       sheetHint: 'Chọn đúng loại giấy decal A4 cắt sẵn mà bạn sẽ in.',
@@ -1176,7 +1180,7 @@ export const vi = {
       gapXMm: 'Khoảng cách giữa hai cột',
       gapYMm: 'Khoảng cách giữa hai hàng',
       submit: 'Phát hành tem',
-      issued: (n: number) => `Đã phát hành ${formatCount(n)} tem. Hãy tải tệp in ngay bên dưới.`,
+      issued: (n: number) => `Đã phát hành ${formatNumber(n)} tem. Hãy tải tệp in ngay bên dưới.`,
       product: 'Sản phẩm',
       lot: 'Lô',
       issuedAt: 'Phát hành lúc',
@@ -1186,16 +1190,17 @@ export const vi = {
       no: 'Không',
       layout: 'Loại giấy',
       customLayout: (columns: number, rows: number, width: number, height: number) =>
-        `${columns} × ${rows} tem một tờ, mỗi tem ${width} × ${height} mm`,
+        `${formatNumber(columns)} × ${formatNumber(rows)} tem một tờ, mỗi tem ${formatNumber(width)} × ${formatNumber(height)} mm`,
       statuses: 'Tình trạng',
       statusCounts: (issued: number, active: number, voided: number) =>
-        `${formatCount(issued)} chưa kích hoạt · ${formatCount(active)} đang dùng · ${formatCount(voided)} đã hủy`,
-      sheets: (n: number) => `${formatCount(n)} tờ`,
+        `${formatNumber(issued)} chưa kích hoạt · ${formatNumber(active)} đang dùng · ${formatNumber(voided)} đã hủy`,
+      sheets: (n: number) => `${formatNumber(n)} tờ`,
       activatedAt: 'Kích hoạt cả đợt lúc',
       files: 'Tệp in',
       filesIntro: (minutes: number) =>
-        `Liên kết tải chỉ dùng được trong ${minutes} phút và chỉ với tài khoản của bạn. Hết hạn thì tải lại trang này để có liên kết mới.`,
-      part: (n: number, first: number, last: number) => `Phần ${n}: tờ ${first} đến ${last} (PDF)`,
+        `Liên kết tải chỉ dùng được trong ${formatNumber(minutes)} phút và chỉ với tài khoản của bạn. Hết hạn thì tải lại trang này để có liên kết mới.`,
+      part: (n: number, first: number, last: number) =>
+        `Phần ${formatNumber(n)}: tờ ${formatNumber(first)} đến ${formatNumber(last)} (PDF)`,
       csv: 'Danh sách đường dẫn cho nhà in (CSV)',
       pinsKept: (date: string) => `Mã PIN được lưu tạm để in đến ${date}, và bị xóa ngay khi bạn kích hoạt cả đợt.`,
       pinsGone:
@@ -1210,38 +1215,38 @@ export const vi = {
       activateIntro:
         'Chỉ kích hoạt sau khi đã dán tem lên sản phẩm. Khi quét, tem chưa kích hoạt sẽ báo "chưa được kích hoạt".',
       activateBatch: 'Kích hoạt cả đợt',
-      activateBatchSubmit: (n: number) => `Kích hoạt ${formatCount(n)} tem còn lại`,
+      activateBatchSubmit: (n: number) => `Kích hoạt ${formatNumber(n)} tem còn lại`,
       activateSheet: 'Kích hoạt một tờ',
-      sheetNumber: (last: number) => `Số tờ (từ 1 đến ${formatCount(last)}, in ở góc trên tờ)`,
+      sheetNumber: (last: number) => `Số tờ (từ 1 đến ${formatNumber(last)}, in ở góc trên tờ)`,
       activateSheetSubmit: 'Kích hoạt tờ này',
       confirmStuck: 'Tôi xác nhận tem đã được dán lên sản phẩm',
       activatePinWarning: 'Kích hoạt cả đợt sẽ xóa các mã PIN đang lưu tạm: hãy chắc chắn bạn đã in xong.',
       nothingToActivate: 'Mọi tem của đợt này đã được kích hoạt hoặc đã hủy.',
-      activated: (n: number) => `Đã kích hoạt ${formatCount(n)} tem.`,
+      activated: (n: number) => `Đã kích hoạt ${formatNumber(n)} tem.`,
       voidTitle: 'Hủy tem hỏng',
       voidIntro:
         'Tem in hỏng, dán hỏng hoặc bị mất: nhập số sê-ri để hủy. Tem đã hủy khi quét sẽ báo "đã bị hủy" và không bao giờ dùng lại được.',
       serials: 'Các số sê-ri, mỗi dòng một số',
       confirmVoid: 'Tôi xác nhận hủy các tem này (không hoàn tác được)',
       voidSubmit: 'Hủy các tem này',
-      voided: (n: number) => `Đã hủy ${formatCount(n)} tem.`,
+      voided: (n: number) => `Đã hủy ${formatNumber(n)} tem.`,
       reprintTitle: 'In tem thay thế',
       reprintIntro: (n: number) =>
         n === 0
           ? 'Chưa có tem đã hủy nào cần thay.'
-          : `Có thể tạo ${formatCount(n)} tem thay thế cho tem đã hủy. Tem thay thế có số sê-ri mới và nằm trên các tờ mới, sau tờ cuối cùng.`,
+          : `Có thể tạo ${formatNumber(n)} tem thay thế cho tem đã hủy. Tem thay thế có số sê-ri mới và nằm trên các tờ mới, sau tờ cuối cùng.`,
       reprintCount: 'Số tem thay thế',
       reprintSubmit: 'Tạo tem thay thế',
-      reprinted: (n: number) => `Đã tạo ${formatCount(n)} tem thay thế. Tải tệp in ở phần cuối danh sách bên dưới.`,
+      reprinted: (n: number) => `Đã tạo ${formatNumber(n)} tem thay thế. Tải tệp in ở phần cuối danh sách bên dưới.`,
       sheetTexts: {
         batch: 'Đợt tem',
         lot: 'Lô',
-        sheet: (n: number, total: number) => `Tờ ${n}/${total}`,
+        sheet: (n: number, total: number) => `Tờ ${formatNumber(n)}/${formatNumber(total)}`,
         pin: 'Mã PIN',
       },
       linkExpiredTitle: 'Liên kết tải đã hết hạn',
       linkExpired: (minutes: number) =>
-        `Liên kết tải tệp in chỉ dùng được ${minutes} phút. Hãy mở lại trang đợt tem để lấy liên kết mới.`,
+        `Liên kết tải tệp in chỉ dùng được ${formatNumber(minutes)} phút. Hãy mở lại trang đợt tem để lấy liên kết mới.`,
       backToBatch: 'Về trang đợt tem',
     },
     fakeReports: {
@@ -1274,20 +1279,21 @@ export const vi = {
     scans: {
       title: 'Lượt quét tem',
       byDay: 'Lượt quét theo ngày (30 ngày qua)',
-      dayChart: (total: number, days: number) => `Biểu đồ cột: ${total} lượt quét tem trong ${days} ngày qua`,
-      total: (n: number) => `Tổng cộng ${formatCount(n)} lượt quét`,
+      dayChart: (total: number, days: number) =>
+        `Biểu đồ cột: ${formatNumber(total)} lượt quét tem trong ${formatNumber(days)} ngày qua`,
+      total: (n: number) => `Tổng cộng ${formatNumber(n)} lượt quét`,
       byProvince: 'Lượt quét theo tỉnh, thành phố (30 ngày qua)',
-      provinceChart: (n: number) => `Biểu đồ cột: lượt quét tem ở ${n} nơi, nhiều nhất trước`,
+      provinceChart: (n: number) => `Biểu đồ cột: lượt quét tem ở ${formatNumber(n)} nơi, nhiều nhất trước`,
       unknownPlace: 'Không rõ nơi quét',
       otherPlaces: 'Các nơi khác',
       noScans: 'Chưa có lượt quét nào trong 30 ngày qua.',
       suspicious: 'Tem cần kiểm tra',
       suspiciousIntro: (devices: number, provinces: number) =>
-        `Tem được quét trên từ ${devices} thiết bị trở lên, hoặc ở từ ${provinces} tỉnh, thành phố trở lên. Đây chưa phải kết luận hàng giả: nhiều người có thể cùng kiểm tra một sản phẩm. Hãy xem nơi quét và hỏi điểm bán nếu cần.`,
+        `Tem được quét trên từ ${formatNumber(devices)} thiết bị trở lên, hoặc ở từ ${formatNumber(provinces)} tỉnh, thành phố trở lên. Đây chưa phải kết luận hàng giả: nhiều người có thể cùng kiểm tra một sản phẩm. Hãy xem nơi quét và hỏi điểm bán nếu cần.`,
       noSuspicious: 'Không có tem nào cần kiểm tra.',
       stampLine: (serial: string, product: string, lot: string) => `Tem ${serial}: ${product}, lô ${lot}`,
       evidence: (scans: number, devices: number, provinces: number) =>
-        `${formatCount(scans)} lượt quét trên ${formatCount(devices)} thiết bị, ở ${formatCount(provinces)} tỉnh, thành phố`,
+        `${formatNumber(scans)} lượt quét trên ${formatNumber(devices)} thiết bị, ở ${formatNumber(provinces)} tỉnh, thành phố`,
       firstScan: (date: string, place: string | null) => `Quét lần đầu: ${date}${place ? ` tại ${place}` : ''}`,
       lastScan: (date: string) => `Quét gần nhất: ${date}`,
       placesSeen: (places: string) => `Nơi quét: ${places}`,
@@ -1307,12 +1313,12 @@ export const vi = {
       wholeDong: 'nhập số tiền bằng chữ số, đơn vị đồng',
       wholeNumber: 'nhập một số nguyên, có thể có dấu trừ',
       notZero: 'số lượng thay đổi phải khác 0',
-      negativeStock: (stock: number) => `tồn kho không được âm (hiện còn ${stock})`,
+      negativeStock: (stock: number) => `tồn kho không được âm (hiện còn ${formatNumber(stock)})`,
       stockFromVariants: 'sản phẩm có quy cách: hãy điều chỉnh tồn kho theo từng quy cách',
       unknownVariant: 'không có quy cách này',
       photoMissing: 'chưa chọn tệp ảnh',
       photoType: 'tệp không phải ảnh JPEG, PNG hoặc WebP',
-      photoTooLarge: (mb: number) => `ảnh lớn quá ${mb} MB`,
+      photoTooLarge: (mb: number) => `ảnh lớn quá ${formatNumber(mb)} MB`,
       date: 'nhập ngày theo dạng ngày/tháng/năm',
       positiveNumber: 'nhập một số nguyên bằng chữ số',
       lotCode: 'mã lô gồm tối đa 10 chữ cái không dấu hoặc chữ số, ví dụ L2611A',
@@ -1326,7 +1332,7 @@ export const vi = {
       inputIsOutput: 'không chọn chính lô này làm nguyên liệu',
       inputNotFound: 'không có lô nguyên liệu này',
       inputsOnlyForTransformation: 'chỉ sự kiện chế biến, đóng gói mới có lô nguyên liệu',
-      tooManyInputs: (max: number) => `chọn tối đa ${max} lô`,
+      tooManyInputs: (max: number) => `chọn tối đa ${formatNumber(max)} lô`,
       reportOnlyForInspection: 'chỉ sự kiện kiểm nghiệm mới có phiếu kết quả',
       unknownSalesPoint: 'không có điểm bán này',
       webUrl: 'địa chỉ phải bắt đầu bằng http:// hoặc https://',
@@ -1337,9 +1343,9 @@ export const vi = {
       serialsInvalid: (list: string) => `không phải số sê-ri (12 ký tự): ${list}`,
       serialsNotInBatch: (list: string) => `không thuộc đợt tem này: ${list}`,
       serialNotInBatch: 'tem này không thuộc đợt tem này',
-      sheetOutOfRange: (last: number) => `đợt này có các tờ từ 1 đến ${last}`,
+      sheetOutOfRange: (last: number) => `đợt này có các tờ từ 1 đến ${formatNumber(last)}`,
       reprintTooMany: (n: number) =>
-        n === 0 ? 'chưa có tem đã hủy nào cần thay' : `chỉ có thể tạo tối đa ${n} tem thay thế`,
+        n === 0 ? 'chưa có tem đã hủy nào cần thay' : `chỉ có thể tạo tối đa ${formatNumber(n)} tem thay thế`,
     },
   },
 };

@@ -38,7 +38,7 @@ export const kindName = (kind: string, locale: Locale): string => {
 export const kindOptions = (locale: Locale) =>
   [...salesPointKindsById.values()].map((kind) => ({ value: kind.id, label: pick(locale, kind.nameVi, kind.nameEn) }));
 
-/** "3,4 km" in Vietnamese, "3.4 km" in English. */
+/** "3,4 km", in both languages (worker/domain/numbers.ts). */
 export const kmText = (t: Messages, km: number) => t.places.km(displayDistanceKm(km));
 
 function dayText(t: Messages, moment: VietnamMoment): string {

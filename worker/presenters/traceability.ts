@@ -12,13 +12,13 @@ import type { LotPage, listProducerLots } from '../data/lots';
 import type { eventFormChoices } from '../data/trace-events';
 import { dailySeries } from '../domain/dashboard';
 import { SUSPICIOUS_DEVICE_COUNT, SUSPICIOUS_PROVINCE_COUNT } from '../domain/scan-verdict';
+import { formatNumber } from '../domain/numbers';
 import { formatDate, formatInstant } from '../domain/time';
 import { lotClassUri, toEpcisDocument, type TraceEventType } from '../domain/trace-event';
 import { pick, provinceName, provinceOptions } from './catalogue';
 
 type ProducerLots = NonNullable<Awaited<ReturnType<typeof listProducerLots>>>;
 
-const formatCount = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const optionalDate = (value: string | null) => (value ? formatDate(value) : null);
 
 export function toLotsView(data: ProducerLots, locale: Locale, producerParam?: number): LotsView {
@@ -74,7 +74,7 @@ export function toLotView(page: LotPage, locale: Locale, producerParam?: number)
     producerParam,
     productionDate: optionalDate(lot.productionDate),
     bestBefore: optionalDate(lot.bestBefore),
-    quantity: lot.quantity === null ? null : formatCount(lot.quantity),
+    quantity: lot.quantity === null ? null : formatNumber(lot.quantity),
     notes: lot.notes,
     events,
     usedIn: page.usedIn.map((used) => ({ lotId: used.lotId, label: `${used.lotCode} (${used.productName})` })),

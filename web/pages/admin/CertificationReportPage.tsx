@@ -2,6 +2,7 @@ import type { IngestOutcome } from '../../../worker/domain/certification-ingest'
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { AdminShell, CsrfField } from './AdminShell';
+import { formatNumber } from '../../../worker/domain/numbers';
 
 export interface ReportRowView {
   /** The line of the CSV file the row starts on. */
@@ -93,7 +94,7 @@ export function CertificationReportPage({ ctx, csrfToken, report }: Certificatio
               return (
                 <tr id={`line-${row.line}`} class={rejected ? 'is-rejected' : undefined}>
                   <td data-label={tr.line} class="num">
-                    {row.line}
+                    {formatNumber(row.line)}
                   </td>
                   <td data-label={tr.outcome} class="outcome">
                     {rejected ? (

@@ -3,6 +3,7 @@ import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { ErrorSummary, Field, issueFor, Select, type Values } from './Fields';
 import { PortalShell } from './PortalShell';
+import { formatNumber } from '../../../worker/domain/numbers';
 
 /** Which of the page's forms a refused submission came from: "listing", "variant-new", "variant-<id>", "stock", "photo". */
 export interface FailedForm {
@@ -168,7 +169,7 @@ export function PortalProductEditPage({
           return (
             <details class="portal-variant" open={failed?.form === `variant-${variant.id}`}>
               <summary>
-                {variant.label} · {e.stock}: {variant.stock}
+                {variant.label} · {e.stock}: {formatNumber(variant.stock)}
               </summary>
               <form method="post" action={action(`/variants/${variant.id}`)} class="stack">
                 {csrf}
@@ -195,7 +196,7 @@ export function PortalProductEditPage({
       <section class="portal-card" aria-labelledby="stock-title">
         <h2 id="stock-title">{e.adjustStock}</h2>
         <p>
-          {e.stock}: <strong>{view.stock}</strong>
+          {e.stock}: <strong>{formatNumber(view.stock)}</strong>
         </p>
         <form method="post" action={action('/stock')} class="stack">
           {csrf}

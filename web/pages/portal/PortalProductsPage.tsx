@@ -1,6 +1,7 @@
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { PortalShell } from './PortalShell';
+import { formatNumber } from '../../../worker/domain/numbers';
 
 export interface PortalProductRow {
   id: number;
@@ -40,7 +41,7 @@ export function PortalProductsPage({ ctx, producerName, producerParam, products 
                 </span>
               </p>
               <p>
-                {product.price ?? p.priceOnRequest} · {t.portal.edit.stock}: {product.stock}
+                {product.price ?? p.priceOnRequest} · {t.portal.edit.stock}: {formatNumber(product.stock)}
               </p>
               <a class="button" href={localHref(ctx, `/portal/products/${product.id}`)}>
                 {p.edit}

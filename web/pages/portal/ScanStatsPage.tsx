@@ -2,6 +2,7 @@ import { BarChart, type Bar } from '../../components/BarChart';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { PortalShell } from './PortalShell';
+import { formatNumber } from '../../../worker/domain/numbers';
 
 export interface SuspiciousStampView {
   serial: string;
@@ -64,7 +65,7 @@ export function ScanStatsPage({ ctx, view }: ScanStatsPageProps) {
               <ol class="portal-list">
                 {view.places.map((place) => (
                   <li>
-                    {place.label}: <strong>{place.value}</strong>
+                    {place.label}: <strong>{formatNumber(place.value)}</strong>
                   </li>
                 ))}
               </ol>

@@ -4,6 +4,7 @@ import type { PageContext } from '../../page-context';
 import { Checkbox } from './ChoiceFields';
 import { ErrorSummary, Field, Select, type Values } from './Fields';
 import { PortalShell } from './PortalShell';
+import { formatNumber } from '../../../worker/domain/numbers';
 
 export interface StampBatchView {
   id: number;
@@ -100,7 +101,7 @@ export function StampBatchPage({ ctx, csrfToken, view, failed, notice }: StampBa
           <dd>{view.issuedAt}</dd>
           <dt>{s.count}</dt>
           <dd>
-            {view.quantity} ({s.sheets(view.lastSheet)})
+            {formatNumber(view.quantity)} ({s.sheets(view.lastSheet)})
           </dd>
           <dt>{s.pin}</dt>
           <dd>{view.withPin ? s.yes : s.no}</dd>

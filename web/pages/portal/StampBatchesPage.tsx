@@ -1,6 +1,7 @@
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 import { PortalShell } from './PortalShell';
+import { formatNumber } from '../../../worker/domain/numbers';
 
 export interface StampBatchRow {
   id: number;
@@ -40,7 +41,7 @@ export function StampBatchesPage({ ctx, producerName, producerParam, batches }: 
                 </a>
               </h2>
               <p>
-                {s.count}: {batch.quantity} · {s.pin}: {batch.withPin ? s.yes : s.no}
+                {s.count}: {formatNumber(batch.quantity)} · {s.pin}: {batch.withPin ? s.yes : s.no}
               </p>
               <p class="hint">
                 {s.issuedAt}: {batch.issuedAt}
