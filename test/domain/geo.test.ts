@@ -96,7 +96,9 @@ describe('distanceKm', () => {
       fc.property(point, point, point, (a, b, c) => {
         expect(distanceKm(a, a)).toBe(0);
         expect(distanceKm(a, b)).toBeCloseTo(distanceKm(b, a), 9);
-        expect(distanceKm(a, c)).toBeLessThanOrEqual(distanceKm(a, b) + distanceKm(b, c) + 1e-6);
+        // Haversine loses precision near antipodes (asin of a value close to 1): about 1e-4 km at
+        // worst, so a metre of slack, far below anything a sales point list shows.
+        expect(distanceKm(a, c)).toBeLessThanOrEqual(distanceKm(a, b) + distanceKm(b, c) + 1e-3);
       }),
     );
   });
