@@ -112,6 +112,7 @@ describe('staff create a sales point', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain(fields.name);
     expect(page.html).toContain('0251 382 2123');
+    expect(page.html).toContain('Đường Cách Mạng Tháng Tám, Phường Biên Hoà, Thành phố Đồng Nai');
   });
 
   it('shows the form again with the chosen province’s communes when the commune is of another province', async () => {
@@ -376,7 +377,7 @@ describe('what a point sells, kept by staff', () => {
         spec: {
           certifications: [{ stars: 3, decisionDate: addMonths(today(), -40), validUntil: addMonths(today(), -4) }],
         },
-        words: 'đã hết hiệu lực',
+        words: 'chỉ có hiệu lực đến ngày',
       },
       { spec: { isPublished: false }, words: 'đang bị ẩn khỏi danh mục' },
     ];

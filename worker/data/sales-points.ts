@@ -201,6 +201,23 @@ export async function searchSalesPoints(db: Database, search: SalesPointSearch) 
 
 export type SalesPointListItem = Awaited<ReturnType<typeof searchSalesPoints>>['items'][number];
 
+/**
+ * The public list: the matches, and the names of the product it is filtered on (null when the
+ * slug names none), so the page says which product the points sell.
+ */
+export async function searchSalesPointsPage(db: Database, search: SalesPointSearch) {
+  const [result, productRows] = await Promise.all([
+    searchSalesPoints(db, search),
+    search.productSlug
+      ? db
+          .select({ nameVi: products.nameVi, nameEn: products.nameEn })
+          .from(products)
+          .where(eq(products.slug, search.productSlug))
+      : Promise.resolve([]),
+  ]);
+  return { ...result, product: productRows[0] ?? null };
+}
+
 /** A point by slug or id with its place, photos and the listed products it stocks, in one batch. */
 export async function findSalesPoint(db: Database, slugOrId: string, today: string) {
   const where = /^\d+$/.test(slugOrId) ? eq(salesPoints.id, Number(slugOrId)) : eq(salesPoints.slug, slugOrId);
@@ -209,10 +226,11 @@ export async function findSalesPoint(db: Database, slugOrId: string, today: stri
     db
       .select({
         point: salesPoints,
-        provinceVi: provinces.fullNameVi,
-        provinceEn: provinces.fullNameEn,
-        communeVi: communes.fullNameVi,
-        communeEn: communes.fullNameEn,
+        // Aliased: in a batch D1 keys columns by name, and both tables call theirs full_name_vi.
+        provinceVi: aliased(provinces.fullNameVi, 'province_vi'),
+        provinceEn: aliased(provinces.fullNameEn, 'province_en'),
+        communeVi: aliased(communes.fullNameVi, 'commune_vi'),
+        communeEn: aliased(communes.fullNameEn, 'commune_en'),
         proposerName: aliased(producers.name, 'proposer_name'),
       })
       .from(salesPoints)

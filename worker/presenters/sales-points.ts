@@ -325,6 +325,8 @@ export function salesPointListView(input: {
   raw: Record<string, string>;
   items: SalesPointListItem[];
   total: number;
+  /** The product the list is filtered on, when its slug names one. */
+  product: { nameVi: string; nameEn: string | null } | null;
   search: SalesPointSearch;
   place: VisitorPlace;
   now: Date;
@@ -346,6 +348,13 @@ export function salesPointListView(input: {
       product: input.query.product,
       open_now: input.query.open_now ? '1' : undefined,
     },
+    searched: Object.values(input.raw).some((value) => value !== ''),
+    productName: input.product ? pick(input.locale, input.product.nameVi, input.product.nameEn) : null,
+    moreFilters: [
+      input.query.radius_km ? t.places.km(input.query.radius_km) : null,
+      input.query.province ? provinceName(input.query.province, input.locale) : null,
+      input.query.kind ? kindName(input.query.kind, input.locale) : null,
+    ].filter((chosen): chosen is string => chosen !== null),
     provinces: input.provinces,
     kinds: input.kinds,
     radii: RADII.filter((km) => km !== DEFAULT_RADIUS_KM).map((km) => ({ value: String(km), label: t.places.km(km) })),

@@ -4,7 +4,7 @@ import type { SalesPointAction, SalesPointStatus } from '../../../worker/domain/
 import { StockRows, type FailedStockForm, type StockRowView } from '../../components/PointStock';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
-import { ErrorSummary, Field, type Values } from '../portal/Fields';
+import { ErrorSummary, Field, issueFor, type Values } from '../portal/Fields';
 import { AdminShell, CsrfField } from './AdminShell';
 
 export interface AdminSalesPointView {
@@ -49,6 +49,9 @@ export function AdminSalesPointPage({ ctx, role, csrfToken, view, notice, failed
   const statusFailed = failed?.form === 'status' ? failed : undefined;
   const photoFailed = failed?.form === 'photo' ? failed : undefined;
   const stockFailed = failed?.form === 'stock' ? failed : undefined;
+  const reasonIssue = statusFailed ? issueFor(statusFailed.issues, 'reason') : undefined;
+  const approve = view.actions.find((choice) => choice.action === 'approve');
+  const withReason = view.actions.filter((choice) => choice.action !== 'approve');
   return (
     <AdminShell ctx={ctx} role={role} section="salesPoints" title={view.name}>
       {notice ? (
@@ -59,53 +62,68 @@ export function AdminSalesPointPage({ ctx, role, csrfToken, view, notice, failed
       <p>
         <a href={localHref(ctx, '/admin/sales-points')}>← {a.back}</a>
       </p>
-      <p class="muted">
-        {view.kindName} · <strong>{view.statusText}</strong>
-      </p>
-      {view.status === 'proposed' && view.proposer ? <p class="notice">{a.proposalNotice(view.proposer)}</p> : null}
+      <p class="muted">{view.kindName}</p>
 
-      <section aria-labelledby="status-title" class="panel">
-        <h2 id="status-title">{a.statusTitle}</h2>
-        <p>
-          <strong>{view.statusText}</strong>
-          {view.statusReason ? ` · ${a.currentReason(view.statusReason)}` : ''}
-        </p>
-        {view.actions.length === 0 ? (
-          <p>{a.noActions}</p>
-        ) : (
-          <>
-            <ErrorSummary
-              ctx={ctx}
-              issues={statusFailed?.issues ?? []}
-              labels={{ action: a.action, reason: a.reason }}
-              idPrefix="status-"
-            />
-            <form method="post" action={localHref(ctx, `${base}/status`)} class="admin-form">
-              <CsrfField token={csrfToken} />
-              <Field
+      {/* The status and what staff may do about it come first: on a phone they fit the first screen. */}
+      <section aria-labelledby="status-title" class="panel point-status">
+        <h2 id="status-title">
+          {a.statusTitle}: {view.statusText}
+        </h2>
+        {view.status === 'proposed' && view.proposer ? <p>{a.proposalNotice(view.proposer)}</p> : null}
+        {view.statusReason ? <p>{a.currentReason(view.statusReason)}</p> : null}
+        {view.actions.length === 0 ? <p>{a.noActions}</p> : null}
+        <ErrorSummary
+          ctx={ctx}
+          issues={statusFailed?.issues ?? []}
+          labels={{ action: a.action, reason: a.reason }}
+          idPrefix="status-"
+        />
+        {/* Approving needs no reason: one tap. Every other decision says why, in the form below it. */}
+        {approve ? (
+          <form method="post" action={localHref(ctx, `${base}/status`)} class="admin-inline">
+            <CsrfField token={csrfToken} />
+            <button type="submit" name="action" value="approve" class="button">
+              {approve.label}
+            </button>
+          </form>
+        ) : null}
+        {withReason.length > 0 ? (
+          <form method="post" action={localHref(ctx, `${base}/status`)} class="admin-form">
+            <CsrfField token={csrfToken} />
+            <div class={reasonIssue ? 'field field-invalid' : 'field'}>
+              <label for="status-reason">{a.reason}</label>
+              <p class="hint" id="status-reason-hint">
+                {a.reasonHint}
+              </p>
+              <textarea
+                id="status-reason"
                 name="reason"
-                label={a.reason}
-                hint={a.reasonHint}
-                multiline
-                idPrefix="status-"
-                values={statusFailed?.values ?? {}}
-                issues={statusFailed?.issues ?? []}
-              />
-              <div class="admin-actions" id="status-action">
-                {view.actions.map(({ action, label }) => (
-                  <button
-                    type="submit"
-                    name="action"
-                    value={action}
-                    class={action === 'reject' || action === 'close' ? 'button button-danger' : 'button'}
-                  >
-                    {label}
-                  </button>
-                ))}
-              </div>
-            </form>
-          </>
-        )}
+                rows={2}
+                aria-describedby={reasonIssue ? 'status-reason-hint status-reason-error' : 'status-reason-hint'}
+                aria-invalid={reasonIssue ? 'true' : undefined}
+              >
+                {statusFailed?.values.reason ?? ''}
+              </textarea>
+              {reasonIssue ? (
+                <p class="field-error" id="status-reason-error">
+                  {reasonIssue.message}
+                </p>
+              ) : null}
+            </div>
+            <div class="admin-actions" id="status-action">
+              {withReason.map(({ action, label }) => (
+                <button
+                  type="submit"
+                  name="action"
+                  value={action}
+                  class={action === 'reopen' ? 'button' : 'button button-danger'}
+                >
+                  {label}
+                </button>
+              ))}
+            </div>
+          </form>
+        ) : null}
       </section>
 
       <section aria-labelledby="details-title">
