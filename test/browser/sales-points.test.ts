@@ -42,16 +42,22 @@ async function withPhone(body: (page: Page, context: BrowserContext) => Promise<
 
 /**
  * The page as it stands: no sideways scroll at 360 px, and no serious accessibility fault. axe is
- * itself a script, which a page without JavaScript cannot run, so it checks the same URL in a
- * second phone with the same cookies and scripts on (what most visitors get).
+ * itself a script, which a page without JavaScript cannot run, so it checks the same page in a
+ * second phone with the same cookies and scripts on (what most visitors get): the same URL again,
+ * or, for the answer to a form (which a GET would not give again), the same HTML.
  */
-async function expectUsable(page: Page) {
+async function expectUsable(page: Page, { answerToForm = false } = {}) {
   const path = new URL(page.url()).pathname;
   expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(PHONE.width);
   const twin = await browser.newContext({ ...PHONE_CONTEXT, storageState: await page.context().storageState() });
   try {
     const scripted = await twin.newPage();
-    await scripted.goto(page.url());
+    if (answerToForm) {
+      await scripted.goto(`${baseUrl}/health`);
+      await scripted.setContent(await page.content(), { waitUntil: 'load' });
+    } else {
+      await scripted.goto(page.url());
+    }
     const violations = await blockingViolations(scripted);
     expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);
   } finally {
@@ -208,6 +214,35 @@ describe('a proposed sales point on a phone without JavaScript', () => {
       await main.getByText('Đang mở cửa').first().waitFor();
       await main.getByRole('link', { name: PRODUCT.name }).waitFor();
       await main.getByText('620.000 ₫').waitFor();
+    });
+  });
+});
+
+describe('staff and producer sales point pages on a phone without JavaScript', () => {
+  it('fit 360 px and pass the accessibility checks, refused forms included', async () => {
+    await withPhone(async (page) => {
+      await signIn(page, STAFF, '/admin');
+      for (const path of [
+        '/admin/sales-points',
+        '/admin/sales-points/new',
+        '/admin/sales-points/1?q=ruou',
+        '/admin/sales-points/1/edit',
+      ]) {
+        await open(page, path);
+      }
+      // A form sent back with its problems beside its fields.
+      const form = page.locator('form[action="/admin/sales-points/1"]');
+      await form.getByLabel('Tọa độ (vĩ độ, kinh độ)').fill('106.8216, 10.9504');
+      await form.getByLabel('Thứ Hai', { exact: true }).fill('8 giờ sáng');
+      await form.getByRole('button', { name: 'Lưu điểm bán' }).tap();
+      await page.getByRole('alert').waitFor();
+      await expectUsable(page, { answerToForm: true });
+    });
+    await withPhone(async (page) => {
+      await signIn(page, PRODUCER, '/portal');
+      for (const path of ['/portal/sales-points?province=80', '/portal/sales-points/new', '/portal/sales-points/1']) {
+        await open(page, path);
+      }
     });
   });
 });
