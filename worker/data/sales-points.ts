@@ -118,7 +118,6 @@ const listColumns = {
   openingHours: salesPoints.openingHours,
   communeVi: aliased(communes.fullNameVi, 'commune_vi'),
   communeEn: aliased(communes.fullNameEn, 'commune_en'),
-  total: sql<number>`count(*) OVER ()`.as('total'),
 };
 
 function searchShape(search: SalesPointSearch) {
@@ -130,6 +129,12 @@ function searchShape(search: SalesPointSearch) {
   ].join('|');
 }
 
+/**
+ * One statement: the page's ids are picked from the indexes alone (the bounding box on
+ * sales_points_geo_idx, then the chord, then order and limit), and only those rows are joined to
+ * their columns and commune; the number of matches is an uncorrelated subquery, counted once.
+ * (A window count over the joined rows made SQLite build every match's whole row before sorting.)
+ */
 function buildSearch(db: Database, search: SalesPointSearch) {
   const value = (name: string) => sql.placeholder(name);
   const conditions: SQL[] = [eq(salesPoints.status, 'active')];
@@ -139,25 +144,43 @@ function buildSearch(db: Database, search: SalesPointSearch) {
     conditions.push(sql`${salesPoints.id} IN (SELECT ${salesPointProducts.salesPointId} FROM ${salesPointProducts}
       WHERE ${salesPointProducts.productId} = (SELECT ${products.id} FROM ${products} WHERE ${products.slug} = ${value('product')}))`);
   }
-  let order: SQL = sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`;
-  let columns: typeof listColumns & { chord?: SQL<number | null> } = listColumns;
   if (search.near) {
     conditions.push(
       sql`${salesPoints.latitude} BETWEEN ${value('south')} AND ${value('north')}`,
       sql`(${salesPoints.longitude} BETWEEN ${value('west1')} AND ${value('east1')} OR ${salesPoints.longitude} BETWEEN ${value('west2')} AND ${value('east2')})`,
       sql`${placeholderChord} <= ${value('maxChord')}`,
     );
-    order = sql`${placeholderChord}, ${salesPoints.id}`;
-    columns = { ...listColumns, chord: placeholderChord };
   }
-  return db
-    .select(columns)
+  const where = and(...conditions);
+  const page = db
+    .select({
+      pointId: aliased(salesPoints.id, 'point_id'),
+      chord: (search.near ? placeholderChord : sql<number | null>`NULL`).as('chord'),
+    })
     .from(salesPoints)
-    .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
-    .where(and(...conditions))
-    .orderBy(order)
+    .where(where)
+    .orderBy(
+      search.near
+        ? sql`${placeholderChord}, ${salesPoints.id}`
+        : sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`,
+    )
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'))
+    .as('page');
+  return db
+    .select({
+      ...listColumns,
+      total: sql<number>`(SELECT count(*) FROM ${salesPoints} WHERE ${where})`.as('total'),
+      chord: sql<number | null>`${page.chord}`.as('page_chord'),
+    })
+    .from(page)
+    .innerJoin(salesPoints, eq(salesPoints.id, page.pointId))
+    .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
+    .orderBy(
+      search.near
+        ? sql`${page.chord}, ${salesPoints.id}`
+        : sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`,
+    )
     .prepare();
 }
 
