@@ -73,7 +73,9 @@ export function createApp() {
   // Forms with files get a larger body limit than ordinary forms (worker/lib/form-body.ts), set
   // before the CSRF check reads the body; an oversize upload is refused without being held in
   // memory. Up to the margin, the portal form itself answers with its friendlier per-field message.
-  app.use('/portal/products/:id/photos', formBodyLimit(MAX_PHOTO_BYTES + UPLOAD_FORM_MARGIN_BYTES));
+  for (const path of ['/portal/products/:id/photos', '/admin/sales-points/:id/photos']) {
+    app.use(path, formBodyLimit(MAX_PHOTO_BYTES + UPLOAD_FORM_MARGIN_BYTES));
+  }
   // Council result uploads (API and admin page, and the admin page's rejected rows sent back as a
   // CSV) are refused above the documented limit the same way.
   const ingestTooLarge = (c: Context<AppEnv>) => c.var.t.ingest.file.tooLarge(MAX_INGEST_BYTES / 1024 / 1024);

@@ -61,7 +61,7 @@ type NewCertification = typeof certifications.$inferInsert;
 // ---------------------------------------------------------------- deterministic randomness
 
 /** mulberry32 seeded by FNV-1a of the stream name and number: a cheap PRNG, good enough for test data. */
-function prng(stream: string, index: number): () => number {
+export function prng(stream: string, index: number): () => number {
   let hash = 2166136261;
   for (const char of `${stream}:${index}`) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
   let state = hash >>> 0;

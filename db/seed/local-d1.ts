@@ -13,6 +13,7 @@ import { seedDemo } from './demo';
 import { seedDemoAccounts } from './demo-accounts';
 import { seedDemoStamps } from './demo-stamps';
 import { seedGeneratedCatalogue } from './generator';
+import { seedGeneratedPoints } from './point-generator';
 import { withLocalSecrets } from './local-secrets';
 import { upsertReferenceData } from './reference';
 
@@ -24,25 +25,29 @@ export interface SeedOptions {
   persistTo: string;
   /** Generated products to have in the catalogue on top of the demo data. */
   products: number;
+  /** Generated sales points on top of the demo ones. */
+  points: number;
 }
 
-/** Parses `[--persist-to DIR] [--products N]`; unknown flags are an error, not a silent no-op. */
+/** Parses `[--persist-to DIR] [--products N] [--points N]`; unknown flags are an error, not a silent no-op. */
 export function parseSeedArgs(argv: string[]): SeedOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { 'persist-to': { type: 'string' }, products: { type: 'string' } },
+    options: { 'persist-to': { type: 'string' }, products: { type: 'string' }, points: { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
   const products = Number(values.products ?? '0');
   if (!Number.isInteger(products) || products < 0)
     throw new Error(`--products must be a whole number, got ${values.products}`);
+  const points = Number(values.points ?? '0');
+  if (!Number.isInteger(points) || points < 0) throw new Error(`--points must be a whole number, got ${values.points}`);
   // Relative to where the command was typed, as wrangler resolves its own --persist-to;
   // npm runs scripts from the package root and keeps the caller's directory in INIT_CWD.
   const persistTo = values['persist-to']
     ? resolve(process.env.INIT_CWD ?? process.cwd(), values['persist-to'])
     : resolve(ROOT, '.wrangler/state');
-  return { persistTo, products };
+  return { persistTo, products, points };
 }
 
 /**
@@ -129,6 +134,13 @@ export async function prepareLocalDatabase(options: SeedOptions): Promise<void> 
       const generated = await seedGeneratedCatalogue(db, options.products);
       console.log(
         `Generated catalogue: ${generated.productsAdded} products added, ${generated.productsKept} already there (${seconds(started)})`,
+      );
+    }
+    if (options.points > 0) {
+      started = performance.now();
+      const generated = await seedGeneratedPoints(db, options.points);
+      console.log(
+        `Generated sales points: ${generated.pointsAdded} added, ${generated.pointsKept} already there (${seconds(started)})`,
       );
     }
   });

@@ -1,5 +1,5 @@
 /**
- * `npm start -- [--persist-to DIR] [--products N]`, port from PORT (default 8787).
+ * `npm start -- [--persist-to DIR] [--products N] [--points N]`, port from PORT (default 8787).
  *
  * Prepares the local database exactly like `npm run db:seed` (migrations,
  * reference data, demo data, optional generated catalogue; all idempotent),
@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { demoAccountLines } from './demo-accounts';
+import { demoSalesPointLines } from './demo-sales-points';
 import { demoStampLines } from './demo-stamps';
 import { parseSeedArgs, prepareLocalDatabase, ROOT } from './local-d1';
 import { withLocalSecrets } from './local-secrets';
@@ -79,6 +80,8 @@ if (await waitUntilServing()) {
   for (const line of demoAccountLines()) console.log(`    ${line}`);
   console.log(`\n  Demo stamps (open on a phone or in a browser; demo data only):`);
   for (const line of demoStampLines(url)) console.log(`    ${line}`);
+  console.log(`\n  Sales points (demo data; Leaflet map tiles from MAP_TILE_URL):`);
+  for (const line of demoSalesPointLines(url)) console.log(`    ${line}`);
   console.log('');
 } else {
   console.warn(`wrangler dev did not answer on ${url} within ${READY_TIMEOUT_MS / 1000} s`);

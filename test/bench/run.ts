@@ -5,12 +5,14 @@
  * limit) and `/health/db` (floor: one D1 round trip). Ratios, not absolute
  * req/s, are what carry over from one machine to another.
  *
- *   npm run bench -- [--products 100000] [--fresh] [--duration 10] [--only catalogue,ingest,stamps,scan]
+ *   npm run bench -- [--products 100000] [--points 10000] [--fresh] [--duration 10]
+ *                    [--only catalogue,ingest,stamps,scan,points]
  *
  * `ingest` times the certification ingest of a 10,000-row council CSV (test/bench/ingest.ts);
  * `stamps` times issuing a batch of 100,000 QR stamps and downloading the PDF of a 1,000-stamp batch
  * (test/bench/stamps.ts); `scan` loads the
- * scan page and the scan beacon beside the floor route (test/bench/scan.ts).
+ * scan page and the scan beacon beside the floor route (test/bench/scan.ts); `points` loads the
+ * near-me API over the generated sales points beside the floor route (test/bench/points.ts).
  */
 import autocannon from 'autocannon';
 import { existsSync } from 'node:fs';
@@ -21,21 +23,25 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { repoRoot, seedDatabase, startWorker, type LocalWorker, type StartOptions } from '../browser/local-worker';
 import { benchIngest } from './ingest';
+import { benchNearMe } from './points';
 import { benchScan } from './scan';
 import { benchStampIssuance } from './stamps';
 
 const { values: flags } = parseArgs({
   options: {
     products: { type: 'string', default: '100000' },
+    points: { type: 'string', default: '10000' },
     fresh: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'catalogue,ingest,stamps,scan' },
+    only: { type: 'string', default: 'catalogue,ingest,stamps,scan,points' },
   },
 });
 const parts = flags.only.split(',');
 const productCount = Number(flags.products);
+const pointCount = Number(flags.points);
 const durationSeconds = Number(flags.duration);
 if (!Number.isInteger(productCount) || productCount < 1) throw new Error(`--products: ${flags.products}`);
+if (!Number.isInteger(pointCount) || pointCount < 0) throw new Error(`--points: ${flags.points}`);
 if (!(durationSeconds > 0 && durationSeconds <= 60)) throw new Error('--duration: 1 to 60 seconds');
 
 const CONNECTIONS = 20;
@@ -66,23 +72,24 @@ interface Measurement {
 
 /**
  * Seeding 100,000 products takes minutes, so the persist dir is kept between
- * runs and reused while it holds the same catalogue on the same migrations.
+ * runs and reused while it holds the same catalogue and sales points on the
+ * same migrations. Its name says both sizes.
  */
 async function preparePersistDir(): Promise<string> {
-  const persistTo = join(tmpdir(), `ocop-bench-${productCount}`);
+  const persistTo = join(tmpdir(), `ocop-bench-${productCount}${pointCount > 0 ? `-points-${pointCount}` : ''}`);
   const markerPath = join(persistTo, 'ocop-bench.json');
   const migrations = (await readdir(join(repoRoot, 'db', 'migrations'))).filter((name) => name.endsWith('.sql'));
-  const marker = JSON.stringify({ products: productCount, migrations });
+  const marker = JSON.stringify({ products: productCount, points: pointCount, migrations });
 
   if (!flags.fresh && existsSync(markerPath) && (await readFile(markerPath, 'utf8')) === marker) {
-    console.log(`Reusing ${persistTo} (${productCount} products; --fresh to reseed)`);
+    console.log(`Reusing ${persistTo} (${productCount} products, ${pointCount} sales points; --fresh to reseed)`);
     return persistTo;
   }
   await rm(persistTo, { recursive: true, force: true });
   await mkdir(persistTo, { recursive: true });
-  console.log(`Seeding ${productCount} products into ${persistTo}…`);
+  console.log(`Seeding ${productCount} products and ${pointCount} sales points into ${persistTo}…`);
   const started = Date.now();
-  await seedDatabase(persistTo, { products: productCount, showOutput: true });
+  await seedDatabase(persistTo, { products: productCount, points: pointCount, showOutput: true });
   console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   // Written last: an interrupted seed leaves no marker and is redone.
   await writeFile(markerPath, marker);
@@ -348,12 +355,14 @@ async function benchCatalogue() {
 if (parts.includes('catalogue')) await benchCatalogue();
 if (parts.includes('ingest')) await benchIngest();
 if (parts.includes('stamps')) await benchStampIssuance();
-if (parts.includes('scan')) {
+const machinery = async () => {
   const persistTo = await preparePersistDir();
-  await benchScan({
+  return {
     persistTo,
     startOptions: { persistTo, vars: { CATALOGUE_CACHE_SECONDS: '0' } },
     floorRoute: { route: 'floor /health/db', path: '/health/db' },
     loadRoutes,
-  });
-}
+  };
+};
+if (parts.includes('scan')) await benchScan(await machinery());
+if (parts.includes('points')) await benchNearMe(await machinery());

@@ -44,12 +44,20 @@ export async function run(command: string, args: string[], { showOutput = false 
 export interface SeedOptions {
   /** Generated products on top of the demo catalogue. */
   products?: number;
+  /** Generated sales points on top of the demo ones. */
+  points?: number;
   showOutput?: boolean;
 }
 
 /** Migrates and seeds `persistTo` with the project's own seed CLI, which applies the migrations itself. */
-export async function seedDatabase(persistTo: string, { products, showOutput }: SeedOptions = {}): Promise<void> {
-  const sizeArgs = products === undefined ? [] : ['--products', String(products)];
+export async function seedDatabase(
+  persistTo: string,
+  { products, points, showOutput }: SeedOptions = {},
+): Promise<void> {
+  const sizeArgs = [
+    ...(products === undefined ? [] : ['--products', String(products)]),
+    ...(points === undefined ? [] : ['--points', String(points)]),
+  ];
   await run('npm', ['run', '--silent', 'db:seed', '--', '--persist-to', persistTo, ...sizeArgs], { showOutput });
 }
 

@@ -374,6 +374,30 @@ describe('openingState agrees with a brute-force walk', () => {
     );
   });
 
+  it('answers a weekly schedule from its first eight days as the year-long walk would', () => {
+    // Weekly hours repeat every week, so openingState stops looking after 8 days; a dated entry long
+    // past changes no day's hours but makes it walk the whole look-ahead.
+    const weekly = fc
+      .array(entry, { maxLength: 5 })
+      .map((entries) =>
+        entries
+          .map((e) => ({ ...e, dayOfWeek: e.dayOfWeek.filter((d): d is Weekday => d !== 'PublicHolidays') }))
+          .filter((e) => e.dayOfWeek.length > 0),
+      );
+    const longPast = { opens: '00:00', closes: '00:00', validFrom: '2001-01-01', validThrough: '2001-01-01' };
+    fc.assert(
+      fc.property(weekly, instant, (hours, now) => {
+        expect(openingState(hours, now, fakeHolidays)).toEqual(openingState([...hours, longPast], now, fakeHolidays));
+      }),
+      { numRuns: 300 },
+    );
+    const aroundTheClock: OpeningHours = [{ dayOfWeek: [...WEEKDAYS], opens: '00:00', closes: '24:00' }];
+    expect(openingState(aroundTheClock, new Date('2026-03-04T05:00:00Z'), fakeHolidays)).toEqual({
+      open: true,
+      closesAt: null,
+    });
+  });
+
   it('matches a minute-of-week oracle for weekly hours at any minute', () => {
     const weekly = fc
       .array(entry, { maxLength: 5 })

@@ -26,6 +26,7 @@ import { BrowserSession } from '../support/browser-session';
 import { createProducer, createProduct, createUser, testDb, TEST_PASSWORD, uniqueSuffix } from '../support/factories';
 import { createApiToken } from '../support/ingest';
 import { batchFor, lotFor } from '../support/portal-stamps';
+import { createSalesPoint, photoOf } from '../support/sales-points';
 import { activeStamp, ANDROID_CHROME } from '../support/stamps';
 
 /** Who sends the form: anyone for public forms, an administrator for /admin and /portal, a token for the API. */
@@ -206,6 +207,45 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /portal/fake-reports/:id{[0-9]+}/review': {
     sender: 'admin',
     path: async (producerId) => `/portal/fake-reports/${await report(producerId)}/review`,
+  },
+
+  'POST /admin/sales-points': { sender: 'admin', path: async () => '/admin/sales-points' },
+  'POST /admin/sales-points/:id{[0-9]+}': {
+    sender: 'admin',
+    path: async () => `/admin/sales-points/${(await createSalesPoint()).id}`,
+  },
+  'POST /admin/sales-points/:id{[0-9]+}/status': {
+    sender: 'admin',
+    path: async () => `/admin/sales-points/${(await createSalesPoint()).id}/status`,
+  },
+  'POST /admin/sales-points/:id{[0-9]+}/stock': {
+    sender: 'admin',
+    path: async () => `/admin/sales-points/${(await createSalesPoint()).id}/stock`,
+  },
+  'POST /admin/sales-points/:id{[0-9]+}/photos': {
+    sender: 'admin',
+    limit: 'photo',
+    path: async () => `/admin/sales-points/${(await createSalesPoint()).id}/photos`,
+  },
+  'POST /admin/sales-points/:id{[0-9]+}/photos/:photoId{[0-9]+}/delete': {
+    sender: 'admin',
+    path: async () => {
+      const { id } = await createSalesPoint();
+      return `/admin/sales-points/${id}/photos/${await photoOf(id)}/delete`;
+    },
+  },
+  'POST /portal/sales-points': {
+    sender: 'admin',
+    path: async (producerId) => `/portal/sales-points?producer=${producerId}`,
+  },
+  'POST /portal/sales-points/:id{[0-9]+}': {
+    sender: 'admin',
+    path: async (producerId) =>
+      `/portal/sales-points/${(await createSalesPoint({ status: 'proposed', proposedByProducerId: producerId })).id}`,
+  },
+  'POST /portal/sales-points/:id{[0-9]+}/stock': {
+    sender: 'admin',
+    path: async (producerId) => `/portal/sales-points/${(await createSalesPoint()).id}/stock?producer=${producerId}`,
   },
 
   // Posted back to the stamp URL by anyone holding the package; the report form carries a photo.

@@ -18,6 +18,7 @@ import { createInvitationRow } from '../support/admin';
 import { BrowserSession } from '../support/browser-session';
 import { createProducer, createProduct, createUser, testDb, TEST_PASSWORD, uniqueSuffix } from '../support/factories';
 import { batchFor, lotFor, newLotCode } from '../support/portal-stamps';
+import { createSalesPoint, photoOf } from '../support/sales-points';
 import { activeStamp } from '../support/stamps';
 
 const ACTORS = ['anonymous', 'buyer', 'owner', 'foreign', 'staff', 'admin'] as const;
@@ -61,6 +62,16 @@ const ownerData: Record<Actor, Answer> = {
   owner: 'allowed',
   foreign: 404,
   staff: 403,
+  admin: 'allowed',
+};
+
+/** Sales points and fairs: trade-promotion staff and administrators. */
+const staffOnly: Record<Actor, Answer> = {
+  anonymous: 401,
+  buyer: 403,
+  owner: 403,
+  foreign: 403,
+  staff: 'allowed',
   admin: 'allowed',
 };
 
@@ -292,6 +303,68 @@ const ROUTES: Record<string, RouteCase> = {
       fields: { status: 'dismissed' },
     }),
     expect: { anonymous: 401, buyer: 403, owner: 403, foreign: 403, staff: 'allowed', admin: 'allowed' },
+  },
+
+  // Sales points: staff run them; a producer proposes points and keeps its own products listed at active ones.
+  'POST /admin/sales-points': {
+    request: async () => ({ path: '/admin/sales-points', fields: { name: 'Ma trận' } }),
+    expect: staffOnly,
+  },
+  'POST /admin/sales-points/:id{[0-9]+}': {
+    request: async () => ({
+      path: `/admin/sales-points/${(await createSalesPoint()).id}`,
+      fields: { name: 'Ma trận' },
+    }),
+    expect: staffOnly,
+  },
+  'POST /admin/sales-points/:id{[0-9]+}/status': {
+    request: async (world) => ({
+      path: `/admin/sales-points/${(await createSalesPoint({ status: 'proposed', proposedByProducerId: world.ownerProducerId })).id}/status`,
+      fields: { action: 'approve' },
+    }),
+    expect: staffOnly,
+  },
+  'POST /admin/sales-points/:id{[0-9]+}/stock': {
+    request: async (world) => ({
+      path: `/admin/sales-points/${(await createSalesPoint()).id}/stock`,
+      fields: { productId: String(await ownedProduct(world)) },
+    }),
+    expect: staffOnly,
+  },
+  'POST /admin/sales-points/:id{[0-9]+}/photos': {
+    request: async () => ({ path: `/admin/sales-points/${(await createSalesPoint()).id}/photos` }),
+    expect: staffOnly,
+  },
+  'POST /admin/sales-points/:id{[0-9]+}/photos/:photoId{[0-9]+}/delete': {
+    request: async () => {
+      const { id } = await createSalesPoint();
+      return { path: `/admin/sales-points/${id}/photos/${await photoOf(id)}/delete` };
+    },
+    expect: staffOnly,
+  },
+  // A member proposes for its own organisation (a foreign member too: for its own); an admin names one.
+  'POST /portal/sales-points': {
+    request: async (world) => ({
+      path: `/portal/sales-points?producer=${world.ownerProducerId}`,
+      fields: { name: 'Ma trận' },
+    }),
+    expect: { ...ownerData, foreign: 'allowed' },
+  },
+  // The owner's proposal: a member of another organisation is told it does not exist.
+  'POST /portal/sales-points/:id{[0-9]+}': {
+    request: async (world) => ({
+      path: `/portal/sales-points/${(await createSalesPoint({ status: 'proposed', proposedByProducerId: world.ownerProducerId })).id}`,
+      fields: { name: 'Ma trận' },
+    }),
+    expect: ownerData,
+  },
+  // The owner's product at an active point anyone may stock at: another organisation's member gets 404.
+  'POST /portal/sales-points/:id{[0-9]+}/stock': {
+    request: async (world) => ({
+      path: `/portal/sales-points/${(await createSalesPoint()).id}/stock?producer=${world.ownerProducerId}`,
+      fields: { productId: String(await ownedProduct(world)) },
+    }),
+    expect: ownerData,
   },
 };
 

@@ -24,6 +24,12 @@ export interface MapSettings {
 
 export interface SalesPointListView {
   values: Record<string, string | undefined>;
+  /** The visitor asked for something (a place, a filter): the results, not the introduction, come first. */
+  searched: boolean;
+  /** The product the list is filtered on. */
+  productName: string | null;
+  /** The radius, province and kind chosen, named on the folded filters so they need not unfold. */
+  moreFilters: string[];
   provinces: Option[];
   kinds: Option[];
   radii: Option[];
@@ -43,11 +49,12 @@ function PointCard({ ctx, point }: { ctx: PageContext; point: SalesPointCardView
       <h2>
         <a href={localHref(ctx, `/sales-points/${point.slug}`)}>{point.name}</a>
       </h2>
-      <p class="muted">
-        {point.kindName}
+      {/* Whether it is open and how far, the two facts a phone decides on, right under the name. */}
+      <p>
+        <span class={point.now.open ? 'open-now' : 'closed-now'}>{point.now.text}</span>
         {point.distance ? <strong class="distance"> · {point.distance}</strong> : null}
       </p>
-      <p class={point.now.open ? 'open-now' : 'closed-now'}>{point.now.text}</p>
+      <p class="muted">{point.kindName}</p>
       <p>{point.address}</p>
       {point.phone ? (
         <p>
@@ -122,31 +129,37 @@ function Choice({
 export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPointListView }) {
   const { t } = ctx;
   const s = t.salesPoints;
+  const withoutProduct = withParams(ctx.url, { product: undefined, page: undefined });
   return (
     <Layout ctx={ctx} title={s.title} description={s.intro} canonicalPath="/sales-points">
       <h1>{s.title}</h1>
-      <p>{s.intro}</p>
+      {view.searched ? null : <p>{s.intro}</p>}
+      {view.productName ? (
+        <p class="filter-note">
+          {s.selling(view.productName)} · <a href={withoutProduct}>{s.anyProduct}</a>
+        </p>
+      ) : null}
+      {/* What a phone needs first: a place and "open now"; the rarer filters fold away. */}
       <form method="get" action="/sales-points" class="filters point-filters" role="search" aria-label={s.filters}>
         <div class="field">
           <label for="filter-near">{s.near}</label>
+          <div class="search-row">
+            <input
+              id="filter-near"
+              name="near"
+              inputmode="decimal"
+              value={view.values.near ?? ''}
+              aria-describedby="filter-near-hint"
+            />
+            <button type="submit">{s.apply}</button>
+          </div>
           <p class="hint" id="filter-near-hint">
             {s.nearHint}
           </p>
-          <input
-            id="filter-near"
-            name="near"
-            inputmode="decimal"
-            value={view.values.near ?? ''}
-            aria-describedby="filter-near-hint"
-          />
           <button type="button" class="link-button" data-locate hidden>
             {t.places.useMyLocation}
           </button>
         </div>
-        <Choice name="radius_km" label={s.radius} options={view.radii} values={view.values} any="50 km" />
-        <Choice name="province" label={s.province} options={view.provinces} values={view.values} any={s.any} />
-        <Choice name="kind" label={s.kind} options={view.kinds} values={view.values} any={s.any} />
-        {view.values.product ? <input type="hidden" name="product" value={view.values.product} /> : null}
         <div class="field field-check">
           <label for="filter-open-now">
             <input
@@ -159,7 +172,16 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
             {s.openNow}
           </label>
         </div>
-        <button type="submit">{s.apply}</button>
+        <details class="more-filters">
+          <summary>
+            {view.moreFilters.length > 0 ? s.moreFiltersChosen(view.moreFilters.join(', ')) : s.moreFilters}
+          </summary>
+          <Choice name="radius_km" label={s.radius} options={view.radii} values={view.values} any="50 km" />
+          <Choice name="province" label={s.province} options={view.provinces} values={view.values} any={s.any} />
+          <Choice name="kind" label={s.kind} options={view.kinds} values={view.values} any={s.any} />
+          <button type="submit">{s.apply}</button>
+        </details>
+        {view.values.product ? <input type="hidden" name="product" value={view.values.product} /> : null}
       </form>
       <script src="/near-me.js" defer></script>
       <p class="result-count" role="status">
@@ -167,7 +189,6 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
         {view.nearFrom ? ` · ${view.nearFrom}` : ''}
       </p>
       {view.points.length === 0 ? <p>{s.none}</p> : null}
-      {view.map ? <PointsMap ctx={ctx} map={view.map} points={view.points} /> : null}
       <div class="point-list">
         {view.points.map((point) => (
           <PointCard ctx={ctx} point={point} />
@@ -180,6 +201,8 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
           {view.page < view.pageCount ? <a href={withParams(ctx.url, { page: view.page + 1 })}>{s.next}</a> : null}
         </nav>
       ) : null}
+      {/* The map after the list: on a phone the nearest points matter more than the picture of them. */}
+      {view.map ? <PointsMap ctx={ctx} map={view.map} points={view.points} /> : null}
     </Layout>
   );
 }

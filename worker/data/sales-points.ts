@@ -10,6 +10,7 @@
  */
 import { and, asc, desc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
+  certifications,
   communes,
   producers,
   productImages,
@@ -19,15 +20,16 @@ import {
   salesPointProducts,
   salesPoints,
 } from '../../db/schema';
-import { MIN_CERTIFIED_STARS } from '../domain/certification';
 import { boundingBox, squaredChordForKm, unitVector, type LatLng } from '../domain/geo';
 import { problem } from '../domain/errors';
+import { stockRefusal, type StockableFacts } from '../domain/sales-point';
 import { slugify } from '../domain/text';
 import { aliased } from './aliased';
 import { auditStatement } from './audit';
 import { jsonRows } from './json-rows';
 import { withConstraints } from './constraints';
 import type { Database } from './db';
+import { ftsMatches, productsFts } from './search-index';
 
 export type SalesPointRow = typeof salesPoints.$inferSelect;
 export type SalesPointStatus = SalesPointRow['status'];
@@ -116,7 +118,6 @@ const listColumns = {
   openingHours: salesPoints.openingHours,
   communeVi: aliased(communes.fullNameVi, 'commune_vi'),
   communeEn: aliased(communes.fullNameEn, 'commune_en'),
-  total: sql<number>`count(*) OVER ()`.as('total'),
 };
 
 function searchShape(search: SalesPointSearch) {
@@ -128,6 +129,12 @@ function searchShape(search: SalesPointSearch) {
   ].join('|');
 }
 
+/**
+ * One statement: the page's ids are picked from the indexes alone (the bounding box on
+ * sales_points_geo_idx, then the chord, then order and limit), and only those rows are joined to
+ * their columns and commune; the number of matches is an uncorrelated subquery, counted once.
+ * (A window count over the joined rows made SQLite build every match's whole row before sorting.)
+ */
 function buildSearch(db: Database, search: SalesPointSearch) {
   const value = (name: string) => sql.placeholder(name);
   const conditions: SQL[] = [eq(salesPoints.status, 'active')];
@@ -137,25 +144,43 @@ function buildSearch(db: Database, search: SalesPointSearch) {
     conditions.push(sql`${salesPoints.id} IN (SELECT ${salesPointProducts.salesPointId} FROM ${salesPointProducts}
       WHERE ${salesPointProducts.productId} = (SELECT ${products.id} FROM ${products} WHERE ${products.slug} = ${value('product')}))`);
   }
-  let order: SQL = sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`;
-  let columns: typeof listColumns & { chord?: SQL<number | null> } = listColumns;
   if (search.near) {
     conditions.push(
       sql`${salesPoints.latitude} BETWEEN ${value('south')} AND ${value('north')}`,
       sql`(${salesPoints.longitude} BETWEEN ${value('west1')} AND ${value('east1')} OR ${salesPoints.longitude} BETWEEN ${value('west2')} AND ${value('east2')})`,
       sql`${placeholderChord} <= ${value('maxChord')}`,
     );
-    order = sql`${placeholderChord}, ${salesPoints.id}`;
-    columns = { ...listColumns, chord: placeholderChord };
   }
-  return db
-    .select(columns)
+  const where = and(...conditions);
+  const page = db
+    .select({
+      pointId: aliased(salesPoints.id, 'point_id'),
+      chord: (search.near ? placeholderChord : sql<number | null>`NULL`).as('chord'),
+    })
     .from(salesPoints)
-    .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
-    .where(and(...conditions))
-    .orderBy(order)
+    .where(where)
+    .orderBy(
+      search.near
+        ? sql`${placeholderChord}, ${salesPoints.id}`
+        : sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`,
+    )
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'))
+    .as('page');
+  return db
+    .select({
+      ...listColumns,
+      total: sql<number>`(SELECT count(*) FROM ${salesPoints} WHERE ${where})`.as('total'),
+      chord: sql<number | null>`${page.chord}`.as('page_chord'),
+    })
+    .from(page)
+    .innerJoin(salesPoints, eq(salesPoints.id, page.pointId))
+    .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
+    .orderBy(
+      search.near
+        ? sql`${page.chord}, ${salesPoints.id}`
+        : sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`,
+    )
     .prepare();
 }
 
@@ -199,6 +224,23 @@ export async function searchSalesPoints(db: Database, search: SalesPointSearch) 
 
 export type SalesPointListItem = Awaited<ReturnType<typeof searchSalesPoints>>['items'][number];
 
+/**
+ * The public list: the matches, and the names of the product it is filtered on (null when the
+ * slug names none), so the page says which product the points sell.
+ */
+export async function searchSalesPointsPage(db: Database, search: SalesPointSearch) {
+  const [result, productRows] = await Promise.all([
+    searchSalesPoints(db, search),
+    search.productSlug
+      ? db
+          .select({ nameVi: products.nameVi, nameEn: products.nameEn })
+          .from(products)
+          .where(eq(products.slug, search.productSlug))
+      : Promise.resolve([]),
+  ]);
+  return { ...result, product: productRows[0] ?? null };
+}
+
 /** A point by slug or id with its place, photos and the listed products it stocks, in one batch. */
 export async function findSalesPoint(db: Database, slugOrId: string, today: string) {
   const where = /^\d+$/.test(slugOrId) ? eq(salesPoints.id, Number(slugOrId)) : eq(salesPoints.slug, slugOrId);
@@ -207,10 +249,11 @@ export async function findSalesPoint(db: Database, slugOrId: string, today: stri
     db
       .select({
         point: salesPoints,
-        provinceVi: provinces.fullNameVi,
-        provinceEn: provinces.fullNameEn,
-        communeVi: communes.fullNameVi,
-        communeEn: communes.fullNameEn,
+        // Aliased: in a batch D1 keys columns by name, and both tables call theirs full_name_vi.
+        provinceVi: aliased(provinces.fullNameVi, 'province_vi'),
+        provinceEn: aliased(provinces.fullNameEn, 'province_en'),
+        communeVi: aliased(communes.fullNameVi, 'commune_vi'),
+        communeEn: aliased(communes.fullNameEn, 'commune_en'),
         proposerName: aliased(producers.name, 'proposer_name'),
       })
       .from(salesPoints)
@@ -238,6 +281,7 @@ export async function findSalesPoint(db: Database, slugOrId: string, today: stri
         unit: products.unit,
         price: salesPointProducts.price,
         confirmedOn: salesPointProducts.confirmedOn,
+        latest: latestDecision(products.id),
         imageUrl: sql<string | null>`(SELECT ${productImages.url} FROM ${productImages}
           WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.sortOrder} LIMIT 1)`,
       })
@@ -249,27 +293,26 @@ export async function findSalesPoint(db: Database, slugOrId: string, today: stri
   ]);
   const [row] = pointRows;
   if (!row) return null;
-  const listed = new Set(
-    stockRows
-      .filter((stock) => stock.isPublished && (stock.stars ?? 0) >= 3 && (stock.certifiedUntil ?? '') >= today)
-      .map((stock) => stock.productId),
-  );
   return {
     ...row,
     photos: photoRows,
-    stock: stockRows.map((stock) => ({ ...stock, listed: listed.has(stock.productId) })),
+    stock: stockRows.map((stock) => {
+      const refusal = stockRefusal({ ...stock, ocopStars: stock.stars }, today);
+      return { ...stock, refusal, listed: refusal === null };
+    }),
   };
 }
 
 export type SalesPointPage = NonNullable<Awaited<ReturnType<typeof findSalesPoint>>>;
 
-/** Points staff work on, proposals first, newest first within a status. */
-export function listSalesPointsForStaff(
-  db: Database,
-  status: SalesPointStatus | undefined,
-  limit: number,
-  offset: number,
-) {
+export interface StaffPointFilter {
+  status?: SalesPointStatus | undefined;
+  province?: string | undefined;
+  kind?: string | undefined;
+}
+
+/** Points staff work on, proposals first, then the most recently changed. */
+export function listSalesPointsForStaff(db: Database, filter: StaffPointFilter, limit: number, offset: number) {
   return db
     .select({
       id: salesPoints.id,
@@ -278,43 +321,65 @@ export function listSalesPointsForStaff(
       kind: salesPoints.kind,
       status: salesPoints.status,
       provinceCode: salesPoints.provinceCode,
+      street: salesPoints.street,
+      communeVi: communes.fullNameVi,
+      communeEn: communes.fullNameEn,
       proposerName: aliased(producers.name, 'proposer_name'),
       updatedAt: salesPoints.updatedAt,
       stockCount: sql<number>`(SELECT count(*) FROM ${salesPointProducts} WHERE ${salesPointProducts.salesPointId} = ${salesPoints}.${sql.identifier('id')})`,
     })
     .from(salesPoints)
+    .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
     .leftJoin(producers, eq(producers.id, salesPoints.proposedByProducerId))
-    .where(status ? eq(salesPoints.status, status) : undefined)
+    .where(
+      and(
+        filter.status ? eq(salesPoints.status, filter.status) : undefined,
+        filter.province ? eq(salesPoints.provinceCode, filter.province) : undefined,
+        filter.kind ? eq(salesPoints.kind, filter.kind) : undefined,
+      ),
+    )
     .orderBy(sql`${salesPoints.status} = 'proposed' DESC`, desc(salesPoints.updatedAt), desc(salesPoints.id))
     .limit(limit)
     .offset(offset);
 }
 
-/** A producer's proposals, and the active points that stock its products (where it keeps stock up to date). */
-export async function listProducerSalesPoints(db: Database, producerId: number) {
-  const [proposals, stocking] = await db.batch([
+export type StaffPointRow = Awaited<ReturnType<typeof listSalesPointsForStaff>>[number];
+
+const proposalColumns = {
+  id: salesPoints.id,
+  slug: salesPoints.slug,
+  name: salesPoints.name,
+  kind: salesPoints.kind,
+  status: salesPoints.status,
+  statusReason: salesPoints.statusReason,
+  provinceCode: salesPoints.provinceCode,
+  createdAt: salesPoints.createdAt,
+  updatedAt: salesPoints.updatedAt,
+};
+
+/**
+ * What a producer's sales point page lists: its organisation, its proposals with staff's decision,
+ * the active points that stock its products (where it keeps them up to date), and the active points
+ * of one province, to start stocking at another.
+ */
+export async function listProducerSalesPoints(db: Database, producerId: number, provinceCode: string | null) {
+  const [producerRows, proposals, stocking, inProvince] = await db.batch([
     db
-      .select({
-        id: salesPoints.id,
-        slug: salesPoints.slug,
-        name: salesPoints.name,
-        status: salesPoints.status,
-        statusReason: salesPoints.statusReason,
-        provinceCode: salesPoints.provinceCode,
-        updatedAt: salesPoints.updatedAt,
-      })
+      .select({ id: producers.id, name: producers.name, provinceCode: producers.provinceCode })
+      .from(producers)
+      .where(eq(producers.id, producerId)),
+    db
+      .select(proposalColumns)
       .from(salesPoints)
       .where(eq(salesPoints.proposedByProducerId, producerId))
-      .orderBy(desc(salesPoints.id)),
+      .orderBy(desc(salesPoints.id))
+      .limit(200),
     db
       .select({
-        id: salesPoints.id,
-        slug: salesPoints.slug,
-        name: salesPoints.name,
-        status: salesPoints.status,
-        statusReason: salesPoints.statusReason,
-        provinceCode: salesPoints.provinceCode,
-        updatedAt: salesPoints.updatedAt,
+        ...proposalColumns,
+        stockCount: sql<number>`(SELECT count(*) FROM ${salesPointProducts}
+          JOIN ${products} ON ${products.id} = ${salesPointProducts.productId}
+          WHERE ${salesPointProducts.salesPointId} = ${salesPoints}.${sql.identifier('id')} AND ${products.producerId} = ${producerId})`,
       })
       .from(salesPoints)
       .where(
@@ -324,36 +389,139 @@ export async function listProducerSalesPoints(db: Database, producerId: number) 
             JOIN ${products} ON ${products.id} = ${salesPointProducts.productId} WHERE ${products.producerId} = ${producerId})`,
         ),
       )
-      .orderBy(asc(salesPoints.name)),
+      .orderBy(asc(salesPoints.name))
+      .limit(500),
+    db
+      .select(proposalColumns)
+      .from(salesPoints)
+      .where(
+        and(
+          eq(salesPoints.status, 'active'),
+          eq(
+            salesPoints.provinceCode,
+            provinceCode ??
+              sql`(SELECT ${producers.provinceCode} FROM ${producers} WHERE ${producers.id} = ${producerId})`,
+          ),
+        ),
+      )
+      .orderBy(asc(salesPoints.name))
+      .limit(PROVINCE_POINTS_LIMIT),
   ]);
-  return { proposals, stocking };
+  const [producer] = producerRows;
+  return producer ? { producer, proposals, stocking, inProvince } : null;
 }
 
-/** Active points by name, for the forms where a producer picks one to stock its products at. */
-export const listActivePointNames = (db: Database) =>
-  db
-    .select({ id: salesPoints.id, name: salesPoints.name, provinceCode: salesPoints.provinceCode })
-    .from(salesPoints)
-    .where(eq(salesPoints.status, 'active'))
-    .orderBy(asc(salesPoints.provinceCode), asc(salesPoints.name))
-    .limit(2000);
+/** Active points of one province a producer's page lists to choose from; a province has a few dozen. */
+export const PROVINCE_POINTS_LIMIT = 300;
 
-/** Listed products a stock form may offer: all of them for staff, or one producer's. */
-export function listStockableProducts(db: Database, today: string, producerId: number | null) {
+/** Producers' proposals waiting for staff, for the admin home page. */
+export async function countWaitingProposals(db: Database): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(salesPoints)
+    .where(eq(salesPoints.status, 'proposed'));
+  return row?.n ?? 0;
+}
+
+/** The organisation a producer's sales point pages act for: its name, and its province to start from. */
+export async function findPointProducer(db: Database, producerId: number) {
+  const [row] = await db
+    .select({ id: producers.id, name: producers.name, provinceCode: producers.provinceCode })
+    .from(producers)
+    .where(eq(producers.id, producerId));
+  return row ?? null;
+}
+
+/** One point's row, for the decisions a change needs (status, proposer). */
+export async function findSalesPointRow(db: Database, id: number): Promise<SalesPointRow | null> {
+  const [row] = await db.select().from(salesPoints).where(eq(salesPoints.id, id));
+  return row ?? null;
+}
+
+/** The communes of a province, for the address fields of a point's form. */
+export const communesOfProvince = (db: Database, provinceCode: string) =>
+  db
+    .select({ code: communes.code, nameVi: communes.fullNameVi, nameEn: communes.fullNameEn })
+    .from(communes)
+    .where(eq(communes.provinceCode, provinceCode))
+    .orderBy(asc(communes.nameVi));
+
+/** A point's form: the point when editing one, and the communes of the province the form shows. */
+export async function salesPointFormData(db: Database, pointId: number | null, provinceCode: string | null) {
+  const provinceOf = pointId
+    ? sql`(SELECT ${salesPoints.provinceCode} FROM ${salesPoints} WHERE ${salesPoints.id} = ${pointId})`
+    : null;
+  const [pointRows, communeRows] = await db.batch([
+    db
+      .select()
+      .from(salesPoints)
+      .where(eq(salesPoints.id, pointId ?? 0)),
+    db
+      .select({ code: communes.code, nameVi: communes.fullNameVi, nameEn: communes.fullNameEn })
+      .from(communes)
+      .where(sql`${communes.provinceCode} = ${provinceCode ?? provinceOf ?? ''}`)
+      .orderBy(asc(communes.nameVi)),
+  ]);
+  return { point: pointRows[0] ?? null, communes: communeRows };
+}
+
+/** The latest certification decision of `productId` that was not superseded, whatever its stars, as JSON. */
+const latestDecision = (productId: AnyColumn) =>
+  sql<
+    string | null
+  >`(SELECT json_object('stars', ${certifications.stars}, 'status', ${certifications.status}, 'validUntil', ${certifications.validUntil})
+    FROM ${certifications} WHERE ${certifications.productId} = ${productId} AND ${certifications.status} != 'superseded'
+    ORDER BY ${certifications.decisionDate} DESC, ${certifications.id} DESC LIMIT 1)`.mapWith((value: string | null) =>
+    value ? (JSON.parse(value) as StockableFacts['latest']) : null,
+  );
+
+/** A product with what decides whether a point may list it (worker/domain/sales-point.ts `stockRefusal`). */
+const stockableColumns = {
+  id: products.id,
+  slug: products.slug,
+  nameVi: products.nameVi,
+  nameEn: products.nameEn,
+  producerId: products.producerId,
+  producerName: aliased(producers.name, 'producer_name'),
+  isPublished: products.isPublished,
+  ocopStars: products.ocopStars,
+  certifiedUntil: products.certifiedUntil,
+  latest: latestDecision(products.id),
+};
+
+export type StockableProduct = Awaited<ReturnType<typeof productsForStocking>>[number];
+
+/** Products among `ids` with the facts that decide whether a point may list them. */
+export const productsForStocking = (db: Database, ids: number[]) =>
+  db
+    .select(stockableColumns)
+    .from(products)
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .where(inArray(products.id, ids));
+
+/** A producer's products for its stock forms, listable or not (the form says why one is not). */
+export const producerProductsForStocking = (db: Database, producerId: number) =>
+  db
+    .select(stockableColumns)
+    .from(products)
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .where(eq(products.producerId, producerId))
+    .orderBy(asc(products.nameVi))
+    .limit(500);
+
+/** Matches a staff stock form offers for a typed name: any product, listable or not, best known first. */
+export const STOCK_SEARCH_LIMIT = 20;
+
+export function searchProductsForStocking(db: Database, match: string) {
   return db
-    .select({ id: products.id, nameVi: products.nameVi, nameEn: products.nameEn, producerName: producers.name })
+    .select(stockableColumns)
     .from(products)
     .innerJoin(producers, eq(producers.id, products.producerId))
     .where(
-      and(
-        eq(products.isPublished, true),
-        sql`${products.ocopStars} >= ${MIN_CERTIFIED_STARS}`,
-        sql`${products.certifiedUntil} >= ${today}`,
-        producerId === null ? undefined : eq(products.producerId, producerId),
-      ),
+      sql`${products.id} IN (SELECT ${productsFts.rowid} FROM ${productsFts} WHERE ${ftsMatches(match)} LIMIT 200)`,
     )
-    .orderBy(asc(products.nameVi))
-    .limit(500);
+    .orderBy(sql`${products.ocopStars} IS NULL`, desc(products.ocopStars), asc(products.nameVi))
+    .limit(STOCK_SEARCH_LIMIT);
 }
 
 export interface SalesPointValues {
@@ -378,7 +546,7 @@ function columnsOf(values: SalesPointValues) {
 
 /** A slug for `name` that no point has yet ("cho-tan-bien", then "cho-tan-bien-2", …). */
 async function freeSlug(db: Database, name: string): Promise<string> {
-  const base = slugify(name).slice(0, 80) || 'diem-ban';
+  const base = slugify(name).slice(0, 80).replace(/-+$/, '') || 'diem-ban';
   const taken = await db
     .select({ slug: salesPoints.slug })
     .from(salesPoints)
@@ -422,27 +590,52 @@ export async function insertSalesPoint(
   return inserted[0]!;
 }
 
-export async function updateSalesPoint(db: Database, actor: Actor, point: SalesPointRow, values: SalesPointValues) {
+/**
+ * Keeps a point's status as it is when it is still `expected`, and writes NULL otherwise: the NOT
+ * NULL constraint then fails the statement and rolls its whole batch back, audit entry included,
+ * so a change decided on a status another request has just changed never half-happens.
+ */
+const statusStill = (expected: SalesPointStatus, next: SalesPointStatus = expected) =>
+  sql`CASE WHEN ${salesPoints.status} = ${expected} THEN ${next} ELSE NULL END`;
+
+/** The point's status changed under the request (two staff deciding at once, staff deciding while its proposer edits). */
+const statusRaces = { 'NOT NULL sales_points.status': problem('action', 'status_not_allowed') } as const;
+
+/**
+ * Saves a point's fields. With `whileStatus`, only while the point still has that status (a
+ * producer's proposal, which staff may be deciding on at the same moment): refused otherwise.
+ */
+export async function updateSalesPoint(
+  db: Database,
+  actor: Actor,
+  point: SalesPointRow,
+  values: SalesPointValues,
+  whileStatus?: SalesPointStatus,
+): Promise<void> {
   const changes = columnsOf(values);
-  await db.batch([
-    db
-      .update(salesPoints)
-      .set({ ...changes, updatedAt: now })
-      .where(eq(salesPoints.id, point.id)),
-    auditStatement(db, {
-      actorUserId: actor.userId,
-      action: 'sales_point.update',
-      entity: 'sales_point',
-      entityId: point.id,
-      before: point,
-      after: changes,
-    }),
-  ]);
+  await withConstraints(
+    () =>
+      db.batch([
+        db
+          .update(salesPoints)
+          .set({ ...changes, ...(whileStatus ? { status: statusStill(whileStatus) } : {}), updatedAt: now })
+          .where(eq(salesPoints.id, point.id)),
+        auditStatement(db, {
+          actorUserId: actor.userId,
+          action: 'sales_point.update',
+          entity: 'sales_point',
+          entityId: point.id,
+          before: point,
+          after: changes,
+        }),
+      ]),
+    statusRaces,
+  );
 }
 
 /**
- * Moves a point from `from` to `to`; false when another request changed its status first, so two
- * staff deciding on one proposal at once cannot both win.
+ * Moves a point from `point.status` to `to`, with the reason staff gave. Refused as a conflict when
+ * another request changed its status first, so two staff deciding on one proposal cannot both win.
  */
 export async function changeSalesPointStatus(
   db: Database,
@@ -450,23 +643,25 @@ export async function changeSalesPointStatus(
   point: { id: number; status: SalesPointStatus },
   to: SalesPointStatus,
   reason: string | null,
-): Promise<boolean> {
-  const [updated] = await db.batch([
-    db
-      .update(salesPoints)
-      .set({ status: to, statusReason: reason, updatedAt: now })
-      .where(and(eq(salesPoints.id, point.id), eq(salesPoints.status, point.status)))
-      .returning({ id: salesPoints.id }),
-    auditStatement(db, {
-      actorUserId: actor.userId,
-      action: `sales_point.status`,
-      entity: 'sales_point',
-      entityId: point.id,
-      before: { status: point.status },
-      after: { status: to, reason },
-    }),
-  ]);
-  return updated.length > 0;
+): Promise<void> {
+  await withConstraints(
+    () =>
+      db.batch([
+        db
+          .update(salesPoints)
+          .set({ status: statusStill(point.status, to), statusReason: reason, updatedAt: now })
+          .where(eq(salesPoints.id, point.id)),
+        auditStatement(db, {
+          actorUserId: actor.userId,
+          action: 'sales_point.status',
+          entity: 'sales_point',
+          entityId: point.id,
+          before: { status: point.status },
+          after: { status: to, reason },
+        }),
+      ]),
+    statusRaces,
+  );
 }
 
 export interface StockLine {
@@ -476,6 +671,7 @@ export interface StockLine {
   confirmedOn: string | null;
 }
 
+/** Lists a product at a point, or changes its price and confirmation there. */
 export async function upsertStockLine(db: Database, actor: Actor, pointId: number, line: StockLine) {
   await db.batch([
     db
@@ -515,18 +711,41 @@ export async function removeStockLine(db: Database, actor: Actor, pointId: numbe
   ]);
 }
 
-/** Products among `ids` with the facts that decide whether a point may list them. */
-export const productsForStocking = (db: Database, ids: number[]) =>
-  db
-    .select({
-      id: products.id,
-      producerId: products.producerId,
-      isPublished: products.isPublished,
-      ocopStars: products.ocopStars,
-      certifiedUntil: products.certifiedUntil,
-    })
-    .from(products)
-    .where(inArray(products.id, ids));
+export type SalesPointPhoto = typeof salesPointPhotos.$inferSelect;
 
-/** Every active point's place and name, for the map: a few thousand rows of six columns. */
-export const MAP_POINTS_LIMIT = 3000;
+/** A photo of the point, after the ones it has; its object is already in R2. */
+export async function addSalesPointPhoto(
+  db: Database,
+  actor: Actor,
+  pointId: number,
+  photo: { url: string; altVi: string; altEn: string | null },
+) {
+  const row = {
+    salesPointId: pointId,
+    ...photo,
+    sortOrder: sql<number>`(SELECT coalesce(max(${salesPointPhotos.sortOrder}) + 1, 0) FROM ${salesPointPhotos} WHERE ${salesPointPhotos.salesPointId} = ${pointId})`,
+  };
+  await db.batch([
+    db.insert(salesPointPhotos).values(row),
+    auditStatement(db, {
+      actorUserId: actor.userId,
+      action: 'sales_point.photo_add',
+      entity: 'sales_point',
+      entityId: pointId,
+      after: photo,
+    }),
+  ]);
+}
+
+export async function removeSalesPointPhoto(db: Database, actor: Actor, photo: SalesPointPhoto) {
+  await db.batch([
+    db.delete(salesPointPhotos).where(eq(salesPointPhotos.id, photo.id)),
+    auditStatement(db, {
+      actorUserId: actor.userId,
+      action: 'sales_point.photo_remove',
+      entity: 'sales_point',
+      entityId: photo.salesPointId,
+      before: photo,
+    }),
+  ]);
+}

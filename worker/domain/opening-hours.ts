@@ -98,6 +98,8 @@ const MINUTE_MS = 60_000;
  * reopening date; one with no opening within a year is, for a visitor, simply closed.
  */
 export const LOOKAHEAD_DAYS = 366;
+/** Days after today that hold every weekday in full: a weekly schedule unchanged over them never changes. */
+const WEEKLY_REPEAT_DAYS = 8;
 
 /** Minutes from the start of the day it opens; `end` passes 1440 when it closes after midnight. */
 interface Interval {
@@ -221,8 +223,14 @@ export function openingState(hours: OpeningHours, now: Date, holidays: HolidayLo
   const local = localMs(now);
   const today = new Date(local).toISOString().slice(0, 10);
   let stretch: { start: number; end: number } | null = null;
+  // Hours without dated entries or public holiday entries repeat every week: when the next 8 days
+  // bring no change (open throughout, or no opening at all), no later day will, and the rest of the
+  // look-ahead (a year of days for a point open around the clock) need not be walked.
+  const lastDay = hours.some((entry) => isDated(entry) || entry.dayOfWeek?.includes(PUBLIC_HOLIDAYS))
+    ? LOOKAHEAD_DAYS
+    : WEEKLY_REPEAT_DAYS;
   // Days in order and each day's intervals by start: together, every interval in order of start.
-  for (let offset = -1; offset <= LOOKAHEAD_DAYS; offset += 1) {
+  for (let offset = -1; offset <= lastDay; offset += 1) {
     const date = addDays(today, offset);
     const dayStart = dayStartMs(date);
     for (const interval of scheduleOn(hours, date, holidays).intervals) {
@@ -238,7 +246,7 @@ export function openingState(hours: OpeningHours, now: Date, holidays: HolidayLo
     }
   }
   if (!stretch) return { open: false, opensAt: null };
-  const horizon = dayStartMs(addDays(today, LOOKAHEAD_DAYS + 1));
+  const horizon = dayStartMs(addDays(today, lastDay + 1));
   return { open: true, closesAt: stretch.end >= horizon ? null : moment(stretch.end, today) };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { userRoles } from '../../db/schema';
 import { AppError } from './errors';
+import type { SalesPointStatus } from './sales-point';
 
 export type Role = (typeof userRoles)[number];
 export type Access = 'allow' | 'forbidden' | 'not_found';
@@ -47,6 +48,28 @@ export function fakeReportAccess(actor: Actor, ownerProducerId: number | null): 
 /** Sales points and trade fairs: trade-promotion staff and administrators. */
 export function tradePromotionAccess(actor: Actor): Access {
   return actor.role === 'staff' || actor.role === 'admin' ? 'allow' : 'forbidden';
+}
+
+/**
+ * A sales point as the producer portal shows it: every active point, where a member keeps its own
+ * products listed; a proposal, whatever became of it, only to the organisation that made it (a
+ * member of another is told it does not exist). Administrators see every one.
+ */
+export function portalSalesPointAccess(
+  actor: Actor,
+  point: { status: SalesPointStatus; proposedByProducerId: number | null },
+): Access {
+  if (actor.role === 'admin') return 'allow';
+  if (actor.role !== 'producer_member') return 'forbidden';
+  if (point.proposedByProducerId !== null && point.proposedByProducerId === actor.producerId) return 'allow';
+  return point.status === 'active' ? 'allow' : 'not_found';
+}
+
+/** Changing a proposal's fields: only the organisation that made it (and administrators). */
+export function proposalEditAccess(actor: Actor, point: { proposedByProducerId: number | null }): Access {
+  if (actor.role === 'admin') return 'allow';
+  if (actor.role !== 'producer_member') return 'forbidden';
+  return point.proposedByProducerId !== null && point.proposedByProducerId === actor.producerId ? 'allow' : 'not_found';
 }
 
 /** Users, organisations, API tokens, audit log, certification ingest. */

@@ -15,6 +15,7 @@ import { UsersPage } from '../../web/pages/admin/UsersPage';
 import { userRoles } from '../../db/schema';
 import { changeUserRole, findUserForAdmin, listUsers, setUserStatus } from '../data/users';
 import { findProducerSummary, listOrganisations } from '../data/producers';
+import { countWaitingProposals } from '../data/sales-points';
 import { createInvitation, loginTaken, type NewInvitation } from '../data/invitations';
 import {
   invitableRoles,
@@ -100,9 +101,12 @@ async function freshLogin(c: Context<AppEnv>, typed: string) {
   return normaliseLogin(typed);
 }
 
-admin.get('/admin', (c) => {
+admin.get('/admin', async (c) => {
   const user = actorOf(c);
-  return c.html(<AdminHomePage ctx={pageContext(c)} role={user.role} name={user.displayName} />);
+  const waitingProposals = await countWaitingProposals(c.var.db);
+  return c.html(
+    <AdminHomePage ctx={pageContext(c)} role={user.role} name={user.displayName} waitingProposals={waitingProposals} />,
+  );
 });
 
 // ---------------------------------------------------------------- accounts

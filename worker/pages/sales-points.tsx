@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { SalesPointPage, SalesPointsPage } from '../../web/pages/SalesPointPages';
 import { mapSettings } from '../config';
-import { findSalesPoint, searchSalesPoints } from '../data/sales-points';
+import { findSalesPoint, searchSalesPointsPage } from '../data/sales-points';
 import type { AppEnv } from '../lib/context';
 import { edgeCache, edgeCacheNearVisitor } from '../lib/edge-cache';
 import { notFound } from '../lib/errors';
@@ -28,12 +28,13 @@ salesPointPages.get('/sales-points', edgeCacheNearVisitor(approximatePlace), asy
   const place = visitorPlace(c, query.near);
   const now = new Date();
   const search = salesPointSearch(query, place?.at ?? null);
-  const { items, total } = await searchSalesPoints(c.var.db, search);
+  const { items, total, product } = await searchSalesPointsPage(c.var.db, search);
   const view = salesPointListView({
     query,
     raw: c.req.query(),
     items,
     total,
+    product,
     search,
     place,
     now,

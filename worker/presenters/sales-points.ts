@@ -8,25 +8,51 @@ import type { Locale, Messages } from '../../web/messages';
 import type { NearbyPointView, OpeningNowView, WhereToBuyView } from '../../web/views';
 import type { MapSettings, SalesPointDetailView, SalesPointListView } from '../../web/pages/SalesPointPages';
 import type { Option } from '../../web/views';
+import type { SalesPointChoices } from '../../web/components/SalesPointFields';
+import type { StockRowView } from '../../web/components/PointStock';
+import type { AdminSalesPointsView } from '../../web/pages/admin/AdminSalesPointsPage';
+import type { AdminSalesPointView } from '../../web/pages/admin/AdminSalesPointPage';
+import type { PortalSalesPointsView } from '../../web/pages/portal/PortalSalesPointsPage';
+import type { PortalSalesPointView } from '../../web/pages/portal/PortalSalesPointPage';
+import { salesPointStatuses } from '../../db/schema';
 import type { ProductPage } from '../data/catalogue';
-import { PUBLIC_HOLIDAYS, salesPointKindsById } from '../data/reference';
-import type { SalesPointListItem, SalesPointPage, SalesPointSearch } from '../data/sales-points';
-import { DEFAULT_RADIUS_KM } from '../domain/sales-point';
+import { PUBLIC_HOLIDAYS, SALES_POINT_KINDS, salesPointKindsById } from '../data/reference';
+import type {
+  listProducerSalesPoints,
+  SalesPointListItem,
+  SalesPointPage,
+  SalesPointRow,
+  SalesPointSearch,
+  StaffPointFilter,
+  StaffPointRow,
+  StockableProduct,
+} from '../data/sales-points';
+import {
+  actionsFor,
+  DEFAULT_RADIUS_KM,
+  isEditableProposal,
+  stockRefusal,
+  type SalesPointStatus,
+  type StockRefusal,
+} from '../domain/sales-point';
+import { HOURS_FIELDS, openingHoursToForm } from '../domain/opening-hours-form';
 import type { VisitorPlace } from '../lib/visitor-place';
 import { DEFAULT_POINTS_PAGE, type SalesPointQuery } from '../schemas/sales-points';
 import { displayDistanceKm, distanceKm, type LatLng } from '../domain/geo';
 import { formatVnd } from '../domain/money';
 import {
+  isOpenAt,
   openingState,
+  PUBLIC_HOLIDAYS as PUBLIC_HOLIDAYS_FIELD,
   weekHours,
   type OpeningHours,
   type OpeningHoursSpecification,
   type VietnamMoment,
 } from '../domain/opening-hours';
 import { formatPhone } from '../domain/phone';
-import { formatDate } from '../domain/time';
+import { formatDate, formatInstant, vietnamDate } from '../domain/time';
 import type { salesPointDetailSchema, salesPointSummarySchema } from '../schemas/sales-point-api';
-import { pick, productImagePath, provinceName } from './catalogue';
+import { pick, productImagePath, provinceName, provinceOptions } from './catalogue';
 
 const joinPlace = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(', ');
 
@@ -77,8 +103,9 @@ export function openingNow(hours: OpeningHours | null, now: Date, t: Messages): 
   };
 }
 
+/** Open at `now`: only today's and yesterday's hours are read, far cheaper than openingNow's look-ahead. */
 export const isOpenNow = (hours: OpeningHours | null, now: Date) =>
-  Boolean(hours && hours.length > 0 && openingState(hours, now, PUBLIC_HOLIDAYS).open);
+  Boolean(hours && hours.length > 0 && isOpenAt(hours, now, PUBLIC_HOLIDAYS));
 
 interface PresentContext {
   t: Messages;
@@ -300,6 +327,8 @@ export function salesPointListView(input: {
   raw: Record<string, string>;
   items: SalesPointListItem[];
   total: number;
+  /** The product the list is filtered on, when its slug names one. */
+  product: { nameVi: string; nameEn: string | null } | null;
   search: SalesPointSearch;
   place: VisitorPlace;
   now: Date;
@@ -321,6 +350,13 @@ export function salesPointListView(input: {
       product: input.query.product,
       open_now: input.query.open_now ? '1' : undefined,
     },
+    searched: Object.values(input.raw).some((value) => value !== ''),
+    productName: input.product ? pick(input.locale, input.product.nameVi, input.product.nameEn) : null,
+    moreFilters: [
+      input.query.radius_km ? t.places.km(input.query.radius_km) : null,
+      input.query.province ? provinceName(input.query.province, input.locale) : null,
+      input.query.kind ? kindName(input.query.kind, input.locale) : null,
+    ].filter((chosen): chosen is string => chosen !== null),
     provinces: input.provinces,
     kinds: input.kinds,
     radii: RADII.filter((km) => km !== DEFAULT_RADIUS_KM).map((km) => ({ value: String(km), label: t.places.km(km) })),
@@ -396,5 +432,278 @@ export function presentSalesPointDetail(
         price: line.price ?? line.cataloguePrice,
         confirmed_on: line.confirmedOn,
       })),
+  };
+}
+
+// ---------------------------------------------------------------- staff and producer pages
+
+export const statusOptions = (t: Messages): Option[] =>
+  salesPointStatuses.map((status) => ({ value: status, label: t.salesPoints.statuses[status] }));
+
+/** A point's fields as its form shows them, so it is edited as it was typed. */
+export function salesPointFormValues(point: SalesPointRow): Record<string, string> {
+  const hours = openingHoursToForm(point.openingHours);
+  return {
+    name: point.name,
+    kind: point.kind,
+    operator: point.operator ?? '',
+    provinceCode: point.provinceCode,
+    communeCode: point.communeCode ?? '',
+    street: point.street ?? '',
+    location: point.latitude !== null && point.longitude !== null ? `${point.latitude}, ${point.longitude}` : '',
+    phone: point.phone ? formatPhone(point.phone) : '',
+    zalo: point.zalo ? formatPhone(point.zalo) : '',
+    website: point.website ?? '',
+    ...Object.fromEntries(HOURS_FIELDS.map((day) => [`hours${day}`, hours[day] ?? ''])),
+    hoursExceptions: hours.exceptions ?? '',
+  };
+}
+
+/** A new point's form: an OCOP centre in the given province, open every day by default left to the person. */
+export const newSalesPointValues = (provinceCode: string | null): Record<string, string> => ({
+  kind: SALES_POINT_KINDS[0]?.id ?? '',
+  ...(provinceCode ? { provinceCode } : {}),
+});
+
+export function salesPointChoices(
+  locale: Locale,
+  communes: { code: string; nameVi: string; nameEn: string }[],
+): SalesPointChoices {
+  return {
+    kinds: kindOptions(locale),
+    provinces: provinceOptions(locale),
+    communes: communes.map((commune) => ({ value: commune.code, label: pick(locale, commune.nameVi, commune.nameEn) })),
+  };
+}
+
+export function staffSalesPointsView(input: {
+  rows: StaffPointRow[];
+  filter: StaffPointFilter;
+  page: number;
+  pageSize: number;
+  t: Messages;
+  locale: Locale;
+}): AdminSalesPointsView {
+  const { t, locale } = input;
+  const a = t.adminSalesPoints;
+  return {
+    filter: input.filter,
+    statuses: statusOptions(t),
+    provinces: provinceOptions(locale),
+    kinds: kindOptions(locale),
+    rows: input.rows.slice(0, input.pageSize).map((row) => ({
+      id: row.id,
+      name: row.name,
+      kindName: kindName(row.kind, locale),
+      status: row.status,
+      statusText: t.salesPoints.statuses[row.status],
+      place: joinPlace(
+        row.street,
+        pick(locale, row.communeVi ?? '', row.communeEn),
+        provinceName(row.provinceCode, locale),
+      ),
+      origin: row.proposerName ? a.proposedBy(row.proposerName) : a.byStaff,
+      stock: a.stockCount(row.stockCount),
+      updated: formatInstant(row.updatedAt),
+    })),
+    page: input.page,
+    hasNext: input.rows.length > input.pageSize,
+  };
+}
+
+interface WorkContext {
+  t: Messages;
+  locale: Locale;
+  today: string;
+}
+
+const refusalText = (t: Messages, refusal: StockRefusal | null) =>
+  refusal ? t.errors.problems.product_not_stockable({ ...refusal }) : null;
+
+type StockLineRow = SalesPointPage['stock'][number];
+
+function stockedRow(line: StockLineRow, context: WorkContext): StockRowView {
+  const { t, locale } = context;
+  return {
+    productId: line.productId,
+    name: pick(locale, line.nameVi, line.nameEn),
+    href: line.listed ? `/products/${line.slug}` : null,
+    producerName: line.producerName,
+    stars: line.stars,
+    stocked: true,
+    priceValue: line.price === null ? '' : String(line.price),
+    notes: [
+      ...(line.price === null ? [] : [t.adminSalesPoints.pointPrice(formatVnd(line.price))]),
+      ...(line.confirmedOn ? [t.salesPoints.confirmedOn(formatDate(line.confirmedOn))] : []),
+    ],
+    refusal: refusalText(t, line.refusal),
+  };
+}
+
+function candidateRow(product: StockableProduct, context: WorkContext): StockRowView {
+  const { t, locale, today } = context;
+  const refusal = stockRefusal(product, today);
+  return {
+    productId: product.id,
+    name: pick(locale, product.nameVi, product.nameEn),
+    href: refusal ? null : `/products/${product.slug}`,
+    producerName: product.producerName,
+    stars: product.ocopStars,
+    stocked: false,
+    priceValue: '',
+    notes: [],
+    refusal: refusalText(t, refusal),
+  };
+}
+
+/** What the point lists, and the products that could be listed, each once (a stocked product shows as stocked). */
+function stockRowsOf(page: SalesPointPage, candidates: StockableProduct[], context: WorkContext) {
+  const stocked = new Map(page.stock.map((line) => [line.productId, line]));
+  return candidates.map((product) => {
+    const line = stocked.get(product.id);
+    return line ? stockedRow(line, context) : candidateRow(product, context);
+  });
+}
+
+function hoursFacts(t: Messages, hours: OpeningHours | null) {
+  if (!hours || hours.length === 0) return [{ label: t.salesPointForm.hours, value: t.places.hoursUnknown }];
+  const typed = openingHoursToForm(hours);
+  return [
+    ...HOURS_FIELDS.map((day) => ({
+      label: t.places.weekdays[day],
+      value: typed[day] || (day === PUBLIC_HOLIDAYS_FIELD ? t.adminSalesPoints.holidaysAsWeek : t.places.closedDay),
+    })),
+    ...(typed.exceptions ? [{ label: t.salesPointForm.exceptions, value: typed.exceptions }] : []),
+  ];
+}
+
+export function staffSalesPointView(
+  page: SalesPointPage,
+  matches: StockableProduct[],
+  query: string,
+  context: WorkContext,
+): AdminSalesPointView {
+  const { t, locale } = context;
+  const { point } = page;
+  const f = t.salesPointForm;
+  const facts = [
+    { label: f.kind, value: kindName(point.kind, locale) },
+    { label: f.operator, value: point.operator },
+    {
+      label: t.salesPoints.address,
+      value: joinPlace(
+        point.street,
+        pick(locale, page.communeVi ?? '', page.communeEn),
+        pick(locale, page.provinceVi, page.provinceEn),
+      ),
+    },
+    {
+      label: t.adminSalesPoints.location,
+      value: point.latitude !== null && point.longitude !== null ? `${point.latitude}, ${point.longitude}` : null,
+    },
+    { label: f.phone, value: point.phone ? formatPhone(point.phone) : null },
+    { label: f.zalo, value: point.zalo ? formatPhone(point.zalo) : null },
+    { label: f.website, value: point.website },
+  ].filter((fact): fact is { label: string; value: string } => Boolean(fact.value));
+  return {
+    id: point.id,
+    name: point.name,
+    kindName: kindName(point.kind, locale),
+    status: point.status,
+    statusText: t.salesPoints.statuses[point.status],
+    statusReason: point.statusReason,
+    proposer: page.proposerName,
+    facts: [...facts, ...hoursFacts(t, point.openingHours)],
+    publicHref: point.status === 'active' || point.status === 'closed' ? `/sales-points/${point.slug}` : null,
+    actions: actionsFor(point.status).map((action) => ({ action, label: t.adminSalesPoints.actions[action] })),
+    stock: page.stock.map((line) => stockedRow(line, context)),
+    query,
+    // Products already on sale are in the list above, with their forms.
+    matches:
+      query || matches.length > 0
+        ? matches
+            .filter((product) => !page.stock.some((line) => line.productId === product.id))
+            .map((product) => candidateRow(product, context))
+        : null,
+    photos: page.photos.map((photo) => ({ id: photo.id, url: photo.url, alt: pick(locale, photo.altVi, photo.altEn) })),
+  };
+}
+
+type ProducerPoints = NonNullable<Awaited<ReturnType<typeof listProducerSalesPoints>>>;
+
+export function portalSalesPointsView(
+  data: ProducerPoints,
+  province: string,
+  producerParam: number | undefined,
+  { t, locale }: { t: Messages; locale: Locale },
+): PortalSalesPointsView {
+  const p = t.portalSalesPoints;
+  const href = (id: number) => `/portal/sales-points/${id}`;
+  return {
+    producerName: data.producer.name,
+    producerParam,
+    proposals: data.proposals.map((proposal) => ({
+      id: proposal.id,
+      name: proposal.name,
+      href: href(proposal.id),
+      detail: `${provinceName(proposal.provinceCode, locale)} · ${p.proposedOn(formatDate(vietnamDate(new Date(proposal.createdAt))))}`,
+      status: proposal.status,
+      statusText: t.salesPoints.statuses[proposal.status],
+      decision: decisionText(t, proposal),
+    })),
+    stocking: data.stocking.map((point) => ({
+      id: point.id,
+      name: point.name,
+      href: href(point.id),
+      detail: p.stockCount(point.stockCount),
+    })),
+    province,
+    provinces: provinceOptions(locale),
+    inProvince: data.inProvince.map((point) => ({
+      id: point.id,
+      name: point.name,
+      href: href(point.id),
+      detail: kindName(point.kind, locale),
+    })),
+  };
+}
+
+/** Staff's words on a producer's proposal: why it was rejected, or the note that came with another decision. */
+function decisionText(t: Messages, point: { status: SalesPointStatus; statusReason: string | null }) {
+  if (!point.statusReason) return null;
+  return point.status === 'rejected'
+    ? t.portalSalesPoints.rejectedBecause(point.statusReason)
+    : t.portalSalesPoints.decisionNote(point.statusReason);
+}
+
+export function portalSalesPointView(
+  page: SalesPointPage,
+  own: StockableProduct[],
+  producer: { id: number; name: string },
+  producerParam: number | undefined,
+  context: WorkContext,
+): PortalSalesPointView {
+  const { t, locale } = context;
+  const { point } = page;
+  const ownProposal = point.proposedByProducerId === producer.id;
+  return {
+    id: point.id,
+    name: point.name,
+    kindName: kindName(point.kind, locale),
+    address: joinPlace(
+      point.street,
+      pick(locale, page.communeVi ?? '', page.communeEn),
+      pick(locale, page.provinceVi, page.provinceEn),
+    ),
+    status: point.status,
+    statusText: t.salesPoints.statuses[point.status],
+    statusNote: ownProposal ? t.portalSalesPoints.statusNotes[point.status] : null,
+    decision: ownProposal ? decisionText(t, point) : null,
+    editable: ownProposal && isEditableProposal(point.status),
+    publicHref: point.status === 'active' ? `/sales-points/${point.slug}` : null,
+    canStock: point.status === 'active',
+    products: stockRowsOf(page, own, context),
+    producerName: producer.name,
+    producerParam,
   };
 }

@@ -11,6 +11,8 @@ import { isInVietnam, parseLatLng, type LatLng } from '../domain/geo';
 import { HOURS_FIELDS, openingHoursFromForm, type HoursFormValues } from '../domain/opening-hours-form';
 import { parsePhone } from '../domain/phone';
 import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, SALES_POINT_ACTIONS } from '../domain/sales-point';
+import { salesPointStatuses } from '../../db/schema';
+import { pageParam } from './admin';
 import { provinceCodes } from './catalogue';
 import { webUrl } from './traceability';
 
@@ -108,6 +110,27 @@ const phoneField = (t: Messages, accepts: 'mobile' | 'any') =>
     return z.NEVER;
   });
 
+const hoursProblem = (t: Messages, problem: { line?: number; text: string }) =>
+  t.errors.problems.opening_hours_invalid({
+    detail: problem.line ? `${problem.line}: ${problem.text}` : problem.text || '?',
+  });
+
+/**
+ * One box of the opening hours, checked on its own, so a form names every box it cannot read
+ * together with the other fields' problems; the whole week is checked again when it is put together.
+ */
+const hoursField = (t: Messages, max: number, asForm: (text: string) => HoursFormValues) =>
+  z
+    .string()
+    .max(max)
+    .optional()
+    .superRefine((text, ctx) => {
+      if (!text) return;
+      const parsed = openingHoursFromForm(asForm(text));
+      if (!parsed.ok)
+        for (const problem of parsed.problems) ctx.addIssue({ code: 'custom', message: hoursProblem(t, problem) });
+    });
+
 /** The fields of one sales point, as staff create and edit it and a producer proposes it. */
 export const salesPointForm = (t: Messages) =>
   z
@@ -122,8 +145,10 @@ export const salesPointForm = (t: Messages) =>
       phone: phoneField(t, 'any'),
       zalo: phoneField(t, 'mobile'),
       website: webUrl(t),
-      ...Object.fromEntries(HOURS_FIELDS.map((field) => [`hours${field}`, z.string().max(200).optional()])),
-      hoursExceptions: z.string().max(4000).optional(),
+      ...Object.fromEntries(
+        HOURS_FIELDS.map((field) => [`hours${field}`, hoursField(t, 200, (text) => ({ [field]: text }))]),
+      ),
+      hoursExceptions: hoursField(t, 4000, (text) => ({ exceptions: text })),
     })
     .transform((form, ctx) => {
       const values: HoursFormValues = { exceptions: form.hoursExceptions as string | undefined };
@@ -135,9 +160,7 @@ export const salesPointForm = (t: Messages) =>
           ctx.addIssue({
             code: 'custom',
             path: [problem.field === 'exceptions' ? 'hoursExceptions' : `hours${problem.field}`],
-            message: t.errors.problems.opening_hours_invalid({
-              detail: problem.line ? `${problem.line}: ${problem.text}` : problem.text || '?',
-            }),
+            message: hoursProblem(t, problem),
           });
         }
         return z.NEVER;
@@ -172,8 +195,9 @@ export const stockLineForm = (t: Messages) =>
       .transform(Number),
     price: optionalText(20).transform((value, ctx) => {
       if (value === null) return null;
-      const digits = value.replace(/[.\s,₫đ]/g, '');
-      if (/^\d{1,12}$/.test(digits)) return Number(digits);
+      // "150.000", "150 000 ₫", "150000đ": đồng have no minor unit, so every separator is a thousands one.
+      const digits = value.replace(/[.\s,₫đ]/gi, '');
+      if (/^\d{1,10}$/.test(digits) && Number(digits) <= MAX_POINT_PRICE) return Number(digits);
       ctx.addIssue({ code: 'custom', message: t.errors.fields.invalid });
       return z.NEVER;
     }),
@@ -186,3 +210,28 @@ export const stockLineForm = (t: Messages) =>
       .optional()
       .transform((value) => value === '1'),
   });
+
+/** A price at a point above a billion đồng is a typing slip, not a price. */
+export const MAX_POINT_PRICE = 1_000_000_000;
+
+/** The staff list: status, province and kind filters, and the page. */
+export const staffPointQuery = z.object({
+  status: optional(z.enum(salesPointStatuses)),
+  province: optional(z.enum(provinceCodes)),
+  kind: optional(z.enum(kindIds)),
+  page: pageParam,
+});
+
+/** A point's staff page: the product search that offers products to add. */
+export const staffPointPageQuery = z.object({ q: optional(z.string().trim().max(100)) });
+
+/** A producer's sales point page: the province whose active points it lists. */
+export const portalPointsQuery = z.object({ province: optional(z.enum(provinceCodes)) });
+
+/** A point's id in a path. */
+export const pointIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .transform(Number),
+});

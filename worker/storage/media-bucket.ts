@@ -1,7 +1,8 @@
 /**
  * Every object the platform keeps in R2 (the MEDIA bucket), with its key built here and nowhere
  * else. Three kinds share the bucket, told apart by key:
- * - product photos, `<uuid>.<ext>` at the top level: public, served at /media/<key> for a year;
+ * - product and sales point photos, `<uuid>.<ext>` at the top level: public, served at /media/<key>
+ *   for a year;
  * - buyers' fake-report photos under `reports/`: private, shown only to those who review the report;
  * - scratch PINs waiting to be printed under `stamp-pins/`: private, deleted once printed stamps are
  *   activated or after a week (an R2 lifecycle rule on the prefix backs the nightly job up).
@@ -38,6 +39,10 @@ export async function putProductPhoto(bucket: R2Bucket, bytes: Uint8Array, type:
   await bucket.put(key, bytes, { httpMetadata: { contentType: type, cacheControl: PHOTO_CACHE_CONTROL } });
   return key;
 }
+
+/** Stores a sales point's photo, public like a product's, and answers its key. */
+export const putSalesPointPhoto = (bucket: R2Bucket, bytes: Uint8Array, type: PhotoType): Promise<string> =>
+  putProductPhoto(bucket, bytes, type);
 
 /** Stores a buyer's photo under the private prefix and answers its key. */
 export async function putReportPhoto(bucket: R2Bucket, bytes: Uint8Array, type: PhotoType): Promise<string> {

@@ -7,9 +7,11 @@ interface AdminHomePageProps {
   ctx: PageContext;
   role: Role;
   name: string;
+  /** Producers' sales point proposals waiting for a decision. */
+  waitingProposals: number;
 }
 
-export function AdminHomePage({ ctx, role, name }: AdminHomePageProps) {
+export function AdminHomePage({ ctx, role, name, waitingProposals }: AdminHomePageProps) {
   const { t } = ctx;
   return (
     <AdminShell ctx={ctx} role={role} section="home" title={t.admin.title}>
@@ -33,8 +35,21 @@ export function AdminHomePage({ ctx, role, name }: AdminHomePageProps) {
       </ul>
       <h2>{t.admin.tradePromotion}</h2>
       <p>{t.admin.tradePromotionIntro}</p>
-      <ul>
-        <li>{t.admin.salesPoints}</li>
+      <ul class="admin-links">
+        <li>
+          <a href={localHref(ctx, '/admin/sales-points')}>{t.admin.salesPoints}</a>
+          {waitingProposals > 0 ? (
+            <>
+              {' · '}
+              <a href={localHref(ctx, '/admin/sales-points', { status: 'proposed' })}>
+                {t.admin.waitingProposals(waitingProposals)}
+              </a>
+            </>
+          ) : null}
+        </li>
+        <li>
+          <a href={localHref(ctx, '/admin/sales-points/new')}>{t.adminSalesPoints.add}</a>
+        </li>
         <li>{t.admin.fairs}</li>
       </ul>
       {role === 'admin' ? (

@@ -11,6 +11,7 @@ export type AdminSection =
   | 'certifications'
   | 'certificationUpload'
   | 'fakeReports'
+  | 'salesPoints'
   | 'users'
   | 'organisations'
   | 'tokens'
@@ -31,6 +32,7 @@ export function AdminShell({ ctx, role, section, title, children }: AdminShellPr
     ['home', '/admin', t.admin.home],
     ['certificationOverview', '/admin/certifications/overview', t.adminCertifications.nav.overview],
     ['fakeReports', '/admin/fake-reports', t.portal.fakeReports.title],
+    ['salesPoints', '/admin/sales-points', t.adminSalesPoints.title],
   ];
   if (role === 'admin') {
     links.push(

@@ -4,7 +4,8 @@ import { SectionMenu } from '../../components/SectionMenu';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 
-export type PortalSection = 'dashboard' | 'products' | 'lots' | 'stamps' | 'fakeReports' | 'scans' | 'profile';
+export type PortalSection =
+  'dashboard' | 'products' | 'lots' | 'stamps' | 'fakeReports' | 'scans' | 'salesPoints' | 'profile';
 
 interface PortalShellProps {
   ctx: PageContext;
@@ -27,6 +28,7 @@ export function PortalShell({ ctx, title, section, producerName, producerParam, 
     { key: 'stamps', path: '/portal/stamp-batches', label: t.portal.nav.stamps },
     { key: 'fakeReports', path: '/portal/fake-reports', label: t.portal.nav.fakeReports },
     { key: 'scans', path: '/portal/scans', label: t.portal.nav.scans },
+    { key: 'salesPoints', path: '/portal/sales-points', label: t.portalSalesPoints.title },
     { key: 'profile', path: '/portal/profile', label: t.portal.nav.profile },
   ];
   return (

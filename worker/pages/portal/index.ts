@@ -11,6 +11,7 @@ import { fakeReportPages } from './fake-reports';
 import { lotPages } from './lots';
 import { productEditing } from './products';
 import { profile } from './profile';
+import { salesPointPortal } from './sales-points';
 import { scanStatsPages } from './scan-stats';
 import { stampBatchPages } from './stamp-batches';
 
@@ -24,3 +25,4 @@ portal.route('/', lotPages);
 portal.route('/', stampBatchPages);
 portal.route('/', fakeReportPages);
 portal.route('/', scanStatsPages);
+portal.route('/', salesPointPortal);
