@@ -66,9 +66,7 @@ describe('GET /api/v1/fairs', () => {
 
   it('filters by province, status and dates', async () => {
     const province = await getJson<FairList>('/api/v1/fairs?province=19&limit=100');
-    expect(province.body.data.map((fair) => fair.province_code)).toEqual(
-      province.body.data.map(() => '19'),
-    );
+    expect(province.body.data.map((fair) => fair.province_code)).toEqual(province.body.data.map(() => '19'));
     expect(province.body.data.map((fair) => fair.id)).toContain(thaiNguyen.id);
     const past = await getJson<FairList>('/api/v1/fairs?status=finished&limit=100');
     expect(past.body.data.map((fair) => fair.id)).toContain(finished.id);
@@ -170,4 +168,3 @@ describe('calendar files', () => {
     expect(parseCalendar(text)[0]!.summary).toBe(running.values.nameEn);
   });
 });
-

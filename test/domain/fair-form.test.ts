@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fairFloorFromForm, fairFloorToForm, type FairFloor } from '../../worker/domain/fair-form';
 
-const zones = ['ocop | Khu sản phẩm OCOP | OCOP products', 'dac_san | Đặc sản vùng miền', 'am_thuc | Ẩm thực | Food'].join(
-  '\n',
-);
+const zones = [
+  'ocop | Khu sản phẩm OCOP | OCOP products',
+  'dac_san | Đặc sản vùng miền',
+  'am_thuc | Ẩm thực | Food',
+].join('\n');
 const boothTypes = [
   'standard | Gian tiêu chuẩn | Standard booth | 3x3 | 1.500.000',
   'double | Gian đôi | | 6 x 3 m | 2.800.000 ₫',
@@ -26,7 +28,14 @@ describe('fairFloorFromForm', () => {
       { code: 'am_thuc', nameVi: 'Ẩm thực', nameEn: 'Food' },
     ]);
     expect(result.floor.boothTypes).toEqual([
-      { code: 'standard', nameVi: 'Gian tiêu chuẩn', nameEn: 'Standard booth', widthCm: 300, depthCm: 300, feeVnd: 1_500_000 },
+      {
+        code: 'standard',
+        nameVi: 'Gian tiêu chuẩn',
+        nameEn: 'Standard booth',
+        widthCm: 300,
+        depthCm: 300,
+        feeVnd: 1_500_000,
+      },
       { code: 'double', nameVi: 'Gian đôi', nameEn: null, widthCm: 600, depthCm: 300, feeVnd: 2_800_000 },
       { code: 'small', nameVi: 'Gian nhỏ', nameEn: 'Small', widthCm: 250, depthCm: 200, feeVnd: 0 },
     ]);
@@ -46,7 +55,8 @@ describe('fairFloorFromForm', () => {
   it('names the field, line and rule of every line it cannot read', () => {
     const result = fairFloorFromForm({
       zones: 'ocop | OCOP\nOCOP | lặp lại\nkhu ăn uống | Ẩm thực\nchỉ mã',
-      boothTypes: 'standard | Gian | | 3x3 | 1.000.000\nshort | Gian | | 3x3\nbig | Gian lớn | | 100x3 | 1.000.000\nfree | Miễn phí | | 3x3 | một triệu',
+      boothTypes:
+        'standard | Gian | | 3x3 | 1.000.000\nshort | Gian | | 3x3\nbig | Gian lớn | | 100x3 | 1.000.000\nfree | Miễn phí | | 3x3 | một triệu',
       booths: 'ocop | standard | A01..A03\nfood | A1\nocop | vip | A9\nocop | A12..A3\nocop | a03\nocop | AQUITE-LONG1',
     });
     expect(result.ok).toBe(false);

@@ -19,7 +19,8 @@ import { createUser, testDb, today, uniqueSuffix } from './factories';
 
 export const FLOOR = {
   zones: 'ocop | Khu sản phẩm OCOP | OCOP products\nam_thuc | Khu ẩm thực | Food court',
-  boothTypes: 'tieu_chuan | Gian tiêu chuẩn | Standard booth | 3x3 | 1.500.000\ndoi | Gian đôi | Double booth | 6x3 | 2.800.000',
+  boothTypes:
+    'tieu_chuan | Gian tiêu chuẩn | Standard booth | 3x3 | 1.500.000\ndoi | Gian đôi | Double booth | 6x3 | 2.800.000',
   booths: 'ocop | tieu_chuan | A01..A08\nam_thuc | doi | F1, F2',
 };
 
@@ -37,9 +38,9 @@ async function staff() {
 /** A fair (running today by default) with two zones, two booth types and ten booths. */
 export async function createFair(spec: FairSpec = {}) {
   const suffix = uniqueSuffix();
-  const floor = fairFloorFromForm(spec.floor ?? FLOOR);
+  const { published = true, floor: typed = FLOOR, ...overrides } = spec;
+  const floor = fairFloorFromForm(typed);
   if (!floor.ok) throw new Error(`bad test floor: ${JSON.stringify(floor.problems)}`);
-  const { published = true, floor: _, ...overrides } = spec;
   const values: FairValues = {
     kind: 'trade_fair',
     nameVi: `Hội chợ OCOP thử ${suffix}`,

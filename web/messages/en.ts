@@ -199,9 +199,9 @@ export const en: Messages = {
     invite: 'Invite a user',
     welcome: (name: string) => `Hello, ${name}`,
     tradePromotion: 'Trade promotion',
-    tradePromotionIntro: 'Managing OCOP sales points and trade fairs comes in the next update.',
+    tradePromotionIntro: 'OCOP showcase and sales points, trade fairs and exhibitions.',
     salesPoints: 'OCOP sales points (coming soon)',
-    fairs: 'Trade fairs and exhibitions (coming soon)',
+    fairs: 'Trade fairs and exhibitions',
     administration: 'System administration',
     roles: {
       producer_member: 'Producer member',
@@ -640,7 +640,8 @@ export const en: Messages = {
   },
   fairs: {
     title: 'OCOP fairs, exhibitions and festivals',
-    intro: 'Trade fairs, exhibitions, OCOP weeks and festivals on now and coming up, where you meet OCOP producers in person.',
+    intro:
+      'Trade fairs, exhibitions, OCOP weeks and festivals on now and coming up, where you meet OCOP producers in person.',
     filters: 'Filter the fair calendar',
     province: 'Province or city',
     month: 'Month',
@@ -706,7 +707,8 @@ export const en: Messages = {
     province: 'Province or city',
     commune: 'Commune or ward',
     chooseCommune: 'Choose a commune or ward',
-    communeHint: 'After changing the province, press Save: the list of communes is then updated for you to choose again.',
+    communeHint:
+      'After changing the province, press Save: the list of communes is then updated for you to choose again.',
     street: 'Street address',
     location: 'Coordinates (latitude, longitude)',
     locationHint: 'Copy them from a maps app, e.g. 10.9504, 106.8216.',
@@ -718,10 +720,12 @@ export const en: Messages = {
     hoursHint: 'Vietnam time, e.g. 08:00 and 22:00; leave both empty if not known yet.',
     applicationsOpenOn: 'Applications open on',
     applicationsCloseOn: 'Applications close on',
-    windowHint: 'Leave both empty when staff add the exhibitors themselves; applications close on or before the first day.',
+    windowHint:
+      'Leave both empty when staff add the exhibitors themselves; applications close on or before the first day.',
     floor: 'Zones, booth types and booth plan',
     zones: 'Zones',
-    zonesHint: 'One zone per line: code | Vietnamese name | English name. E.g.: ocop | Khu sản phẩm OCOP | OCOP products',
+    zonesHint:
+      'One zone per line: code | Vietnamese name | English name. E.g.: ocop | Khu sản phẩm OCOP | OCOP products',
     boothTypes: 'Booth types',
     boothTypesHint:
       'One per line: code | Vietnamese name | English name | size (metres) | fee (đồng). E.g.: standard | Gian tiêu chuẩn | Standard booth | 3x3 | 1.500.000',

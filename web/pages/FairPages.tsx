@@ -51,7 +51,19 @@ function FairCard({ ctx, fair }: { ctx: PageContext; fair: FairCardView }) {
   );
 }
 
-function Choice({ name, label, options, value, any }: { name: string; label: string; options: Option[]; value: string | undefined; any: string }) {
+function Choice({
+  name,
+  label,
+  options,
+  value,
+  any,
+}: {
+  name: string;
+  label: string;
+  options: Option[];
+  value: string | undefined;
+  any: string;
+}) {
   return (
     <div class="field">
       <label for={`filter-${name}`}>{label}</label>
@@ -108,7 +120,16 @@ export function FairCalendarPage({ ctx, view }: { ctx: PageContext; view: FairCa
 export interface FairPlanView {
   width: number;
   height: number;
-  zones: { code: string; name: string; x: number; y: number; width: number; height: number; labelX: number; labelY: number }[];
+  zones: {
+    code: string;
+    name: string;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    labelX: number;
+    labelY: number;
+  }[];
   booths: { code: string; x: number; y: number; width: number; height: number; taken: boolean; title: string }[];
 }
 

@@ -39,6 +39,13 @@ export interface Actor {
 
 const now = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
+/**
+ * A column of the statement's own table, named with its table inside a subquery: drizzle writes
+ * a single-table statement's columns bare ("id"), which a subquery would read as its own.
+ */
+const outerFairId = sql`${fairs}.${sql.identifier('id')}`;
+const outerBoothId = sql`${fairBooths}.${sql.identifier('id')}`;
+
 // ---------------------------------------------------------------- public reads
 
 export interface FairSearch {
@@ -96,7 +103,7 @@ const summaryColumns = {
   isPublished: fairs.isPublished,
   updatedAt: fairs.updatedAt,
   exhibitorCount: sql<number>`(SELECT count(*) FROM ${fairExhibitors}
-    WHERE ${fairExhibitors.fairId} = ${fairs.id} AND ${fairExhibitors.status} = 'accepted')`.as('exhibitor_count'),
+    WHERE ${fairExhibitors.fairId} = ${outerFairId} AND ${fairExhibitors.status} = 'accepted')`.as('exhibitor_count'),
 };
 
 /** Published fairs matching the filters, soonest first, with the number of matches. */
@@ -154,7 +161,7 @@ function fairQuery(db: Database, key: 'id' | 'slug') {
         sql`FROM ${fairBooths}
           LEFT JOIN ${fairExhibitors} ON ${fairExhibitors.boothId} = ${fairBooths.id} AND ${fairExhibitors.status} = 'accepted'
           LEFT JOIN ${producers} ON ${producers.id} = ${fairExhibitors.producerId}
-          WHERE ${fairBooths.fairId} = ${fairs.id} ORDER BY ${fairBooths.id}`,
+          WHERE ${fairBooths.fairId} = ${outerFairId} ORDER BY ${fairBooths.id}`,
       ),
       // What the accepted exhibitors show.
       products: jsonRows(
@@ -170,7 +177,7 @@ function fairQuery(db: Database, key: 'id' | 'slug') {
         sql`FROM ${fairExhibitorProducts}
           JOIN ${fairExhibitors} ON ${fairExhibitors.id} = ${fairExhibitorProducts.exhibitorId}
           JOIN ${products} ON ${products.id} = ${fairExhibitorProducts.productId}
-          WHERE ${fairExhibitors.fairId} = ${fairs.id} AND ${fairExhibitors.status} = 'accepted'
+          WHERE ${fairExhibitors.fairId} = ${outerFairId} AND ${fairExhibitors.status} = 'accepted'
           ORDER BY ${fairExhibitorProducts.exhibitorId}, ${products.ocopStars} DESC, ${products.nameVi}`,
       ),
     })
@@ -217,32 +224,35 @@ export const listFairsForStaff = (db: Database, limit: number, offset: number) =
       applicationsCloseOn: fairs.applicationsCloseOn,
       isPublished: fairs.isPublished,
       waiting: sql<number>`(SELECT count(*) FROM ${fairExhibitors}
-        WHERE ${fairExhibitors.fairId} = ${fairs.id} AND ${fairExhibitors.status} = 'applied')`,
+        WHERE ${fairExhibitors.fairId} = ${outerFairId} AND ${fairExhibitors.status} = 'applied')`,
       accepted: sql<number>`(SELECT count(*) FROM ${fairExhibitors}
-        WHERE ${fairExhibitors.fairId} = ${fairs.id} AND ${fairExhibitors.status} = 'accepted')`,
-      booths: sql<number>`(SELECT count(*) FROM ${fairBooths} WHERE ${fairBooths.fairId} = ${fairs.id})`,
+        WHERE ${fairExhibitors.fairId} = ${outerFairId} AND ${fairExhibitors.status} = 'accepted')`,
+      booths: sql<number>`(SELECT count(*) FROM ${fairBooths} WHERE ${fairBooths.fairId} = ${outerFairId})`,
     })
     .from(fairs)
     .orderBy(desc(fairs.startsOn), desc(fairs.id))
     .limit(limit)
     .offset(offset);
 
+const boothsOf = (db: Database, fairId: number) =>
+  db
+    .select({
+      id: fairBooths.id,
+      code: fairBooths.code,
+      zoneCode: fairBooths.zoneCode,
+      typeCode: fairBooths.typeCode,
+      heldBy: sql<number | null>`(SELECT ${fairExhibitors.id} FROM ${fairExhibitors}
+        WHERE ${fairExhibitors.boothId} = ${outerBoothId})`.as('held_by'),
+    })
+    .from(fairBooths)
+    .where(eq(fairBooths.fairId, fairId))
+    .orderBy(asc(fairBooths.id));
+
 /** A fair's row and booths, for its edit form and the checks before a change. */
 export async function findFairForEdit(db: Database, fairId: number) {
   const [fairRows, booths] = await db.batch([
     db.select().from(fairs).where(eq(fairs.id, fairId)),
-    db
-      .select({
-        id: fairBooths.id,
-        code: fairBooths.code,
-        zoneCode: fairBooths.zoneCode,
-        typeCode: fairBooths.typeCode,
-        heldBy: sql<number | null>`(SELECT ${fairExhibitors.id} FROM ${fairExhibitors}
-          WHERE ${fairExhibitors.boothId} = ${fairBooths.id})`,
-      })
-      .from(fairBooths)
-      .where(eq(fairBooths.fairId, fairId))
-      .orderBy(asc(fairBooths.id)),
+    boothsOf(db, fairId),
   ]);
   const [fair] = fairRows;
   return fair ? { fair, booths } : null;
@@ -263,7 +273,7 @@ export const listFairExhibitors = (db: Database, fairId: number) =>
       decidedAt: fairExhibitors.decidedAt,
       createdAt: fairExhibitors.createdAt,
       deciderName,
-      producerId: producers.id,
+      producerId: aliased(producers.id, 'producer_id'),
       producerSlug: aliased(producers.slug, 'producer_slug'),
       producerName: aliased(producers.name, 'producer_name'),
       taxCode: producers.taxCode,
@@ -277,7 +287,7 @@ export const listFairExhibitors = (db: Database, fairId: number) =>
         { slug: products.slug, nameVi: products.nameVi, nameEn: products.nameEn, stars: products.ocopStars },
         sql`FROM ${fairExhibitorProducts} JOIN ${products} ON ${products.id} = ${fairExhibitorProducts.productId}
           WHERE ${fairExhibitorProducts.exhibitorId} = ${fairExhibitors.id} ORDER BY ${products.nameVi}`,
-      ),
+      ).as('products'),
     })
     .from(fairExhibitors)
     .innerJoin(producers, eq(producers.id, fairExhibitors.producerId))
@@ -291,6 +301,19 @@ export const listFairExhibitors = (db: Database, fairId: number) =>
     );
 
 export type FairExhibitorRow = Awaited<ReturnType<typeof listFairExhibitors>>[number];
+
+/** Everything the staff workspace of a fair shows: the fair, its booths and every exhibitor row, in one batch. */
+export async function findFairWorkspace(db: Database, fairId: number) {
+  const [fairRows, booths, exhibitors] = await db.batch([
+    db.select().from(fairs).where(eq(fairs.id, fairId)),
+    boothsOf(db, fairId),
+    listFairExhibitors(db, fairId),
+  ]);
+  const [fair] = fairRows;
+  return fair ? { fair, booths, exhibitors } : null;
+}
+
+export type FairWorkspace = NonNullable<Awaited<ReturnType<typeof findFairWorkspace>>>;
 
 /** One exhibitor row of a fair, with what a decision on it needs. */
 export async function findExhibitor(db: Database, exhibitorId: number) {
@@ -316,7 +339,7 @@ export async function findBooth(db: Database, fairId: number, code: string) {
       id: fairBooths.id,
       code: fairBooths.code,
       heldBy: sql<number | null>`(SELECT ${fairExhibitors.id} FROM ${fairExhibitors}
-        WHERE ${fairExhibitors.boothId} = ${fairBooths.id})`,
+        WHERE ${fairExhibitors.boothId} = ${outerBoothId})`,
     })
     .from(fairBooths)
     .where(and(eq(fairBooths.fairId, fairId), eq(fairBooths.code, code)));
@@ -395,7 +418,7 @@ export const listProducerApplications = (db: Database, producerId: number) =>
       status: fairExhibitors.status,
       decisionReason: fairExhibitors.decisionReason,
       createdAt: fairExhibitors.createdAt,
-      fairId: fairs.id,
+      fairId: aliased(fairs.id, 'fair_id'),
       fairSlug: aliased(fairs.slug, 'fair_slug'),
       nameVi: fairs.nameVi,
       nameEn: fairs.nameEn,
@@ -409,13 +432,34 @@ export const listProducerApplications = (db: Database, producerId: number) =>
         { nameVi: products.nameVi, nameEn: products.nameEn },
         sql`FROM ${fairExhibitorProducts} JOIN ${products} ON ${products.id} = ${fairExhibitorProducts.productId}
           WHERE ${fairExhibitorProducts.exhibitorId} = ${fairExhibitors.id} ORDER BY ${products.nameVi}`,
-      ),
+      ).as('products'),
     })
     .from(fairExhibitors)
     .innerJoin(fairs, eq(fairs.id, fairExhibitors.fairId))
     .leftJoin(fairBooths, eq(fairBooths.id, fairExhibitors.boothId))
     .where(eq(fairExhibitors.producerId, producerId))
     .orderBy(desc(fairs.startsOn), desc(fairExhibitors.id));
+
+/** What the producer's fairs page shows: its name, the fairs taking applications and its own applications. */
+export async function listProducerFairs(db: Database, producerId: number, today: string) {
+  const [producerRows, open, mine] = await db.batch([
+    db.select({ name: producers.name }).from(producers).where(eq(producers.id, producerId)),
+    listFairsTakingApplications(db, today),
+    listProducerApplications(db, producerId),
+  ]);
+  const [producer] = producerRows;
+  return producer ? { producerName: producer.name, open, mine } : null;
+}
+
+/** What the application form shows: the producer's name and its products with their certification facts. */
+export async function listApplicationChoices(db: Database, producerId: number) {
+  const [producerRows, entryProducts] = await db.batch([
+    db.select({ name: producers.name }).from(producers).where(eq(producers.id, producerId)),
+    listEntryProducts(db, producerId),
+  ]);
+  const [producer] = producerRows;
+  return producer ? { producerName: producer.name, products: entryProducts } : null;
+}
 
 /** The producer's row at a fair, if any. */
 export async function findProducerExhibitor(db: Database, fairId: number, producerId: number) {
@@ -538,7 +582,7 @@ export async function updateFair(
         .where(
           and(
             inArray(fairBooths.id, ids),
-            sql`NOT EXISTS (SELECT 1 FROM ${fairExhibitors} WHERE ${fairExhibitors.boothId} = ${fairBooths.id})`,
+            sql`NOT EXISTS (SELECT 1 FROM ${fairExhibitors} WHERE ${fairExhibitors.boothId} = ${outerBoothId})`,
           ),
         ),
     ),

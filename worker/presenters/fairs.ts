@@ -12,15 +12,33 @@ import type {
   FairExhibitorView,
   FairPlanView,
 } from '../../web/pages/FairPages';
+import type { AdminFairRowView, AdminFairView } from '../../web/pages/admin/AdminFairPages';
+import type { Values } from '../../web/pages/portal/Fields';
+import type { PortalApplyView, PortalFairsView } from '../../web/pages/portal/PortalFairPages';
 import type { Option } from '../../web/views';
-import type { FairPage, FairSummaryRow } from '../data/fairs';
+import type {
+  FairForEdit,
+  FairPage,
+  FairRow,
+  FairSummaryRow,
+  FairWorkspace,
+  listFairsForStaff,
+  listProducerFairs,
+} from '../data/fairs';
 import type { CalendarFair } from '../domain/calendar';
 import { isListed } from '../domain/certification';
-import { boothPlan, fairStatus, type FairStatus } from '../domain/fair';
+import { writeCsv } from '../domain/csv';
+import { boothPlan, FAIR_KINDS, fairStatus, type EntryDecision, type FairStatus } from '../domain/fair';
+import { applicationRefusal, applicationTransition, canWithdraw, takesExhibitors } from '../domain/fair-application';
+import { fairFloorToForm } from '../domain/fair-form';
 import { addDays } from '../domain/iso-date';
 import { formatVnd } from '../domain/money';
-import { formatDate } from '../domain/time';
+import { formatPhone } from '../domain/phone';
+import { formatDate, formatInstant } from '../domain/time';
+import type { ExhibitorListInput } from '../print/exhibitor-list';
+import type { FairPosterInput, PosterSize } from '../print/fair-poster';
 import type { fairDetailSchema, fairSummarySchema } from '../schemas/fair-api';
+import type { applicationChoices } from '../services/fairs';
 import { pick, provinceName } from './catalogue';
 import { directionLinks } from './sales-points';
 
@@ -38,7 +56,7 @@ interface FairDates {
   dailyCloses: string | null;
 }
 
-export const fairDatesText = (t: Messages, fair: FairDates) =>
+export const fairDatesText = (t: Messages, fair: Pick<FairDates, 'startsOn' | 'endsOn'>) =>
   t.fairs.dateRange(formatDate(fair.startsOn), formatDate(fair.endsOn));
 
 const hoursText = (t: Messages, fair: FairDates) =>
@@ -194,7 +212,11 @@ export function toFairDetail(page: FairPage, t: Messages, locale: Locale, today:
   for (const product of page.products) {
     if (!isListed({ ...product, ocopStars: product.stars }, today)) continue;
     const list = productsOf.get(product.exhibitorId) ?? [];
-    list.push({ name: pick(locale, product.nameVi, product.nameEn), href: `/products/${product.slug}`, stars: product.stars });
+    list.push({
+      name: pick(locale, product.nameVi, product.nameEn),
+      href: `/products/${product.slug}`,
+      stars: product.stars,
+    });
     productsOf.set(product.exhibitorId, list);
   }
   const zoneName = zoneNames(page, t, locale);
@@ -457,5 +479,254 @@ export function presentFairDetail(page: FairPage, origin: string, today: string)
             },
           ],
     ),
+  };
+}
+
+// ---------------------------------------------------------------- staff
+
+type StaffListRow = Awaited<ReturnType<typeof listFairsForStaff>>[number];
+
+export function toAdminFairRows(rows: StaffListRow[], t: Messages, locale: Locale, today: string): AdminFairRowView[] {
+  return rows.map((row) => {
+    const status = statusOf(row, today);
+    return {
+      id: row.id,
+      name: pick(locale, row.nameVi, row.nameEn),
+      dates: t.fairs.dateRange(formatDate(row.startsOn), formatDate(row.endsOn)),
+      status,
+      statusText: t.fairs.statuses[status],
+      waiting: row.waiting,
+      booths: t.adminFairs.boothsTaken(row.accepted, row.booths),
+    };
+  });
+}
+
+export const fairKindOptions = (t: Messages): Option[] =>
+  FAIR_KINDS.map((kind) => ({ value: kind, label: t.fairs.kinds[kind] }));
+
+/** A stored fair as its edit form shows it. */
+export function fairFormValues(fair: FairRow, booths: FairForEdit['booths']): Values {
+  const floor = fairFloorToForm({
+    zones: fair.zones,
+    boothTypes: fair.boothTypes,
+    booths: booths.map((booth) => ({ code: booth.code, zoneCode: booth.zoneCode, typeCode: booth.typeCode })),
+  });
+  return {
+    kind: fair.kind,
+    nameVi: fair.nameVi,
+    nameEn: fair.nameEn,
+    descriptionVi: fair.descriptionVi,
+    descriptionEn: fair.descriptionEn,
+    organiser: fair.organiser,
+    provinceCode: fair.provinceCode,
+    communeCode: fair.communeCode,
+    venue: fair.venue,
+    street: fair.street,
+    location: fair.latitude !== null && fair.longitude !== null ? `${fair.latitude}, ${fair.longitude}` : null,
+    startsOn: fair.startsOn,
+    endsOn: fair.endsOn,
+    dailyOpens: fair.dailyOpens,
+    dailyCloses: fair.dailyCloses,
+    applicationsOpenOn: fair.applicationsOpenOn,
+    applicationsCloseOn: fair.applicationsCloseOn,
+    ...floor,
+  };
+}
+
+export function toAdminFairView(workspace: FairWorkspace, t: Messages, locale: Locale, today: string): AdminFairView {
+  const { fair } = workspace;
+  const status = statusOf(fair, today);
+  const zoneNames = new Map(fair.zones.map((zone) => [zone.code, pick(locale, zone.nameVi, zone.nameEn)]));
+  const a = t.adminFairs;
+  return {
+    id: fair.id,
+    name: pick(locale, fair.nameVi, fair.nameEn),
+    status,
+    statusText: t.fairs.statuses[status],
+    isPublished: fair.isPublished,
+    dates: fairDatesText(t, fair),
+    hours: hoursText(t, fair),
+    venue: `${fair.venue}, ${provinceName(fair.provinceCode, locale)}`,
+    applications:
+      fair.applicationsOpenOn && fair.applicationsCloseOn
+        ? t.fairs.applicationWindow(formatDate(fair.applicationsOpenOn), formatDate(fair.applicationsCloseOn))
+        : null,
+    publicHref: fair.isPublished ? `/fairs/${fair.slug}` : null,
+    boothCount: workspace.booths.length,
+    freeBooths: workspace.booths
+      .filter((booth) => booth.heldBy === null)
+      .map((booth) => ({ value: booth.code, label: zoneNames.get(booth.zoneCode) ?? booth.zoneCode })),
+    canAddExhibitors: takesExhibitors(status) && workspace.booths.some((booth) => booth.heldBy === null),
+    exhibitors: workspace.exhibitors.map((row) => ({
+      id: row.id,
+      producerName: row.producerName,
+      producerHref: `/producers/${row.producerSlug}`,
+      taxCode: row.taxCode,
+      place: provinceName(row.producerProvince, locale),
+      status: row.status,
+      statusText: a.exhibitorStatuses[row.status],
+      booth: row.boothCode,
+      appliedOn: a.appliedOn(formatInstant(row.createdAt).slice(0, 10)),
+      decided: row.decidedAt && row.deciderName ? a.decidedBy(row.deciderName, formatInstant(row.decidedAt)) : null,
+      note: row.note,
+      reason: row.status === 'rejected' ? row.decisionReason : null,
+      products: row.products.map((product) => pick(locale, product.nameVi, product.nameEn)),
+      canAccept: applicationTransition(row.status, 'accept', status) !== null,
+      canReject: applicationTransition(row.status, 'reject', status) !== null,
+    })),
+  };
+}
+
+/** The accepted exhibitors in booth order, as staff export them. */
+function exportRows(workspace: FairWorkspace, locale: Locale) {
+  const { fair } = workspace;
+  const zoneNames = new Map(fair.zones.map((zone) => [zone.code, pick(locale, zone.nameVi, zone.nameEn)]));
+  const typeNames = new Map(fair.boothTypes.map((type) => [type.code, pick(locale, type.nameVi, type.nameEn)]));
+  return workspace.exhibitors
+    .filter((row) => row.status === 'accepted' && row.boothCode !== null)
+    .sort((a, b) => (a.boothCode ?? '').localeCompare(b.boothCode ?? '', 'en', { numeric: true }))
+    .map((row) => ({
+      booth: row.boothCode ?? '',
+      zone: zoneNames.get(row.zoneCode ?? '') ?? row.zoneCode ?? '',
+      type: row.typeCode ? (typeNames.get(row.typeCode) ?? row.typeCode) : '',
+      name: row.producerName,
+      taxCode: row.taxCode ?? '',
+      province: provinceName(row.producerProvince, locale),
+      phone: row.phone ? formatPhone(row.phone) : '',
+      email: row.email ?? '',
+      products: row.products.map((product) => pick(locale, product.nameVi, product.nameEn)),
+    }));
+}
+
+export function exhibitorsCsv(workspace: FairWorkspace, t: Messages, locale: Locale): string {
+  return writeCsv([
+    t.adminFairs.csvHeader,
+    ...exportRows(workspace, locale).map((row) => [
+      row.booth,
+      row.zone,
+      row.type,
+      row.name,
+      row.taxCode,
+      row.province,
+      row.phone,
+      row.email,
+      row.products.join('; '),
+    ]),
+  ]);
+}
+
+export function exhibitorListInput(workspace: FairWorkspace, t: Messages, locale: Locale): ExhibitorListInput {
+  const { fair } = workspace;
+  const [booth, zone, , name, taxCode, province, phone, , products] = t.adminFairs.csvHeader;
+  return {
+    title: t.adminFairs.pdfTitle(pick(locale, fair.nameVi, fair.nameEn)),
+    subtitle: `${fairDatesText(t, fair)} · ${fair.venue}, ${provinceName(fair.provinceCode, locale)}`,
+    columns: [booth!, zone!, name!, taxCode!, province!, phone!, products!],
+    rows: exportRows(workspace, locale).map((row) => [
+      row.booth,
+      row.zone,
+      row.name,
+      row.taxCode,
+      row.province,
+      row.phone,
+      row.products.join(', '),
+    ]),
+    page: t.adminFairs.pdfPage,
+  };
+}
+
+export function fairPosterInput(
+  fair: FairRow,
+  size: PosterSize,
+  t: Messages,
+  locale: Locale,
+  origin: string,
+): FairPosterInput {
+  return {
+    size,
+    kind: t.fairs.kinds[fair.kind],
+    name: pick(locale, fair.nameVi, fair.nameEn),
+    dates: fairDatesText(t, fair),
+    hours: hoursText(t, fair),
+    venue: `${fair.venue}, ${provinceName(fair.provinceCode, locale)}`,
+    organiser: fair.organiser,
+    url: `${origin}/fairs/${fair.slug}`,
+    scan: t.adminFairs.posterScan,
+  };
+}
+
+// ---------------------------------------------------------------- producers
+
+type ProducerFairs = NonNullable<Awaited<ReturnType<typeof listProducerFairs>>>;
+
+export function toPortalFairsView(data: ProducerFairs, t: Messages, locale: Locale, today: string): PortalFairsView {
+  const p = t.portalFairs;
+  const mineByFair = new Map(data.mine.map((row) => [row.fairId, row]));
+  return {
+    producerName: data.producerName,
+    open: data.open.map((fair) => {
+      const mine = mineByFair.get(fair.id);
+      return {
+        id: fair.id,
+        name: pick(locale, fair.nameVi, fair.nameEn),
+        href: `/fairs/${fair.slug}`,
+        dates: fairDatesText(t, fair),
+        place: `${fair.venue}, ${provinceName(fair.provinceCode, locale)}`,
+        closes: p.closesOn(formatDate(fair.applicationsCloseOn ?? fair.startsOn)),
+        applied: mine ? p.statuses[mine.status] : null,
+        canApply: applicationRefusal(mine?.status ?? null, 'open_for_applications') === null,
+      };
+    }),
+    mine: data.mine.map((row) => ({
+      id: row.id,
+      fairName: pick(locale, row.nameVi, row.nameEn),
+      fairHref: row.isPublished ? `/fairs/${row.fairSlug}` : null,
+      dates: fairDatesText(t, row),
+      status: row.status,
+      statusText: p.statuses[row.status],
+      booth: row.status === 'accepted' ? row.boothCode : null,
+      reason: row.status === 'rejected' ? row.decisionReason : null,
+      products: row.products.map((product) => pick(locale, product.nameVi, product.nameEn)),
+      canWithdraw: canWithdraw(row.status, statusOf(row, today)),
+    })),
+  };
+}
+
+/** Why a product may not be entered, in the producer's words. */
+export function entryRefusalText(t: Messages, decision: EntryDecision): string | null {
+  if (decision.allowed) return null;
+  const reasons = t.portalFairs.entryReasons;
+  switch (decision.reason) {
+    case 'expired':
+    case 'lapses_during_fair':
+      return reasons[decision.reason](formatDate(decision.validUntil));
+    default:
+      return reasons[decision.reason];
+  }
+}
+
+type ApplicationChoices = Awaited<ReturnType<typeof applicationChoices>>;
+
+export function toPortalApplyView(choices: ApplicationChoices, t: Messages, locale: Locale): PortalApplyView {
+  const { fair } = choices;
+  return {
+    producerName: choices.producerName,
+    fair: {
+      id: fair.id,
+      name: pick(locale, fair.nameVi, fair.nameEn),
+      dates: fairDatesText(t, fair),
+      place: `${fair.venue}, ${provinceName(fair.provinceCode, locale)}`,
+      closes: t.portalFairs.closesOn(formatDate(fair.applicationsCloseOn ?? fair.startsOn)),
+    },
+    products: choices.products.map(({ row, decision }) => {
+      const refused = entryRefusalText(t, decision);
+      return {
+        id: row.id,
+        name: pick(locale, row.nameVi, row.nameEn),
+        stars: row.stars !== null && row.stars >= 3 && decision.allowed ? t.certification.stars(row.stars) : null,
+        allowed: decision.allowed,
+        refused: refused === null ? null : t.portalFairs.refused(refused),
+      };
+    }),
   };
 }

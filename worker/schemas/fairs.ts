@@ -32,10 +32,14 @@ export const fairQuery = (t: Messages) =>
     .object({
       province: optional(z.enum(provinceCodes)).openapi({ description: 'Province code (2 digits).', example: '75' }),
       from: optional(isoDate(t)).openapi({
-        description: 'Fairs still running on or after this date (default: today, Vietnam time; none with `status=finished`).',
+        description:
+          'Fairs still running on or after this date (default: today, Vietnam time; none with `status=finished`).',
         example: '2026-12-01',
       }),
-      to: optional(isoDate(t)).openapi({ description: 'Fairs starting on or before this date.', example: '2026-12-31' }),
+      to: optional(isoDate(t)).openapi({
+        description: 'Fairs starting on or before this date.',
+        example: '2026-12-31',
+      }),
       status: optional(z.enum(PUBLIC_FAIR_STATUSES)).openapi({
         description:
           'Derived from the dates in Vietnam time: open_for_applications (taking applications), published (announced, not taking applications), running, finished.',
@@ -61,7 +65,11 @@ export const fairIdParamSchema = z.object({
     .string()
     .max(200)
     .regex(/^[a-z0-9-]+$/)
-    .openapi({ param: { name: 'id', in: 'path' }, description: 'Numeric id or slug.', example: 'le-hoi-na-la-hien-2027' }),
+    .openapi({
+      param: { name: 'id', in: 'path' },
+      description: 'Numeric id or slug.',
+      example: 'le-hoi-na-la-hien-2027',
+    }),
 });
 
 /** The calendar page: province and a month ("2026-12"). */
@@ -85,9 +93,6 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => value || null);
 
-const optionalDate = (t: Messages) =>
-  optionalText(10).refine((value) => value === null || isIsoDate(value), t.errors.problems.date_invalid());
-
 const optionalTime = optionalText(5);
 
 /** The fields of one fair, as staff create and edit it. */
@@ -105,23 +110,18 @@ export const fairForm = (t: Messages) =>
       venue: z.string().trim().min(1).max(200),
       street: optionalText(300),
       location: optional(latLngField(t)),
-      startsOn: isoDate(t),
-      endsOn: isoDate(t),
+      // Dates are checked with the rest of the schedule below, so every date problem shows at once.
+      startsOn: z.string().trim().max(10),
+      endsOn: z.string().trim().max(10),
       dailyOpens: optionalTime,
       dailyCloses: optionalTime,
-      applicationsOpenOn: optionalDate(t),
-      applicationsCloseOn: optionalDate(t),
+      applicationsOpenOn: optionalText(10),
+      applicationsCloseOn: optionalText(10),
       zones: z.string().max(10_000).optional(),
       boothTypes: z.string().max(10_000).optional(),
       booths: z.string().max(20_000).optional(),
     })
     .transform((form, ctx) => {
-      const floor = fairFloorFromForm({ zones: form.zones, boothTypes: form.boothTypes, booths: form.booths });
-      if (!floor.ok) {
-        for (const { field, line, rule } of floor.problems) {
-          ctx.addIssue({ code: 'custom', path: [field], message: t.errors.problems.fair_line_invalid({ line, rule }) });
-        }
-      }
       const hours =
         form.dailyOpens === null && form.dailyCloses === null
           ? null
@@ -133,15 +133,24 @@ export const fairForm = (t: Messages) =>
         applicationsOpenOn: form.applicationsOpenOn,
         applicationsCloseOn: form.applicationsCloseOn,
       };
-      for (const { field, code } of fairScheduleProblems(schedule)) {
-        if (code === 'invalid_date') continue; // already refused above, with its own words
+      const scheduleProblems = fairScheduleProblems(schedule);
+      for (const { field, code } of scheduleProblems) {
         ctx.addIssue({
           code: 'custom',
           path: [SCHEDULE_FIELDS[field]],
-          message: t.errors.problems.fair_dates_invalid({ rule: code }),
+          message:
+            code === 'invalid_date'
+              ? t.errors.problems.date_invalid()
+              : t.errors.problems.fair_dates_invalid({ rule: code }),
         });
       }
-      if (!floor.ok) return z.NEVER;
+      const floor = fairFloorFromForm({ zones: form.zones, boothTypes: form.boothTypes, booths: form.booths });
+      if (!floor.ok) {
+        for (const { field, line, rule } of floor.problems) {
+          ctx.addIssue({ code: 'custom', path: [field], message: t.errors.problems.fair_line_invalid({ line, rule }) });
+        }
+      }
+      if (!floor.ok || scheduleProblems.length > 0) return z.NEVER;
       return {
         values: {
           kind: form.kind,

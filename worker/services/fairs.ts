@@ -16,6 +16,7 @@ import {
   findProducerByTaxCodeOrId,
   findProducerExhibitor,
   insertFair,
+  listApplicationChoices,
   listEntryProducts,
   rejectExhibitor,
   setFairPublished,
@@ -169,6 +170,29 @@ export async function fairForProducer(db: Database, fairId: number, today: strin
   const found = await findFairForEdit(db, fairId);
   if (!found || !found.fair.isPublished) throw notFound();
   return { fair: found.fair, status: statusOn(found.fair, today) };
+}
+
+/** What the application form needs: the fair, and each of the producer's products with whether it may be entered. */
+export async function applicationChoices(
+  db: Database,
+  actor: Actor,
+  producerId: number,
+  fairId: number,
+  today: string,
+) {
+  enforce(producerDataAccess(actor, producerId));
+  const { fair, status } = await fairForProducer(db, fairId, today);
+  const choices = await listApplicationChoices(db, producerId);
+  if (!choices) throw notFound();
+  return {
+    fair,
+    status,
+    producerName: choices.producerName,
+    products: entryDecisions(
+      choices.products.filter((row) => row.isPublished),
+      fair,
+    ),
+  };
 }
 
 const reasonParams = (decision: Exclude<EntryDecision, { allowed: true }>): Record<string, string> => {

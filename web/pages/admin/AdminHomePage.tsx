@@ -35,7 +35,9 @@ export function AdminHomePage({ ctx, role, name }: AdminHomePageProps) {
       <p>{t.admin.tradePromotionIntro}</p>
       <ul>
         <li>{t.admin.salesPoints}</li>
-        <li>{t.admin.fairs}</li>
+        <li>
+          <a href={localHref(ctx, '/admin/fairs')}>{t.admin.fairs}</a>
+        </li>
       </ul>
       {role === 'admin' ? (
         <>

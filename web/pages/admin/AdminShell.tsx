@@ -10,6 +10,7 @@ export type AdminSection =
   | 'certifications'
   | 'certificationUpload'
   | 'fakeReports'
+  | 'fairs'
   | 'users'
   | 'organisations'
   | 'tokens'
@@ -30,6 +31,7 @@ export function AdminShell({ ctx, role, section, title, children }: AdminShellPr
     ['home', '/admin', t.admin.home],
     ['certificationOverview', '/admin/certifications/overview', t.adminCertifications.nav.overview],
     ['fakeReports', '/admin/fake-reports', t.portal.fakeReports.title],
+    ['fairs', '/admin/fairs', t.adminFairs.title],
   ];
   if (role === 'admin') {
     links.push(

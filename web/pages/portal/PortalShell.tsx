@@ -3,7 +3,8 @@ import { Layout } from '../../components/Layout';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 
-export type PortalSection = 'dashboard' | 'products' | 'lots' | 'stamps' | 'fakeReports' | 'scans' | 'profile';
+export type PortalSection =
+  'dashboard' | 'products' | 'lots' | 'stamps' | 'fakeReports' | 'scans' | 'fairs' | 'profile';
 
 interface PortalShellProps {
   ctx: PageContext;
@@ -36,6 +37,7 @@ export function PortalShell({
     { key: 'stamps', path: '/portal/stamp-batches', label: t.portal.nav.stamps },
     { key: 'fakeReports', path: '/portal/fake-reports', label: t.portal.nav.fakeReports },
     { key: 'scans', path: '/portal/scans', label: t.portal.nav.scans },
+    { key: 'fairs', path: '/portal/fairs', label: t.portal.nav.fairs },
     { key: 'profile', path: '/portal/profile', label: t.portal.nav.profile },
   ];
   return (
