@@ -3,7 +3,7 @@
  * booth types and booths, published or not, and exhibitors accepted into booths with products.
  */
 import { and, eq } from 'drizzle-orm';
-import { fairExhibitors } from '../../db/schema';
+import { fairExhibitors, users } from '../../db/schema';
 import {
   addExhibitor,
   applyToFair,
@@ -29,10 +29,12 @@ export interface FairSpec extends Partial<FairValues> {
   floor?: { zones?: string; boothTypes?: string; booths?: string };
 }
 
+/** One staff member per file's storage: files share this module but each starts on an empty database. */
 let staffId: number | undefined;
 async function staff() {
-  staffId ??= (await createUser('staff')).id;
-  return { userId: staffId };
+  const known = staffId === undefined ? [] : await testDb().select().from(users).where(eq(users.id, staffId));
+  if (known[0]?.role !== 'staff') staffId = (await createUser('staff')).id;
+  return { userId: staffId! };
 }
 
 /** A fair (running today by default) with two zones, two booth types and ten booths. */

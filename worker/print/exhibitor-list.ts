@@ -38,17 +38,19 @@ export async function buildExhibitorListPdf(input: ExhibitorListInput): Promise<
 
   const newPage = () => {
     page = doc.addPage([PAGE.width, PAGE.height]);
+    // Set once: a font passed to each drawText call would add a font resource per call.
+    page.setFont(font);
     pages.push(page);
     y = PAGE.height - MARGIN;
     if (pages.length === 1) {
       for (const line of wrapText(font, input.title, 14, usable)) {
         y -= 14;
-        page.drawText(line, { x: MARGIN, y, size: 14, font });
+        page.drawText(line, { x: MARGIN, y, size: 14 });
         y -= 4;
       }
       for (const line of wrapText(font, input.subtitle, 9, usable)) {
         y -= 9;
-        page.drawText(line, { x: MARGIN, y, size: 9, font });
+        page.drawText(line, { x: MARGIN, y, size: 9 });
         y -= 3;
       }
       y -= 6;
@@ -70,7 +72,7 @@ export async function buildExhibitorListPdf(input: ExhibitorListInput): Promise<
         ...(shaded ? { color: SHADE } : {}),
       });
       lines.forEach((line, n) =>
-        page.drawText(line, { x: x + PADDING, y: y - PADDING - (n + 1) * LINE + 2, size: SIZE, font }),
+        page.drawText(line, { x: x + PADDING, y: y - PADDING - (n + 1) * LINE + 2, size: SIZE }),
       );
       x += widths[i]!;
     });
@@ -90,5 +92,5 @@ export async function buildExhibitorListPdf(input: ExhibitorListInput): Promise<
 
 function footer(page: PDFPage, font: PDFFont, text: string) {
   const width = font.widthOfTextAtSize(text, SIZE);
-  page.drawText(text, { x: PAGE.width - MARGIN - width, y: MARGIN - 4, size: SIZE, font });
+  page.drawText(text, { x: PAGE.width - MARGIN - width, y: MARGIN - 4, size: SIZE });
 }

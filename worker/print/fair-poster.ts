@@ -33,6 +33,7 @@ export async function buildFairPosterPdf(input: FairPosterInput): Promise<Uint8A
   const { widthMm, heightMm } = POSTER_SIZES[input.size];
   const { doc, font } = await documentWithFont(input.name);
   const page = doc.addPage([mm(widthMm), mm(heightMm)]);
+  page.setFont(font);
   const width = page.getWidth();
   const height = page.getHeight();
   /** Sizes are fractions of the page width: the A3 poster is the A4 one at √2. */
@@ -84,5 +85,5 @@ export async function buildFairPosterPdf(input: FairPosterInput): Promise<Uint8A
 
 function centred(page: PDFPage, font: PDFFont, text: string, size: number, y: number, color: RGB) {
   const width = font.widthOfTextAtSize(text, size);
-  page.drawText(text, { x: (page.getWidth() - width) / 2, y, size, font, color });
+  page.drawText(text, { x: (page.getWidth() - width) / 2, y, size, color });
 }
