@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { demoAccountLines } from './demo-accounts';
+import { demoFairLines } from './demo-data';
 import { demoStampLines } from './demo-stamps';
 import { parseSeedArgs, prepareLocalDatabase, ROOT } from './local-d1';
 import { withLocalSecrets } from './local-secrets';
@@ -79,6 +80,8 @@ if (await waitUntilServing()) {
   for (const line of demoAccountLines()) console.log(`    ${line}`);
   console.log(`\n  Demo stamps (open on a phone or in a browser; demo data only):`);
   for (const line of demoStampLines(url)) console.log(`    ${line}`);
+  console.log(`\n  Fairs and exhibitions (demo data):`);
+  for (const line of demoFairLines(url)) console.log(`    ${line}`);
   console.log('');
 } else {
   console.warn(`wrangler dev did not answer on ${url} within ${READY_TIMEOUT_MS / 1000} s`);
