@@ -2076,7 +2076,7 @@ export const DEMO_FAIRS: DemoFair[] = [
 export function demoFairLines(url: string): string[] {
   return [
     `calendar:         ${url}/fairs (subscribe: ${url}/api/v1/fairs.ics)`,
-    ...DEMO_FAIRS.map((fair) => `${fair.kind.padEnd(16)}  ${url}/fairs/${fair.slug}`),
+    ...DEMO_FAIRS.map((fair) => `${`${fair.kind ?? 'trade_fair'}:`.padEnd(16)}  ${url}/fairs/${fair.slug}`),
     `staff:            ${url}/admin/fairs (canbo@ocop.example): applications, booths, CSV/PDF lists, QR posters`,
     `producers apply:  ${url}/portal/fairs (sonan@ocop.example or binhloi@ocop.example)`,
     `API:              ${url}/api/v1/fairs, ${url}/api/v1/fairs/{id} and {id}.ics`,
