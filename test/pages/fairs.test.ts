@@ -86,7 +86,7 @@ describe('GET /fairs/:slug', () => {
     expect(svg).toContain('viewBox="0 0 360 ');
     expect([...svg.matchAll(/class="plan-booth( is-taken)?"/g)]).toHaveLength(10);
     expect([...svg.matchAll(/class="plan-booth is-taken"/g)]).toHaveLength(1);
-    expect(svg).toContain(`<a href="#booth-A05"><title>Gian A05: ${exhibitor.producerName}</title>`);
+    expect(svg).toContain(`<g><title>Gian A05: ${exhibitor.producerName}</title><rect class="plan-booth is-taken"`);
     expect(svg).toContain('<title>Gian A01: còn trống</title>');
     // The text list: zones, each booth, the exhibitor and what it shows.
     expect(html).toContain('<h3 id="zone-ocop">Khu sản phẩm OCOP</h3>');

@@ -1,8 +1,9 @@
 /**
  * A fair's booth plan drawn on the server (worker/domain/fair.ts boothPlan): zones as titled
- * bands, booths as cells with their codes, a booth with an exhibitor filled and linked to its
- * entry in the text list below. At 360 px one unit is one CSS pixel; wider screens scale it up
- * to a readable maximum. Screen readers get its label and the text list, not 300 cells.
+ * bands, booths as cells with their codes, a booth with an exhibitor filled. At 360 px one unit
+ * is one CSS pixel; wider screens scale it up to a readable maximum. It is one image to
+ * assistive technology, with no links of its own: the text list below it names every booth and
+ * exhibitor, so nobody tabs through 300 cells.
  */
 import type { FairPlanView } from '../pages/FairPages';
 
@@ -25,25 +26,22 @@ export function BoothPlanSvg({ plan, label }: { plan: FairPlanView; label: strin
           </text>
         </g>
       ))}
-      {plan.booths.map((booth) => {
-        const cell = (
-          <>
-            <title>{booth.title}</title>
-            <rect
-              class={booth.taken ? 'plan-booth is-taken' : 'plan-booth'}
-              x={booth.x}
-              y={booth.y}
-              width={booth.width}
-              height={booth.height}
-              rx="3"
-            />
-            <text class="plan-booth-code" x={booth.x + booth.width / 2} y={booth.y + booth.height / 2 + 4}>
-              {booth.code}
-            </text>
-          </>
-        );
-        return booth.taken ? <a href={`#booth-${booth.code}`}>{cell}</a> : <g>{cell}</g>;
-      })}
+      {plan.booths.map((booth) => (
+        <g>
+          <title>{booth.title}</title>
+          <rect
+            class={booth.taken ? 'plan-booth is-taken' : 'plan-booth'}
+            x={booth.x}
+            y={booth.y}
+            width={booth.width}
+            height={booth.height}
+            rx="3"
+          />
+          <text class="plan-booth-code" x={booth.x + booth.width / 2} y={booth.y + booth.height / 2 + 4}>
+            {booth.code}
+          </text>
+        </g>
+      ))}
     </svg>
   );
 }
