@@ -5,9 +5,10 @@
  * limit) and `/health/db` (floor: one D1 round trip). Ratios, not absolute
  * req/s, are what carry over from one machine to another.
  *
- *   npm run bench -- [--products 100000] [--fresh] [--duration 10] [--only catalogue,ingest,stamps,scan]
+ *   npm run bench -- [--products 100000] [--fresh] [--duration 10] [--only catalogue,ingest,stamps,scan,fairs]
  *
  * `ingest` times the certification ingest of a 10,000-row council CSV (test/bench/ingest.ts);
+ * `fairs` loads the page of a generated fair with 300 exhibitors beside the floor route (test/bench/fairs.ts);
  * `stamps` times issuing a batch of 100,000 QR stamps and downloading the PDF of a 1,000-stamp batch
  * (test/bench/stamps.ts); `scan` loads the
  * scan page and the scan beacon beside the floor route (test/bench/scan.ts).
@@ -20,6 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { repoRoot, seedDatabase, startWorker, type LocalWorker, type StartOptions } from '../browser/local-worker';
+import { benchFairPage } from './fairs';
 import { benchIngest } from './ingest';
 import { benchScan } from './scan';
 import { benchStampIssuance } from './stamps';
@@ -29,7 +31,7 @@ const { values: flags } = parseArgs({
     products: { type: 'string', default: '100000' },
     fresh: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'catalogue,ingest,stamps,scan' },
+    only: { type: 'string', default: 'catalogue,ingest,stamps,scan,fairs' },
   },
 });
 const parts = flags.only.split(',');
@@ -332,6 +334,16 @@ if (parts.includes('scan')) {
   await benchScan({
     persistTo,
     startOptions: { persistTo, vars: { CATALOGUE_CACHE_SECONDS: '0' } },
+    floorRoute: { route: 'floor /health/db', path: '/health/db' },
+    loadRoutes,
+  });
+}
+if (parts.includes('fairs')) {
+  const persistTo = await preparePersistDir();
+  await benchFairPage({
+    persistTo,
+    startOptions: { persistTo, vars: { CATALOGUE_CACHE_SECONDS: '0' } },
+    cachedOptions: { persistTo },
     floorRoute: { route: 'floor /health/db', path: '/health/db' },
     loadRoutes,
   });

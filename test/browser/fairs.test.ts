@@ -40,7 +40,7 @@ async function expectUsable(page: Page, path?: string) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(NARROW.width);
   // JSON-LD is data, not a script that runs.
   const scripts = await page.evaluate(
-    () => [...document.scripts].filter((script) => script.type !== 'application/ld+json').length,
+    () => Array.from(document.scripts).filter((script) => script.type !== 'application/ld+json').length,
   );
   expect(scripts, where).toBe(0);
   const violations = await blockingViolations(page);

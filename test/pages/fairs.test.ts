@@ -86,11 +86,12 @@ describe('GET /fairs/:slug', () => {
     expect(svg).toContain('viewBox="0 0 360 ');
     expect([...svg.matchAll(/class="plan-booth( is-taken)?"/g)]).toHaveLength(10);
     expect([...svg.matchAll(/class="plan-booth is-taken"/g)]).toHaveLength(1);
-    expect(svg).toContain(`<g><title>Gian A05: ${exhibitor.producerName}</title><rect class="plan-booth is-taken"`);
-    expect(svg).toContain('<title>Gian A01: còn trống</title>');
+    expect(svg).toMatch(/<rect class="plan-booth is-taken"[^>]*\/><text class="plan-booth-code"[^>]*>A05<\/text>/);
+    expect(svg).toMatch(/<rect class="plan-booth"[^>]*\/><text class="plan-booth-code"[^>]*>A01<\/text>/);
     // The text list: zones, each booth, the exhibitor and what it shows.
     expect(html).toContain('<h3 id="zone-ocop">Khu sản phẩm OCOP</h3>');
     expect(html).toContain('8 gian, 1 đã có đơn vị');
+    expect(html).toContain('Còn trống: A01, A02, A03, A04, A06, A07, A08');
     const booth = /<li id="booth-A05"[\s\S]*?<\/li><\/ul><\/li>/.exec(html)?.[0] ?? '';
     expect(booth).toContain(exhibitor.producerName);
     expect(booth).toContain(`href="/products/${exhibitor.productSlug}"`);

@@ -2,8 +2,8 @@
  * A fair's booth plan drawn on the server (worker/domain/fair.ts boothPlan): zones as titled
  * bands, booths as cells with their codes, a booth with an exhibitor filled. At 360 px one unit
  * is one CSS pixel; wider screens scale it up to a readable maximum. It is one image to
- * assistive technology, with no links of its own: the text list below it names every booth and
- * exhibitor, so nobody tabs through 300 cells.
+ * assistive technology, with no links or titles of its own: the text list below it names every
+ * booth and exhibitor, so nobody tabs through 300 cells and a 300-booth plan stays small.
  */
 import type { FairPlanView } from '../pages/FairPages';
 
@@ -27,8 +27,7 @@ export function BoothPlanSvg({ plan, label }: { plan: FairPlanView; label: strin
         </g>
       ))}
       {plan.booths.map((booth) => (
-        <g>
-          <title>{booth.title}</title>
+        <>
           <rect
             class={booth.taken ? 'plan-booth is-taken' : 'plan-booth'}
             x={booth.x}
@@ -40,7 +39,7 @@ export function BoothPlanSvg({ plan, label }: { plan: FairPlanView; label: strin
           <text class="plan-booth-code" x={booth.x + booth.width / 2} y={booth.y + booth.height / 2 + 4}>
             {booth.code}
           </text>
-        </g>
+        </>
       ))}
     </svg>
   );

@@ -680,7 +680,6 @@ export const en: Messages = {
     plan: 'Booth plan',
     planIntro: 'Dark booths have an exhibitor. The full list by zone is below.',
     planLabel: (name: string) => `Booth plan of ${name}`,
-    boothTitle: (code: string, name: string | null) => (name ? `Booth ${code}: ${name}` : `Booth ${code}: free`),
     exhibitors: 'Exhibitors by zone and booth',
     noExhibitors: 'Exhibitors have not been announced yet.',
     booth: (code: string) => `Booth ${code}`,

@@ -677,7 +677,6 @@ export const vi = {
     plan: 'Sơ đồ gian hàng',
     planIntro: 'Gian có màu đậm đã có đơn vị tham gia. Danh sách đầy đủ theo khu ở bên dưới.',
     planLabel: (name: string) => `Sơ đồ gian hàng của ${name}`,
-    boothTitle: (code: string, name: string | null) => (name ? `Gian ${code}: ${name}` : `Gian ${code}: còn trống`),
     exhibitors: 'Đơn vị tham gia theo khu và gian',
     noExhibitors: 'Chưa công bố đơn vị tham gia.',
     booth: (code: string) => `Gian ${code}`,

@@ -1,7 +1,6 @@
 /** The public fair calendar and one fair's page: dates, venue, booth plan and exhibitors. */
 import { BoothPlanSvg } from '../components/BoothPlanSvg';
 import { Layout, type OpenGraph } from '../components/Layout';
-import { StarBadge } from '../components/StarBadge';
 import { localHref, withParams } from '../href';
 import type { PageContext } from '../page-context';
 import type { FairStatus } from '../../worker/domain/fair';
@@ -130,7 +129,7 @@ export interface FairPlanView {
     labelX: number;
     labelY: number;
   }[];
-  booths: { code: string; x: number; y: number; width: number; height: number; taken: boolean; title: string }[];
+  booths: { code: string; x: number; y: number; width: number; height: number; taken: boolean }[];
 }
 
 export interface FairExhibitorView {
@@ -163,7 +162,9 @@ export interface FairDetailView {
     code: string;
     name: string;
     summary: string;
-    booths: { code: string; typeName: string | null; exhibitor: FairExhibitorView | null }[];
+    booths: { code: string; exhibitor: FairExhibitorView }[];
+    /** Booths nobody holds yet, by code. */
+    free: string[];
   }[];
 }
 
@@ -272,33 +273,35 @@ export function FairPage({ ctx, fair, jsonLd, openGraph }: FairPageProps) {
             <section class="fair-zone" aria-labelledby={`zone-${zone.code}`}>
               <h3 id={`zone-${zone.code}`}>{zone.name}</h3>
               <p class="muted">{zone.summary}</p>
-              <ul class="booth-list" role="list">
-                {zone.booths.map((booth) => (
-                  <li id={`booth-${booth.code}`} class={booth.exhibitor ? 'is-taken' : undefined}>
-                    <strong class="booth-code">{f.booth(booth.code)}</strong>
-                    {booth.typeName ? <span class="muted"> · {booth.typeName}</span> : null}
-                    {booth.exhibitor ? (
-                      <>
-                        {' · '}
-                        <a href={localHref(ctx, booth.exhibitor.href)}>{booth.exhibitor.name}</a>
-                        <span class="muted"> ({booth.exhibitor.place})</span>
-                        {booth.exhibitor.products.length > 0 ? (
-                          <ul class="booth-products" aria-label={f.products}>
-                            {booth.exhibitor.products.map((product) => (
-                              <li>
-                                <a href={localHref(ctx, product.href)}>{product.name}</a>{' '}
-                                {product.stars ? <StarBadge t={t} stars={product.stars} /> : null}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : null}
-                      </>
-                    ) : (
-                      <span class="muted"> · {f.freeBooth}</span>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              {zone.booths.length > 0 ? (
+                <ul class="booth-list" role="list">
+                  {zone.booths.map((booth) => (
+                    <li id={`booth-${booth.code}`}>
+                      <strong>{f.booth(booth.code)}</strong>
+                      {' · '}
+                      <a href={localHref(ctx, booth.exhibitor.href)}>{booth.exhibitor.name}</a>
+                      <span class="muted"> ({booth.exhibitor.place})</span>
+                      {booth.exhibitor.products.length > 0 ? (
+                        <ul class="booth-products">
+                          {booth.exhibitor.products.map((product) => (
+                            <li>
+                              <a href={localHref(ctx, product.href)}>{product.name}</a>
+                              {product.stars ? (
+                                <span class="muted"> · {t.certification.stars(product.stars)}</span>
+                              ) : null}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {zone.free.length > 0 ? (
+                <p class="muted">
+                  {f.freeBooth}: {zone.free.join(', ')}
+                </p>
+              ) : null}
             </section>
           ))}
         </section>

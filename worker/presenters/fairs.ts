@@ -163,7 +163,7 @@ function planOf(page: FairPage, t: Messages, locale: Locale): FairPlanView | nul
       }),
     })),
   );
-  const holders = new Map(page.booths.map((booth) => [booth.code, booth.producerName]));
+  const taken = new Set(page.booths.filter((booth) => booth.exhibitorId !== null).map((booth) => booth.code));
   const zoneName = zoneNames(page, t, locale);
   return {
     width: plan.width,
@@ -178,18 +178,14 @@ function planOf(page: FairPage, t: Messages, locale: Locale): FairPlanView | nul
       labelX: zone.label.x,
       labelY: zone.label.y,
     })),
-    booths: plan.booths.map((booth) => {
-      const holder = holders.get(booth.code) ?? null;
-      return {
-        code: booth.code,
-        x: booth.x,
-        y: booth.y,
-        width: booth.width,
-        height: booth.height,
-        taken: holder !== null,
-        title: t.fairs.boothTitle(booth.code, holder),
-      };
-    }),
+    booths: plan.booths.map((booth) => ({
+      code: booth.code,
+      x: booth.x,
+      y: booth.y,
+      width: booth.width,
+      height: booth.height,
+      taken: taken.has(booth.code),
+    })),
   };
 }
 
@@ -207,7 +203,6 @@ export function toFairDetail(page: FairPage, t: Messages, locale: Locale, today:
   const { fair } = page;
   const status = statusOf(fair, today);
   const name = pick(locale, fair.nameVi, fair.nameEn);
-  const typeNames = new Map(fair.boothTypes.map((type) => [type.code, pick(locale, type.nameVi, type.nameEn)]));
   const productsOf = new Map<number, FairExhibitorView['products']>();
   for (const product of page.products) {
     if (!isListed({ ...product, ocopStars: product.stars }, today)) continue;
@@ -220,36 +215,38 @@ export function toFairDetail(page: FairPage, t: Messages, locale: Locale, today:
     productsOf.set(product.exhibitorId, list);
   }
   const zoneName = zoneNames(page, t, locale);
-  const zones: FairDetailView['zones'] = [];
   const zoneIndex = new Map<string, FairDetailView['zones'][number]>();
   for (const zone of [...fair.zones.map((z) => z.code), ...page.booths.map((booth) => booth.zoneCode)]) {
-    if (zoneIndex.has(zone)) continue;
-    const entry = { code: zone === '' ? 'other' : zone, name: zoneName(zone), summary: '', booths: [] };
-    zoneIndex.set(zone, entry);
+    if (!zoneIndex.has(zone)) {
+      zoneIndex.set(zone, {
+        code: zone === '' ? 'other' : zone,
+        name: zoneName(zone),
+        summary: '',
+        booths: [],
+        free: [],
+      });
+    }
   }
-  let taken = 0;
   for (const booth of page.booths) {
-    const exhibitor =
-      booth.exhibitorId === null || booth.producerSlug === null || booth.producerName === null
-        ? null
-        : {
-            name: booth.producerName,
-            href: `/producers/${booth.producerSlug}`,
-            place: provinceName(booth.producerProvince ?? '', locale),
-            products: productsOf.get(booth.exhibitorId) ?? [],
-          };
-    if (exhibitor) taken++;
-    zoneIndex.get(booth.zoneCode)!.booths.push({
+    const zone = zoneIndex.get(booth.zoneCode)!;
+    if (booth.exhibitorId === null || booth.producerSlug === null || booth.producerName === null) {
+      zone.free.push(booth.code);
+      continue;
+    }
+    zone.booths.push({
       code: booth.code,
-      typeName: booth.typeCode ? (typeNames.get(booth.typeCode) ?? null) : null,
-      exhibitor,
+      exhibitor: {
+        name: booth.producerName,
+        href: `/producers/${booth.producerSlug}`,
+        place: provinceName(booth.producerProvince ?? '', locale),
+        products: productsOf.get(booth.exhibitorId) ?? [],
+      },
     });
   }
-  for (const zone of zoneIndex.values()) {
-    if (zone.booths.length === 0) continue;
-    zone.summary = t.fairs.zoneBooths(zone.booths.length, zone.booths.filter((booth) => booth.exhibitor).length);
-    zones.push(zone);
-  }
+  const zones = [...zoneIndex.values()].filter((zone) => zone.booths.length + zone.free.length > 0);
+  for (const zone of zones)
+    zone.summary = t.fairs.zoneBooths(zone.booths.length + zone.free.length, zone.booths.length);
+  const taken = zones.reduce((sum, zone) => sum + zone.booths.length, 0);
   return {
     id: fair.id,
     slug: fair.slug,
