@@ -86,8 +86,8 @@ describe('GET /fairs/:slug', () => {
     expect(svg).toContain('viewBox="0 0 360 ');
     expect([...svg.matchAll(/class="plan-booth( is-taken)?"/g)]).toHaveLength(10);
     expect([...svg.matchAll(/class="plan-booth is-taken"/g)]).toHaveLength(1);
-    expect(svg).toMatch(/<rect class="plan-booth is-taken"[^>]*\/><text class="plan-booth-code"[^>]*>A05<\/text>/);
-    expect(svg).toMatch(/<rect class="plan-booth"[^>]*\/><text class="plan-booth-code"[^>]*>A01<\/text>/);
+    expect(svg).toMatch(/<rect class="plan-booth is-taken"[^>]*><\/rect><text class="plan-booth-code"[^>]*>A05<\/text>/);
+    expect(svg).toMatch(/<rect class="plan-booth"[^>]*><\/rect><text class="plan-booth-code"[^>]*>A01<\/text>/);
     // The text list: zones, each booth, the exhibitor and what it shows.
     expect(html).toContain('<h3 id="zone-ocop">Khu sản phẩm OCOP</h3>');
     expect(html).toContain('8 gian, 1 đã có đơn vị');
