@@ -5,8 +5,12 @@ import { defineConfig } from 'vitest/config';
 import { withLocalSecrets } from './db/seed/local-secrets';
 import { startStripeServer } from './test/support/stripe-server';
 
-// qrcode is CommonJS: left unbundled, the test runtime scores its masks about 20 times slower.
-const deps = { optimizer: { ssr: { enabled: true, include: ['qrcode'] } } };
+// Password hashing, PDF building and property runs take a second or so alone; on two busy cores, several.
+const SLOW_TEST_MS = 20_000;
+
+// CommonJS packages prebundled for the runtime: qrcode, left unbundled, scores its masks about 20
+// times slower; digital-link.js (GS1's toolkit, in tests only) loses its grammar library's helpers.
+const deps = { optimizer: { ssr: { enabled: true, include: ['qrcode', 'digital-link.js'] } } };
 
 export default defineConfig(async () => {
   // The plugin reads wrangler.toml's required secrets from the process environment, as wrangler dev does,
@@ -33,6 +37,7 @@ export default defineConfig(async () => {
             // Pure rules, crypto and print files: in the Workers runtime, without storage or the app, one
             // runtime and one module graph serve all of them.
             name: 'pure',
+            testTimeout: SLOW_TEST_MS,
             include: ['test/{domain,crypto,print}/**/*.test.{ts,tsx}'],
             isolate: false,
             deps,
@@ -53,6 +58,7 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'workers',
+            testTimeout: SLOW_TEST_MS,
             include: ['test/{storage,data,services,api,pages}/**/*.test.{ts,tsx}'],
             // A fresh runtime per file loaded the whole app again for every file (3 to 4 s each);
             // now each runtime runs its files one after another, and the setup file still starts

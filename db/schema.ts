@@ -437,6 +437,8 @@ export const stamps = sqliteTable(
     pinLockedUntil: text('pin_locked_until'),
     scanCount: integer('scan_count').notNull().default(0),
     deviceCount: integer('device_count').notNull().default(0),
+    /** Distinct client addresses (as daily-salted hashes) among the counted scans. */
+    networkCount: integer('network_count').notNull().default(0),
     provinceCount: integer('province_count').notNull().default(0),
     firstScannedAt: text('first_scanned_at'),
     firstScanProvince: text('first_scan_province'),
@@ -460,14 +462,17 @@ export const scanEvents = sqliteTable(
     deviceId: text('device_id'),
     ipHash: text('ip_hash'),
     userAgentFamily: text('user_agent_family'),
+    /** The single-use nonce of the page view that counted this scan: a replayed beacon breaks the unique index. */
+    beaconNonce: text('beacon_nonce').unique(),
   },
   (t) => [
     index('scan_events_stamp_idx').on(t.stampId, t.scannedAt),
     index('scan_events_time_idx').on(t.scannedAt),
-    // Counting a scan asks whether this device, and this province, scanned the stamp before: a
+    // Counting a scan asks whether this device, this network and this province scanned the stamp before: a
     // copied code collects thousands of events, and each answer must stay one index probe.
     index('scan_events_stamp_device_idx').on(t.stampId, t.deviceId),
     index('scan_events_stamp_province_idx').on(t.stampId, t.province),
+    index('scan_events_stamp_ip_idx').on(t.stampId, t.ipHash),
   ],
 );
 

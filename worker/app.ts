@@ -5,7 +5,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import { ErrorPage } from '../web/pages/ErrorPage';
 import { createApiV1 } from './api';
 import { createDb } from './data/db';
@@ -15,6 +14,7 @@ import { vietnamDate } from './domain/time';
 import type { AppEnv } from './lib/context';
 import { AppError, codeToStatus, errorCodes, fieldIssues, statusOf, type ErrorCode } from './lib/errors';
 import { sessionMiddleware } from './lib/auth';
+import { securityHeaders } from './lib/content-security';
 import { csrfProtection } from './lib/csrf';
 import { formBodyLimit } from './lib/form-body';
 import { localeMiddleware } from './lib/locale';
@@ -66,9 +66,7 @@ export function createApp() {
     c.set('today', vietnamDate(new Date()));
     await next();
   });
-  // strict-origin-when-cross-origin, not the default no-referrer: under no-referrer browsers send
-  // "Origin: null" with same-site form posts, which the CSRF origin check must refuse.
-  app.use(secureHeaders({ crossOriginEmbedderPolicy: false, referrerPolicy: 'strict-origin-when-cross-origin' }));
+  app.use(securityHeaders);
 
   // Only routes that can act for a signed-in user look up the session and check CSRF tokens;
   // the public catalogue stays cacheable and free of per-user work.

@@ -88,7 +88,8 @@ describe('GET a stamp URL with Accept: application/json', () => {
   it('reports an expired certification beside the stamp state', async () => {
     const stamp = await activeStamp({ certifications: [{ stars: 3, validUntil: '2025-12-31' }] });
     expect((await verdictOf(stamp.path)).body).toMatchObject({
-      state: 'genuine_first',
+      state: 'certificate_lapsed',
+      tone: 'caution',
       certification: { state: 'expired', stars: 3, since: '2026-01-01' },
     });
   });
@@ -131,13 +132,31 @@ describe('the linkset of a stamp URL', () => {
         expect(links.length, linkType).toBeGreaterThan(0);
         for (const link of links) {
           expect(link.href).toMatch(/^http:\/\/localhost/);
-          expect(link.title).toBe(stamp.lot.product.nameVi);
+          // The stamp's own links say what the page says of it: the one verdict.
+          expect(link.title).toBe(
+            linkType === 'traceability' ? `${stamp.lot.product.nameVi}: Tem chính hãng` : stamp.lot.product.nameVi,
+          );
           expect(['text/html', 'application/json']).toContain(link.type);
         }
       }
       expect(context![`${GS1}certificationInfo`]![0]!.href).toBe(`${productUrl}#certification-title`);
       expect(context![`${GS1}traceability`]!.map((link) => link.type)).toEqual(['text/html', 'application/json']);
     }
+  });
+
+  it('says what the page and the JSON say of a stamp whose certification was revoked', async () => {
+    const stamp = await activeStamp({
+      certifications: [{ stars: 4, status: 'revoked', statusChangedAt: '2026-02-01T03:00:00.000Z' }],
+    });
+    const phone = new Phone();
+    const page = await (await phone.open(stamp.path)).text();
+    const json = (await verdictOf(stamp.path, phone)).body;
+    const { linkset } = await (await phone.request(`${stamp.path}?linkType=linkset`)).json<Linkset>();
+    expect(page).toContain('data-verdict="certificate_lapsed"');
+    expect(json.state).toBe('certificate_lapsed');
+    expect(linkset[0]![`${GS1}traceability`]![0]!.title).toBe(
+      `${stamp.lot.product.nameVi}: Tem thật, nhưng chứng nhận OCOP không còn hiệu lực`,
+    );
   });
 
   it('answers 404 problem+json for an unknown serial', async () => {

@@ -122,9 +122,9 @@ async function gzipSizes(url: string) {
  * One request at a time, so a slow route does not leave a queue of abandoned
  * requests behind; the first one also fills the edge cache when it is on.
  */
-async function warmUp(url: string, init: RequestInit = {}) {
+async function warmUp(url: string, init: () => RequestInit) {
   const until = Date.now() + WARM_UP_MS;
-  const get = async () => (await fetchOk(url, init)).arrayBuffer();
+  const get = async () => (await fetchOk(url, init())).arrayBuffer();
   await get();
   while (Date.now() < until) await get();
 }
@@ -136,6 +136,14 @@ interface Route {
   method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
+  /** Each request's own body and headers, over the ones above: the beacon's single-use ticket and address. */
+  vary?: () => { body: string; headers: Record<string, string> };
+}
+
+/** A route's request, with what varies from one request to the next. */
+function requestOf({ method, body, headers, vary }: Route): RequestInit {
+  const varied = vary?.();
+  return { method, body: varied?.body ?? body, headers: { ...headers, ...varied?.headers } };
 }
 
 /**
@@ -154,13 +162,26 @@ async function loadRoutes(
   reference?: Route,
 ): Promise<Measurement[]> {
   let worker: LocalWorker = await startWorker(options);
-  const measure = async ({ route, path, method, body, headers }: Route, quiet = false): Promise<Measurement> => {
-    await warmUp(`${worker.baseUrl}${path}`, { method, body, headers });
+  const measure = async (spec: Route, quiet = false): Promise<Measurement> => {
+    const { route, path, method, body, headers, vary } = spec;
+    await warmUp(`${worker.baseUrl}${path}`, () => requestOf(spec));
     const result = await autocannon({
       url: `${worker.baseUrl}${path}`,
       method: method ?? 'GET',
       ...(body === undefined ? {} : { body }),
       ...(headers === undefined ? {} : { headers }),
+      ...(vary
+        ? {
+            requests: [
+              {
+                setupRequest: (request: autocannon.Request) => {
+                  const varied = vary();
+                  return { ...request, body: varied.body, headers: { ...request.headers, ...varied.headers } };
+                },
+              },
+            ],
+          }
+        : {}),
       connections: CONNECTIONS,
       duration: durationSeconds,
       timeout: REQUEST_TIMEOUT_SECONDS,

@@ -6,8 +6,10 @@
  *
  * Fresh stamps are issued at the start of each run through the data layer, on a new lot of a
  * demo product, so the page is measured on a stamp in its usual state and counters from earlier
- * runs never weigh on this one. The beacon is loaded as pages send it, with the page's signed
- * verdict (one D1 batch), and without one (the stamp is read again first), for comparison.
+ * runs never weigh on this one. The beacon is loaded as pages send it: each request with a ticket
+ * of its own (a page view's single-use token, signed here ahead of the load) from an address of its
+ * own (as many phones would; one address may send 60 a quarter hour). A beacon without a ticket,
+ * which counts nothing, is loaded too, for comparison: what a flood of forged beacons costs.
  */
 import { eq } from 'drizzle-orm';
 import { products, stamps } from '../../db/schema';
@@ -22,6 +24,12 @@ import { signBeaconToken } from '../../worker/crypto/beacon-token';
 import { DEVICE_COOKIE } from '../../worker/domain/scan-request';
 import type { StartOptions } from '../browser/local-worker';
 
+/** More tickets than a run's beacons (a few hundred a second for 10 s, and the warm-up): none is used twice. */
+const TICKETS = 20_000;
+
+const octet = () => Math.floor(Math.random() * 254) + 1;
+const randomAddress = () => `10.${octet()}.${octet()}.${octet()}`;
+
 /** A demo product with a GTIN, so the stamps carry the Digital Link path most stamps will. */
 const BENCH_PRODUCT = 'buoi-da-xanh-binh-loi';
 const ANDROID_CHROME =
@@ -33,6 +41,7 @@ export interface BenchRoute {
   method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
+  vary?: () => { body: string; headers: Record<string, string> };
 }
 
 export interface BenchMeasurement {
@@ -103,19 +112,26 @@ export async function benchScan({ persistTo, startOptions, floorRoute, loadRoute
   const paths = await issueBenchStamps(persistTo);
   console.log(`  page: ${paths.page}\n  beacon for: ${paths.beacon}`);
 
-  // What a page hands its beacon: its verdict, signed for the phone's device id (worker/lib/beacon-token.ts).
+  // What pages hand their beacons: a verdict signed for the phone's device id, a nonce of its own each.
   const device = 'BenchPhoneDeviceId0001';
-  const token = await signBeaconToken(
-    paths.key,
-    { stampId: paths.beaconStampId, verdict: 'genuine_repeat', serial: paths.beaconSerial, deviceId: device },
-    new Date(),
-  );
+  const tickets: string[] = [];
+  for (let i = 0; i < TICKETS; i++) {
+    tickets.push(
+      await signBeaconToken(
+        paths.key,
+        { stampId: paths.beaconStampId, verdict: 'genuine_repeat', serial: paths.beaconSerial, deviceId: device },
+        new Date(),
+      ),
+    );
+  }
+  let used = 0;
   const beaconHeaders = {
     'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
     'Sec-Fetch-Site': 'same-origin',
     'User-Agent': ANDROID_CHROME,
     Cookie: `${DEVICE_COOKIE}=${device}`,
   };
+  const fromAnotherPhone = () => ({ 'CF-Connecting-IP': randomAddress() });
   const [page, beacon, unsigned] = await loadRoutes(
     startOptions,
     'off',
@@ -125,8 +141,11 @@ export async function benchScan({ persistTo, startOptions, floorRoute, loadRoute
         route: 'scan beacon',
         path: '/scans',
         method: 'POST',
-        body: new URLSearchParams({ path: paths.beacon, token }).toString(),
         headers: beaconHeaders,
+        vary: () => ({
+          body: new URLSearchParams({ path: paths.beacon, token: tickets[used++ % TICKETS]! }).toString(),
+          headers: fromAnotherPhone(),
+        }),
       },
       {
         route: 'scan beacon without token',
@@ -134,6 +153,7 @@ export async function benchScan({ persistTo, startOptions, floorRoute, loadRoute
         method: 'POST',
         body: new URLSearchParams({ path: paths.beacon }).toString(),
         headers: beaconHeaders,
+        vary: () => ({ body: new URLSearchParams({ path: paths.beacon }).toString(), headers: fromAnotherPhone() }),
       },
     ],
     floorRoute,
@@ -154,9 +174,11 @@ export async function benchScan({ persistTo, startOptions, floorRoute, loadRoute
         `${row.failures} failures, floor beside it ${row.adjacentReference!.requestsPerSecond.toFixed(0)} req/s`,
     );
   }
-  console.log(`  beacons counted on the stamp: ${counted}`);
+  console.log(`  beacons counted on the stamp: ${counted} of ${used} tickets sent (${TICKETS} distinct)`);
   console.log('\nTargets');
   for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.ratio.toFixed(2)}×`);
-  if (counted === 0) throw new Error('no beacon was counted: the beacon figure measures nothing');
+  if (counted < Math.min(used, TICKETS) * 0.99) {
+    throw new Error('beacons answered without being counted: the beacon figure measures the wrong work');
+  }
   return { page, beacon, unsigned, counted, targets };
 }

@@ -94,6 +94,51 @@ describe('scanning a stamp on a phone', () => {
     });
   });
 
+  it('shows the verdict and what the package is (photo, name, producer, lot) in the first screen of a 360 × 740 phone', async () => {
+    const stamp = stampAt(0);
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'vi-VN',
+      userAgent: PHONE_USER_AGENT,
+    });
+    try {
+      const page = await context.newPage();
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+      });
+      const response = await page.goto(`${baseUrl}${stamp.path}`);
+      const inFirstScreen = async (selector: string) => {
+        const box = await page.locator(selector).boundingBox();
+        expect(box, selector).not.toBeNull();
+        expect(box!.y + box!.height, selector).toBeLessThanOrEqual(740);
+        expect(box!.x + box!.width, selector).toBeLessThanOrEqual(360);
+      };
+      await inFirstScreen('[data-verdict] h1');
+      await inFirstScreen('.identity img');
+      await inFirstScreen('#product-title');
+      await inFirstScreen('.identity .producer');
+      await inFirstScreen('.identity .lot');
+      expect(await page.locator('.identity .lot').textContent()).toContain(pomelo!.lotCode);
+
+      // The beacon, a script file, runs under the page's policy; an injected inline script does not.
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+      await waitForScans(stamp.path, 1);
+      const injectedRan = await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'document.body.dataset.injected = "yes"';
+        document.body.append(script);
+        return document.body.dataset.injected === 'yes';
+      });
+      expect(injectedRan).toBe(false);
+      expect(refused.length).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('has no serious or critical accessibility violations', async () => {
     await withPhone(390, async (page) => {
       await page.goto(`${baseUrl}${stampAt(4).path}`);

@@ -82,7 +82,7 @@ describe('QR stamps from the portal to a consumer’s phone', () => {
 
       const csvHref = await producer.locator('main a[download][href*=".csv"]').first().getAttribute('href');
       const csv = await (await producer.request.get(`${baseUrl}${csvHref}`)).text();
-      const urls = csv.match(/HTTPS:\/\/[A-Z0-9.-]+\/[0-9A-Z/]+/g) ?? [];
+      const urls = csv.match(/https:\/\/[A-Z0-9.-]+\/[0-9A-Z/]+/g) ?? [];
       expect(urls).toHaveLength(STAMPS);
       stampPath = new URL(urls[0]!).pathname;
 

@@ -14,6 +14,7 @@ describe('beacon tokens', () => {
     expect(await readBeaconToken(SECRET, token, bound, later(5_000))).toEqual({
       stampId: 42,
       verdict: 'genuine_first',
+      nonce: token.split('.')[3],
     });
     expect(await readBeaconToken(SECRET, token, bound, later(BEACON_TOKEN_TTL_MS - 1_000))).not.toBeNull();
   });
@@ -27,15 +28,22 @@ describe('beacon tokens', () => {
     expect(await readBeaconToken(SECRET, token, bound, later(-5 * 60_000))).toBeNull();
   });
 
-  it('cannot be changed to claim another verdict, stamp or time', async () => {
+  it('carries a nonce of its own each time, so every page view has its own ticket', async () => {
+    const nonces = new Set<string>();
+    for (let i = 0; i < 50; i++) nonces.add((await signBeaconToken(SECRET, claim, NOW)).split('.')[3]!);
+    expect(nonces.size).toBe(50);
+  });
+
+  it('cannot be changed to claim another verdict, stamp, time or nonce', async () => {
     const token = await signBeaconToken(SECRET, claim, NOW);
-    const [stampId, verdict, issued, mac] = token.split('.') as [string, string, string, string];
+    const [stampId, verdict, issued, nonce, mac] = token.split('.') as [string, string, string, string, string];
     for (const forged of [
-      [stampId, 'suspicious', issued, mac],
-      [stampId, 'genuine_repeat', issued, mac],
-      ['43', verdict, issued, mac],
-      [stampId, verdict, (parseInt(issued, 36) + 60).toString(36), mac],
-      [stampId, verdict, issued, `${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`],
+      [stampId, 'suspicious', issued, nonce, mac],
+      [stampId, 'genuine_repeat', issued, nonce, mac],
+      ['43', verdict, issued, nonce, mac],
+      [stampId, verdict, (parseInt(issued, 36) + 60).toString(36), nonce, mac],
+      [stampId, verdict, issued, 'AAAAAAAAAAAAAAAA', mac],
+      [stampId, verdict, issued, nonce, `${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`],
     ]) {
       expect(await readBeaconToken(SECRET, forged.join('.'), bound, NOW), forged.join('.')).toBeNull();
     }

@@ -1,14 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { stampBatches, stamps } from '../../db/schema';
-import {
-  findPinState,
-  findScanPage,
-  findScanState,
-  recordScan,
-  storePinDecision,
-  type CountedScan,
-} from '../../worker/data/scans';
+import { findPinState, findScanPage, recordScan, storePinDecision, type CountedScan } from '../../worker/data/scans';
 import { testDb } from '../support/factories';
 import { activeStamp, addEvents, createStampedLot, issueStamps } from '../support/stamps';
 
@@ -24,6 +17,7 @@ const scanOf = (stampId: number | null, serial: string, overrides: Partial<Count
   deviceId: 'device-a',
   ipHash: null,
   userAgentFamily: 'chrome',
+  beaconNonce: crypto.randomUUID(),
   ...overrides,
 });
 
@@ -31,6 +25,7 @@ const lookup = (serial: string, gtin: string | null, overrides = {}) => ({
   serial,
   gtin: gtin === null ? null : `0${gtin}`,
   deviceId: null,
+  ipHash: null,
   province: null,
   ...overrides,
 });
@@ -58,21 +53,25 @@ describe('findScanPage', () => {
     expect(row!.events.map((event) => event.description)).toEqual(['công khai']);
   });
 
-  it('tells whether this device and this province have a counted scan of the stamp', async () => {
+  it('tells whether this device, this network and this province have a counted scan of the stamp', async () => {
     const stamp = await activeStamp();
     const db = testDb();
-    await recordScan(db, scanOf(stamp.stampId, stamp.serial, { deviceId: 'device-a', province: '75' }));
+    await recordScan(
+      db,
+      scanOf(stamp.stampId, stamp.serial, { deviceId: 'device-a', ipHash: 'network-a', province: '75' }),
+    );
     const seen = await findScanPage(
       db,
-      lookup(stamp.serial, stamp.lot.gtin, { deviceId: 'device-a', province: '75' }),
+      lookup(stamp.serial, stamp.lot.gtin, { deviceId: 'device-a', ipHash: 'network-a', province: '75' }),
       noThrottle,
     );
-    expect(seen).toMatchObject({ deviceSeen: true, provinceSeen: true });
-    const unseen = await findScanState(
+    expect(seen).toMatchObject({ deviceSeen: true, networkSeen: true, provinceSeen: true });
+    const unseen = await findScanPage(
       db,
-      lookup(stamp.serial, stamp.lot.gtin, { deviceId: 'device-b', province: '79' }),
+      lookup(stamp.serial, stamp.lot.gtin, { deviceId: 'device-b', ipHash: 'network-b', province: '79' }),
+      noThrottle,
     );
-    expect(unseen).toMatchObject({ deviceSeen: false, provinceSeen: false, scanCount: 1 });
+    expect(unseen).toMatchObject({ deviceSeen: false, networkSeen: false, provinceSeen: false, scanCount: 1 });
   });
 
   it('does not find a stamp of an issuance that never finished', async () => {
@@ -80,7 +79,6 @@ describe('findScanPage', () => {
     const { batchId, stamps: issued } = await issueStamps(lot, { quantity: 1 });
     await testDb().update(stampBatches).set({ quantity: 0 }).where(eq(stampBatches.id, batchId));
     expect(await findScanPage(testDb(), lookup(issued[0]!.serial, lot.gtin), noThrottle)).toBeNull();
-    expect(await findScanState(testDb(), lookup(issued[0]!.serial, lot.gtin))).toBeNull();
   });
 });
 
@@ -93,6 +91,26 @@ describe('recordScan', () => {
     await recordScan(db, scanOf(row!.id, row!.serial, { verdict: 'not_activated' }));
     const [after] = await db.select().from(stamps).where(eq(stamps.id, row!.id));
     expect(after).toMatchObject({ scanCount: 0, deviceCount: 0, provinceCount: 0, firstScannedAt: null });
+  });
+
+  it('counts a page view once: the same nonce again records and counts nothing', async () => {
+    const stamp = await activeStamp();
+    const db = testDb();
+    const once = scanOf(stamp.stampId, stamp.serial, { ipHash: 'network-a' });
+    expect(await recordScan(db, once)).toBe(true);
+    expect(await recordScan(db, { ...once, deviceId: 'device-b', ipHash: 'network-b', province: '79' })).toBe(false);
+    const [after] = await db.select().from(stamps).where(eq(stamps.id, stamp.stampId));
+    expect(after).toMatchObject({ scanCount: 1, deviceCount: 1, networkCount: 1, provinceCount: 1 });
+  });
+
+  it('counts each network once', async () => {
+    const stamp = await activeStamp();
+    const db = testDb();
+    for (const ipHash of ['network-a', 'network-a', 'network-b', null]) {
+      await recordScan(db, scanOf(stamp.stampId, stamp.serial, { ipHash }));
+    }
+    const [after] = await db.select().from(stamps).where(eq(stamps.id, stamp.stampId));
+    expect(after).toMatchObject({ scanCount: 4, networkCount: 2 });
   });
 
   it('counts a scan without a device id as a new device and one without a place as no new province', async () => {

@@ -5,9 +5,11 @@ import {
   PIN_LOCK_MINUTES,
   PIN_MAX_FAILED_ATTEMPTS,
   SUSPICIOUS_DEVICE_COUNT,
+  SUSPICIOUS_NETWORK_COUNT,
   SUSPICIOUS_PROVINCE_COUNT,
   pinClaimDecision,
   scanVerdict,
+  type PinClaimDecision,
   type ScanState,
   type ScanTone,
   type ScanVerdictInput,
@@ -39,6 +41,7 @@ const unscanned: ScannedStamp = {
   status: 'active',
   scanCount: 0,
   deviceCount: 0,
+  networkCount: 0,
   provinceCount: 0,
   firstScannedAt: null,
   firstScanProvince: null,
@@ -48,6 +51,7 @@ const scannedOnce: ScannedStamp = {
   status: 'active',
   scanCount: 1,
   deviceCount: 1,
+  networkCount: 1,
   provinceCount: 1,
   firstScannedAt: '2026-02-20T08:15:00.000Z',
   firstScanProvince: 'Đồng Nai',
@@ -56,6 +60,7 @@ const scannedOnce: ScannedStamp = {
 const input = (overrides: Partial<ScanVerdictInput> = {}): ScanVerdictInput => ({
   stamp: unscanned,
   deviceSeenBefore: false,
+  networkSeenBefore: false,
   newProvince: true,
   scannedAt: NOW,
   province: 'Đồng Nai',
@@ -65,13 +70,30 @@ const input = (overrides: Partial<ScanVerdictInput> = {}): ScanVerdictInput => (
 });
 
 const certified = { state: 'certified', stars: 4, decisionNumber: '12/QĐ-UBND', validUntil: '2028-01-10' };
+const expired = certification({ validUntil: '2026-03-01' });
+const revoked = certification({
+  status: 'revoked',
+  statusReason: 'Vi phạm an toàn thực phẩm',
+  statusChangedAt: '2026-01-15T02:00:00.000Z',
+});
+const belowThreshold = certification({ stars: 2, score: 40 });
+const claimedBefore: PinClaimDecision = {
+  outcome: 'already_claimed',
+  claimedAt: '2026-02-21T01:00:00.000Z',
+  province: '75',
+};
+const claimedNow: PinClaimDecision = {
+  outcome: 'claimed',
+  claimedAt: NOW,
+  update: { pinClaimedAt: NOW, pinClaimProvince: '75', pinFailedAttempts: 0, pinLockedUntil: null },
+};
 
 describe('scanVerdict', () => {
   it('calls an active stamp nobody has scanned genuine, first scan, with this scan as the first', () => {
     expect(scanVerdict(input())).toEqual({
       state: 'genuine_first',
       tone: 'ok',
-      evidence: { scans: 1, devices: 1, provinces: 1, firstScannedAt: NOW, firstScanProvince: 'Đồng Nai' },
+      evidence: { scans: 1, devices: 1, networks: 1, provinces: 1, firstScannedAt: NOW, firstScanProvince: 'Đồng Nai' },
       certification: certified,
     });
   });
@@ -84,6 +106,7 @@ describe('scanVerdict', () => {
       evidence: {
         scans: 2,
         devices: 2,
+        networks: 2,
         provinces: 2,
         firstScannedAt: '2026-02-20T08:15:00.000Z',
         firstScanProvince: 'Đồng Nai',
@@ -94,10 +117,10 @@ describe('scanVerdict', () => {
 
   it('keeps a stamp genuine however often the same device scans it again', () => {
     const stamp = { ...scannedOnce, scanCount: 40 };
-    const verdict = scanVerdict(input({ stamp, deviceSeenBefore: true, newProvince: false }));
+    const verdict = scanVerdict(input({ stamp, deviceSeenBefore: true, networkSeenBefore: true, newProvince: false }));
     expect(verdict.state).toBe('genuine_repeat');
     expect(verdict.tone).toBe('ok');
-    expect(verdict.evidence).toMatchObject({ scans: 41, devices: 1, provinces: 1 });
+    expect(verdict.evidence).toMatchObject({ scans: 41, devices: 1, networks: 1, provinces: 1 });
   });
 
   it('does not call a scan first when this device scanned before, even if the counters say nobody did', () => {
@@ -119,15 +142,17 @@ describe('scanVerdict', () => {
   });
 
   describe('suspicious', () => {
-    it('shows the evidence of a stamp scanned on many devices and only cautions', () => {
-      const stamp = { ...scannedOnce, scanCount: 9, deviceCount: 7, provinceCount: 2 };
-      const verdict = scanVerdict(input({ stamp, newProvince: false }));
+    const many = { ...scannedOnce, scanCount: 9, deviceCount: 7, networkCount: 7, provinceCount: 2 };
+
+    it('shows the evidence of a stamp scanned on many devices from many networks, and only cautions', () => {
+      const verdict = scanVerdict(input({ stamp: many, newProvince: false }));
       expect(verdict).toEqual({
         state: 'suspicious',
         tone: 'caution',
         evidence: {
           scans: 10,
           devices: 8,
+          networks: 8,
           provinces: 2,
           firstScannedAt: '2026-02-20T08:15:00.000Z',
           firstScanProvince: 'Đồng Nai',
@@ -136,16 +161,24 @@ describe('scanVerdict', () => {
       });
     });
 
-    it(`becomes suspicious when this scan is the ${SUSPICIOUS_DEVICE_COUNT}th device, not before`, () => {
+    it(`becomes suspicious when this scan is the ${SUSPICIOUS_DEVICE_COUNT}th device on the ${SUSPICIOUS_NETWORK_COUNT}th network, not before`, () => {
       const stamp = { ...scannedOnce, scanCount: 10, provinceCount: 1 };
-      const below = { ...stamp, deviceCount: SUSPICIOUS_DEVICE_COUNT - 2 };
-      const at = { ...stamp, deviceCount: SUSPICIOUS_DEVICE_COUNT - 1 };
+      const below = { ...stamp, deviceCount: SUSPICIOUS_DEVICE_COUNT - 2, networkCount: SUSPICIOUS_NETWORK_COUNT - 2 };
+      const at = { ...stamp, deviceCount: SUSPICIOUS_DEVICE_COUNT - 1, networkCount: SUSPICIOUS_NETWORK_COUNT - 1 };
       expect(scanVerdict(input({ stamp: below, newProvince: false })).state).toBe('genuine_repeat');
       expect(scanVerdict(input({ stamp: at, newProvince: false })).state).toBe('suspicious');
-      // A device that is already counted does not add itself again.
+      // A device or a network already counted does not add itself again.
       expect(scanVerdict(input({ stamp: at, deviceSeenBefore: true, newProvince: false })).state).toBe(
         'genuine_repeat',
       );
+      expect(scanVerdict(input({ stamp: at, networkSeenBefore: true, newProvince: false })).state).toBe(
+        'genuine_repeat',
+      );
+    });
+
+    it('is not raised by devices alone: one client dropping its cookie stays one network', () => {
+      const stamp = { ...scannedOnce, scanCount: 100, deviceCount: 100, networkCount: 1 };
+      expect(scanVerdict(input({ stamp, networkSeenBefore: true, newProvince: false })).state).toBe('genuine_repeat');
     });
 
     it(`becomes suspicious when this scan is from the ${SUSPICIOUS_PROVINCE_COUNT}rd province, not before`, () => {
@@ -167,7 +200,7 @@ describe('scanVerdict', () => {
 
   describe('not a new scan (a machine read, or a form sent from a page already shown)', () => {
     const stored = (stamp: ScannedStamp) =>
-      input({ stamp, isNewScan: false, deviceSeenBefore: true, newProvince: false });
+      input({ stamp, isNewScan: false, deviceSeenBefore: true, networkSeenBefore: true, newProvince: false });
 
     it('shows the stored counters without adding this read', () => {
       expect(scanVerdict(stored(scannedOnce))).toEqual({
@@ -176,6 +209,7 @@ describe('scanVerdict', () => {
         evidence: {
           scans: 1,
           devices: 1,
+          networks: 1,
           provinces: 1,
           firstScannedAt: '2026-02-20T08:15:00.000Z',
           firstScanProvince: 'Đồng Nai',
@@ -193,6 +227,7 @@ describe('scanVerdict', () => {
       expect(verdict.evidence).toEqual({
         scans: 0,
         devices: 0,
+        networks: 0,
         provinces: 0,
         firstScannedAt: null,
         firstScanProvince: null,
@@ -201,7 +236,12 @@ describe('scanVerdict', () => {
 
     it('calls a stamp scanned twice a repeat, and one at the thresholds suspicious', () => {
       expect(scanVerdict(stored({ ...scannedOnce, scanCount: 2 })).state).toBe('genuine_repeat');
-      const devices = { ...scannedOnce, scanCount: 9, deviceCount: SUSPICIOUS_DEVICE_COUNT };
+      const devices = {
+        ...scannedOnce,
+        scanCount: 9,
+        deviceCount: SUSPICIOUS_DEVICE_COUNT,
+        networkCount: SUSPICIOUS_NETWORK_COUNT,
+      };
       expect(scanVerdict(stored(devices)).state).toBe('suspicious');
       expect(scanVerdict(stored({ ...devices, deviceCount: SUSPICIOUS_DEVICE_COUNT - 1 })).state).toBe(
         'genuine_repeat',
@@ -220,11 +260,11 @@ describe('scanVerdict', () => {
     });
   });
 
-  describe('certification beside the stamp verdict', () => {
-    it('reports an expired certification together with a genuine first scan', () => {
-      const verdict = scanVerdict(input({ certifications: [certification({ validUntil: '2026-03-01' })] }));
-      expect(verdict.state).toBe('genuine_first');
-      expect(verdict.tone).toBe('ok');
+  describe('certification and stamp together: never green without a valid certificate', () => {
+    it('turns a genuine first scan of an expired certificate into a caution that names the date', () => {
+      const verdict = scanVerdict(input({ certifications: [expired] }));
+      expect(verdict.state).toBe('certificate_lapsed');
+      expect(verdict.tone).toBe('caution');
       expect(verdict.certification).toEqual({
         state: 'expired',
         stars: 4,
@@ -234,14 +274,10 @@ describe('scanVerdict', () => {
       });
     });
 
-    it('reports a revoked certification, with its date and reason, together with a genuine repeat', () => {
-      const revoked = certification({
-        status: 'revoked',
-        statusReason: 'Vi phạm an toàn thực phẩm',
-        statusChangedAt: '2026-01-15T02:00:00.000Z',
-      });
+    it('turns a genuine repeat of a revoked certificate into a caution, with its Vietnam date and reason', () => {
       const verdict = scanVerdict(input({ stamp: scannedOnce, certifications: [revoked] }));
-      expect(verdict.state).toBe('genuine_repeat');
+      expect(verdict.state).toBe('certificate_lapsed');
+      expect(verdict.tone).toBe('caution');
       expect(verdict.certification).toEqual({
         state: 'revoked',
         stars: 4,
@@ -252,10 +288,13 @@ describe('scanVerdict', () => {
       });
     });
 
-    it('reports a product with no certification of 3 stars or more as uncertified', () => {
-      const verdict = scanVerdict(input({ certifications: [certification({ stars: 2, score: 40 })] }));
-      expect(verdict.state).toBe('genuine_first');
-      expect(verdict.certification).toEqual({ state: 'uncertified' });
+    it('does not call a product without a certificate of 3 stars or more certified', () => {
+      const verdict = scanVerdict(input({ certifications: [belowThreshold] }));
+      expect(verdict).toMatchObject({
+        state: 'not_certified',
+        tone: 'caution',
+        certification: { state: 'uncertified' },
+      });
     });
 
     it('reports a valid certification beside a void stamp without softening it', () => {
@@ -265,12 +304,87 @@ describe('scanVerdict', () => {
     });
   });
 
+  describe('the PIN this visitor just entered', () => {
+    const answer = (overrides: Partial<ScanVerdictInput>) =>
+      scanVerdict(input({ stamp: scannedOnce, isNewScan: false, deviceSeenBefore: true, ...overrides }));
+
+    it('turns the banner red when the PIN was claimed before, with when and where', () => {
+      expect(answer({ pin: claimedBefore })).toMatchObject({
+        state: 'pin_copied',
+        tone: 'danger',
+        pinClaim: { claimedAt: claimedBefore.claimedAt, province: '75' },
+      });
+      // Whatever else holds: the package in hand may be a copy.
+      expect(answer({ pin: claimedBefore, certifications: [revoked] }).state).toBe('pin_copied');
+    });
+
+    it("says verified, green, for the visitor's own successful claim of a certified product", () => {
+      expect(answer({ pin: claimedNow })).toMatchObject({ state: 'verified', tone: 'ok' });
+    });
+
+    it('keeps a verified stamp of a lapsed certificate from being green', () => {
+      expect(answer({ pin: claimedNow, certifications: [expired] })).toMatchObject({
+        state: 'certificate_lapsed',
+        tone: 'caution',
+      });
+    });
+
+    it('leaves the banner to the stamp for a wrong or locked PIN', () => {
+      const wrong: PinClaimDecision = { outcome: 'wrong', remainingAttempts: 3, update: { pinFailedAttempts: 2 } };
+      expect(answer({ pin: wrong }).state).toBe('genuine_first');
+      expect(answer({ pin: { outcome: 'locked', until: NOW } }).state).toBe('genuine_first');
+    });
+  });
+
+  /** docs/SCAN-VERDICT.md: every row of the table, as documented. */
+  it.each([
+    ['no stamp has the serial', { stamp: null }, 'unknown', 'danger'],
+    ['void', { stamp: { ...scannedOnce, status: 'void' as const } }, 'void', 'danger'],
+    ['void, PIN copied', { stamp: { ...scannedOnce, status: 'void' as const }, pin: claimedBefore }, 'void', 'danger'],
+    ['not activated', { stamp: { ...unscanned, status: 'issued' as const } }, 'not_activated', 'caution'],
+    ['active, PIN copied, certified', { pin: claimedBefore }, 'pin_copied', 'danger'],
+    ['active, PIN copied, revoked', { pin: claimedBefore, certifications: [revoked] }, 'pin_copied', 'danger'],
+    [
+      'active, suspicious evidence, certified',
+      { stamp: { ...scannedOnce, provinceCount: SUSPICIOUS_PROVINCE_COUNT } },
+      'suspicious',
+      'caution',
+    ],
+    [
+      'active, suspicious evidence, revoked',
+      { stamp: { ...scannedOnce, provinceCount: SUSPICIOUS_PROVINCE_COUNT }, certifications: [revoked] },
+      'suspicious',
+      'caution',
+    ],
+    ['active, certificate expired', { certifications: [expired] }, 'certificate_lapsed', 'caution'],
+    ['active, certificate revoked', { certifications: [revoked] }, 'certificate_lapsed', 'caution'],
+    [
+      'active, PIN verified now, certificate revoked',
+      { pin: claimedNow, certifications: [revoked] },
+      'certificate_lapsed',
+      'caution',
+    ],
+    ['active, never certified', { certifications: [belowThreshold] }, 'not_certified', 'caution'],
+    ['active, never certified, PIN verified now', { pin: claimedNow, certifications: [] }, 'not_certified', 'caution'],
+    ['active, PIN verified now, certified', { pin: claimedNow }, 'verified', 'ok'],
+    ['active, first scan, certified', {}, 'genuine_first', 'ok'],
+    ['active, repeat scan, certified', { stamp: scannedOnce }, 'genuine_repeat', 'ok'],
+  ] as [string, Partial<ScanVerdictInput>, ScanState, ScanTone][])('%s → %s (%s)', (_row, overrides, state, tone) => {
+    const verdict = scanVerdict(input(overrides));
+    expect(verdict.state).toBe(state);
+    expect(verdict.tone).toBe(tone);
+  });
+
   it('never throws for arbitrary counters and always gives the tone that belongs to its state', () => {
     const expectedTone: Record<ScanState, ScanTone> = {
+      verified: 'ok',
       genuine_first: 'ok',
       genuine_repeat: 'ok',
+      certificate_lapsed: 'caution',
+      not_certified: 'caution',
       suspicious: 'caution',
       not_activated: 'caution',
+      pin_copied: 'danger',
       void: 'danger',
       unknown: 'danger',
     };
@@ -279,23 +393,48 @@ describe('scanVerdict', () => {
       status: fc.constantFrom('issued', 'active', 'void' as const),
       scanCount: counter,
       deviceCount: counter,
+      networkCount: counter,
       provinceCount: counter,
       firstScannedAt: fc.option(fc.string()),
       firstScanProvince: fc.option(fc.string()),
     });
+    const history = fc.constantFrom<CertificationFacts[][]>(
+      [certification()],
+      [expired],
+      [revoked],
+      [belowThreshold],
+      [],
+    );
+    const pin = fc.option(fc.constantFrom(claimedBefore, claimedNow), { nil: undefined });
     fc.assert(
       fc.property(
         fc.option(stamp),
         fc.boolean(),
         fc.boolean(),
+        fc.boolean(),
         fc.option(fc.string()),
-        (drawn, deviceSeenBefore, newProvince, province) => {
-          const verdict = scanVerdict(input({ stamp: drawn, deviceSeenBefore, newProvince, province }));
+        history,
+        pin,
+        (drawn, deviceSeenBefore, networkSeenBefore, newProvince, province, certifications, entered) => {
+          const verdict = scanVerdict(
+            input({
+              stamp: drawn,
+              deviceSeenBefore,
+              networkSeenBefore,
+              newProvince,
+              province,
+              certifications,
+              ...(entered ? { pin: entered } : {}),
+            }),
+          );
           expect(verdict.tone).toBe(expectedTone[verdict.state]);
           expect(verdict.certification === null).toBe(drawn === null);
-          expect(verdict.evidence !== undefined).toBe(
-            ['genuine_first', 'genuine_repeat', 'suspicious'].includes(verdict.state),
-          );
+          // Green only for a stamp the platform issued and activated, of a product certified today.
+          if (verdict.tone === 'ok') {
+            expect(drawn?.status).toBe('active');
+            expect(verdict.certification?.state).toBe('certified');
+          }
+          expect(verdict.evidence !== undefined).toBe(drawn !== null && drawn.status === 'active');
         },
       ),
     );

@@ -107,7 +107,7 @@ describe('issuing a stamp batch from the portal', () => {
     const rows = await storedStamps(batchId);
     expect(lines[0]).toBe('serial,url,pin');
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 2))).toEqual(
-      rows.map((stamp) => [stamp.serial, `HTTPS://TEM.OCOP.VN/T/${trace!.code}/${stamp.serial}`]),
+      rows.map((stamp) => [stamp.serial, `https://TEM.OCOP.VN/T/${trace!.code}/${stamp.serial}`]),
     );
 
     const serial = rows[1]!.serial;
@@ -143,7 +143,7 @@ describe('issuing a stamp batch from the portal', () => {
     const { lotId, lotCode } = await lotFor(id);
     const batchId = await issue(browser, lotId, { quantity: '1' });
     const csv = await (await browser.request(linkTo(await batchPage(browser, batchId), 'stamps.csv'))).text();
-    expect(csv).toContain(`HTTPS://TEM.OCOP.VN/01/0${gtin}${checkDigit}/10/${lotCode}/21/`);
+    expect(csv).toContain(`https://TEM.OCOP.VN/01/0${gtin}${checkDigit}/10/${lotCode}/21/`);
     const [row] = await testDb().select({ code: products.traceCode }).from(products).where(eq(products.id, id));
     expect(row!.code).toBeNull();
   });

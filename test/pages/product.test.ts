@@ -17,6 +17,7 @@ describe('GET /products/:slug', () => {
     expect(html).toContain('05/03/2028');
     expect(html).toContain('Còn hiệu lực');
     expect(html).toContain('Quyết định 148/QĐ-TTg');
+    expect(html).toContain('<h3>Chứng nhận hiện hành</h3>');
   });
 
   it('drops the badge of an expired product and says since when and why, still answering 200', async () => {
@@ -29,6 +30,8 @@ describe('GET /products/:slug', () => {
     expect(html).not.toContain('4 sao OCOP');
     expect(html).toContain('đã hết hiệu lực từ ngày 01/02/2024');
     expect(html).toContain('Hết hiệu lực');
+    expect(html).not.toContain('Chứng nhận hiện hành');
+    expect(html).toContain('<h3>Chứng nhận gần nhất, không còn hiệu lực</h3>');
   });
 
   it('drops the badge of a revoked product and gives the date and the reason', async () => {
@@ -46,6 +49,9 @@ describe('GET /products/:slug', () => {
     expect(status).toBe(200);
     expect(html).not.toContain(BADGE);
     expect(html).toContain('đã bị thu hồi từ ngày 05/03/2026: Vi phạm quy định an toàn thực phẩm');
+    expect(html).not.toContain('Chứng nhận hiện hành');
+    expect(html).not.toContain('★');
+    expect(html).toContain('<h3>Chứng nhận gần nhất, không còn hiệu lực</h3>');
   });
 
   it('never shows a 2-star result as certified', async () => {

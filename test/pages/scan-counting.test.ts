@@ -11,6 +11,7 @@ import {
   stampPath,
   voidStamp,
 } from '../support/stamps';
+import { randomPrivateIp } from '../support/browser-session';
 
 const counters = async (serial: string) => {
   const [row] = await testDb()
@@ -45,8 +46,8 @@ describe('counting scans', () => {
   it('counts the beacon and records the scan without the IP address', async () => {
     const stamp = await activeStamp();
     const phone = new Phone({ regionCode: 'SG' });
-    await phone.open(stamp.path);
-    const beacon = await phone.beacon(stamp.path);
+    const token = beaconFields(await (await phone.open(stamp.path)).text())?.token;
+    const beacon = await phone.beacon(stamp.path, {}, token);
     expect(beacon.status).toBe(204);
     const stored = await counters(stamp.serial);
     expect(stored).toMatchObject({ scanCount: 1, deviceCount: 1, provinceCount: 1, firstScanProvince: '79' });
@@ -98,29 +99,83 @@ describe('counting scans', () => {
     ]);
   });
 
-  it('records the verdict the page showed, signed for this device, and decides afresh without a valid one', async () => {
+  it('records the verdict the page showed, signed for this device', async () => {
     const stamp = await activeStamp();
     const first = new Phone();
     const token = beaconFields(await (await first.open(stamp.path)).text())!.token!;
     // Another phone scans before the first one's beacon arrives: its page had said "first scan".
     await new Phone().scan(stamp.path);
     expect((await first.beacon(stamp.path, {}, token)).status).toBe(204);
+    expect((await eventsOf(stamp.serial)).map((event) => event.verdict)).toEqual(['genuine_first', 'genuine_first']);
+  });
 
-    const [stampId, , issued, mac] = token.split('.');
-    const forged = [stampId, 'suspicious', issued, mac].join('.');
-    await first.beacon(stamp.path, {}, forged);
-    // A token is bound to the device it was made for: on another phone it is decided afresh.
-    const other = new Phone();
-    await other.open(stamp.path);
-    await other.beacon(stamp.path, {}, token);
+  it('counts nothing for a beacon without a valid ticket: none, forged, another phone’s, another stamp’s, used', async () => {
+    const stamp = await activeStamp();
+    const other = await activeStamp();
+    const phone = new Phone();
+    const token = beaconFields(await (await phone.open(stamp.path)).text())!.token!;
+    const [stampId, , issued, nonce, mac] = token.split('.');
+    const forgeries = [
+      undefined,
+      '',
+      'not-a-token',
+      [stampId, 'suspicious', issued, nonce, mac].join('.'),
+      [stampId, 'genuine_first', issued, 'AAAAAAAAAAAAAAAA', mac].join('.'),
+    ];
+    for (const forged of forgeries) expect((await phone.beacon(stamp.path, {}, forged)).status).toBe(204);
+    const stranger = new Phone();
+    await stranger.open(stamp.path);
+    expect((await stranger.beacon(stamp.path, {}, token)).status).toBe(204);
+    expect((await phone.beacon(other.path, {}, token)).status).toBe(204);
+    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 0, deviceCount: 0 });
 
-    expect((await eventsOf(stamp.serial)).map((event) => event.verdict)).toEqual([
-      'genuine_first',
-      'genuine_first',
-      'genuine_repeat',
-      'genuine_repeat',
-    ]);
-    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 4, deviceCount: 3 });
+    expect((await phone.beacon(stamp.path, {}, token)).status).toBe(204);
+    expect((await phone.beacon(stamp.path, {}, token)).status).toBe(204);
+    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 1, deviceCount: 1 });
+    expect(await counters(other.serial)).toMatchObject({ scanCount: 0 });
+    expect(await eventsOf(stamp.serial)).toHaveLength(1);
+  });
+
+  it('keeps a stamp a first scan after 100 forged beacons from one client, with or without cookies', async () => {
+    const stamp = await activeStamp();
+    const ip = randomPrivateIp();
+    const token = beaconFields(await (await new Phone({ ip }).open(stamp.path)).text())!.token!;
+    const [stampId, verdict, issued, , mac] = token.split('.');
+    const statuses: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      // Each a browser without our cookie, as a script dropping cookies would be; every other one
+      // with a ticket copied from a real page but a fresh nonce.
+      const forged = [stampId, verdict, issued, `forged${String(i).padStart(10, '0')}`, mac].join('.');
+      statuses.push((await new Phone({ ip }).beacon(stamp.path, {}, i % 2 ? forged : undefined)).status);
+    }
+    expect(statuses.filter((status) => status === 204)).toHaveLength(60);
+    expect(statuses.slice(60)).toEqual(Array(40).fill(429));
+    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 0, deviceCount: 0 });
+    expect(await eventsOf(stamp.serial)).toEqual([]);
+    const page = await new Phone().scan(stamp.path);
+    expect(await page.text()).toContain('data-verdict="genuine_first"');
+  });
+
+  it('counts a ticket replayed 100 times once', async () => {
+    const stamp = await activeStamp();
+    const phone = new Phone();
+    const token = beaconFields(await (await phone.open(stamp.path)).text())!.token!;
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, () => phone.beacon(stamp.path, {}, token).then((response) => response.status)),
+    );
+    for (let i = 0; i < 70; i++) statuses.push((await phone.beacon(stamp.path, {}, token)).status);
+    expect(statuses.slice(0, 60)).toEqual(Array(60).fill(204));
+    expect(await counters(stamp.serial)).toMatchObject({ scanCount: 1, deviceCount: 1 });
+    expect(await eventsOf(stamp.serial)).toHaveLength(1);
+  });
+
+  it('takes at most 60 beacons a quarter hour from one address, then answers 429', async () => {
+    const stamp = await activeStamp();
+    const phone = new Phone();
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await phone.beacon(stamp.path)).status);
+    expect(statuses.slice(0, 60)).toEqual(Array(60).fill(204));
+    expect(statuses[60]).toBe(429);
   });
 
   it.each([
@@ -175,7 +230,7 @@ describe('counting scans', () => {
     const serial = 'ZZZZ00001111';
     const page = await new Phone().scan(stampPath(lot, serial));
     expect(page.status).toBe(404);
-    expect(await page.text()).toContain('sendBeacon');
+    expect(beaconFields(await page.text())?.token).toBeTruthy();
     const [event] = await eventsOf(serial);
     expect(event).toMatchObject({ stampId: null, verdict: 'unknown' });
   });
@@ -191,14 +246,16 @@ describe('counting scans', () => {
     const stamp = await activeStamp();
     const regions = ['39', 'SG', 'HN'];
     const phones = Array.from({ length: 10 }, (_, i) => new Phone({ regionCode: regions[i % 3] }));
-    // Each phone opens the page first, which gives it its device id and its beacon's signed verdict;
-    // half the beacons carry it (one round trip), half do not (the stamp is read again).
-    const tokens: (string | undefined)[] = [];
-    for (const phone of phones) tokens.push(beaconFields(await (await phone.open(stamp.path)).text())!.token);
-    const answers = await Promise.all([
-      ...phones.map((phone, i) => phone.beacon(stamp.path, {}, tokens[i]).then((response) => response.status)),
-      ...phones.map((phone) => phone.beacon(stamp.path).then((response) => response.status)),
-    ]);
+    // Each phone opens the page twice, which gives it its device id and two single-use tickets.
+    const tickets: { phone: Phone; token: string }[] = [];
+    for (const phone of phones) {
+      for (let view = 0; view < 2; view++) {
+        tickets.push({ phone, token: beaconFields(await (await phone.open(stamp.path)).text())!.token! });
+      }
+    }
+    const answers = await Promise.all(
+      tickets.map(({ phone, token }) => phone.beacon(stamp.path, {}, token).then((response) => response.status)),
+    );
     expect(answers).toEqual(Array(20).fill(204));
     expect(await counters(stamp.serial)).toMatchObject({ scanCount: 20, deviceCount: 10, provinceCount: 3 });
     const events = await eventsOf(stamp.serial);

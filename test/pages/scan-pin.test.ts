@@ -118,7 +118,7 @@ describe('the scratch PIN form', () => {
     const stamp = await activeStamp({ withPin: true });
     const answer = await enter(new Phone(), stamp.path, stamp.pin!);
     expect(answer.html).not.toContain('<script');
-    expect(answer.html).toContain('<h1>Tem chính hãng</h1>');
+    expect(answer.html).toContain('<h1>Đã xác thực: hàng chính hãng</h1>');
   });
 
   it('answers a stamp without a PIN with 409', async () => {

@@ -49,7 +49,7 @@ describe('buildStampSheetPdf with blank positions', () => {
   beforeAll(() => loadPdfJs(), 60_000);
 
   it('prints nothing on a blank label and keeps the others in their places', async () => {
-    const url = (serial: string) => `HTTPS://TEM.OCOP.VN/T/DN0042/${serial}`;
+    const url = (serial: string) => `https://TEM.OCOP.VN/T/DN0042/${serial}`;
     const serials = ['ABCDEFGHJKM0', 'ABCDEFGHJKM1', 'ABCDEFGHJKM2'];
     const bytes = await buildStampSheetPdf({
       stamps: [{ url: url(serials[0]!), serial: serials[0]! }, null, { url: url(serials[2]!), serial: serials[2]! }],

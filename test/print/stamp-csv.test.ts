@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStampCsv } from '../../worker/print/stamp-csv';
 
-const url = (serial: string) => `HTTPS://OCOP.EXAMPLE.VN/01/08938501234567/10/L2611A/21/${serial}`;
+const url = (serial: string) => `https://OCOP.EXAMPLE.VN/01/08938501234567/10/L2611A/21/${serial}`;
 
 describe('buildStampCsv', () => {
   it('lists serial and URL, one CRLF-terminated row per stamp, without a pin column when no stamp has one', () => {

@@ -4,7 +4,7 @@ import { renderStampPng, renderStampSvg } from '../../worker/print/stamp-image';
 
 const stamp = {
   serial: 'MO00000042',
-  url: 'HTTPS://OCOP.EXAMPLE.VN/01/08938501234567/10/L2611A/21/MO00000042',
+  url: 'https://OCOP.EXAMPLE.VN/01/08938501234567/10/L2611A/21/MO00000042',
 };
 
 /** Dark modules as "row,col" keys, in symbol coordinates (without the quiet zone). */

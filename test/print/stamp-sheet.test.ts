@@ -40,7 +40,7 @@ const texts = { batch: 'Đợt in', lot: 'Lô', sheet: (n: number, total: number
 function makeStamps(count: number, options: { pins?: boolean; from?: number } = {}): PrintStamp[] {
   return Array.from({ length: count }, (_, i) => {
     const serial = `MO${String((options.from ?? 1) + i).padStart(8, '0')}`;
-    const url = `HTTPS://OCOP.EXAMPLE.VN/01/08938501234567/10/L2611A/21/${serial}`;
+    const url = `https://OCOP.EXAMPLE.VN/01/08938501234567/10/L2611A/21/${serial}`;
     return options.pins ? { serial, url, pin: String((i * 7919 + 31337) % 1e8).padStart(8, '0') } : { serial, url };
   });
 }
@@ -206,14 +206,10 @@ describe('buildStampSheetPdf', () => {
     },
   );
 
-  it('builds 1,000 stamps in under 3 s, every serial printed once', async () => {
+  // How fast a sheet is built is measured by `npm run bench` (stamps), never timed here.
+  it('builds 1,000 stamps, every serial printed once', async () => {
     const stamps = makeStamps(1000);
-    const started = performance.now();
     const bytes = await build(stamps);
-    const elapsed = performance.now() - started;
-    console.log(`1,000 stamps on a4-65: ${Math.round(elapsed)} ms, ${Math.round(bytes.length / 1024)} KiB`);
-
-    expect(elapsed).toBeLessThan(3000);
     const pages = await readPdfPages(bytes);
     expect(pages).toHaveLength(Math.ceil(1000 / 65));
     expectEachSerialOnce(pages, stamps);

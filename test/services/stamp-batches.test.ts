@@ -132,10 +132,7 @@ describe('issueStampBatch', () => {
   });
 
   it('issues 20,000 stamps with PINs in chunks', async () => {
-    const started = performance.now();
     const { batchId, stamps: issued } = await issue({ quantity: 20_000, withPin: true, labelsPerSheet: 40 });
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`issued 20,000 stamps with PINs in ${seconds.toFixed(2)} s`);
     expect(issued).toHaveLength(20_000);
     const [count] = await testDb()
       .select({ n: sql<number>`count(*)`, sheets: sql<number>`max(${stamps.sheetNumber})` })

@@ -226,6 +226,6 @@ export class Phone {
 
 /** What a page's beacon script sends, read from the page; null for a page that counts no scan. */
 export function beaconFields(html: string): { path: string; token?: string } | null {
-  const fields = /new URLSearchParams\((\{.*?\})\)/.exec(html)?.[1];
+  const fields = /<script type="application\/json" id="scan-beacon">(.*?)<\/script>/.exec(html)?.[1];
   return fields ? (JSON.parse(fields) as { path: string; token?: string }) : null;
 }

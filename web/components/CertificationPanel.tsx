@@ -8,7 +8,23 @@ interface CertificationPanelProps {
   history: CertificationView[];
 }
 
-function CertificationFacts({ t, certification: c }: { t: Messages; certification: CertificationView }) {
+/** Star glyphs only for a certificate that holds; a lapsed one's stars in words that say so. */
+function starsText(t: Messages, c: CertificationView, lapsed: boolean): string {
+  const m = t.certification;
+  if (!c.certifies) return m.belowThreshold(c.stars);
+  return lapsed ? m.lapsedStars(c.stars) : m.starsShort(c.stars);
+}
+
+/** A certificate's facts; a lapsed one's stars as plain words, never the star glyphs of a valid one. */
+function CertificationFacts({
+  t,
+  certification: c,
+  lapsed,
+}: {
+  t: Messages;
+  certification: CertificationView;
+  lapsed: boolean;
+}) {
   const m = t.certification;
   return (
     <dl class="facts">
@@ -30,7 +46,7 @@ function CertificationFacts({ t, certification: c }: { t: Messages; certificatio
         {c.statusReason ? ` (${c.statusReason})` : null}
       </dd>
       <dt>{m.starsLabel}</dt>
-      <dd>{c.certifies ? m.starsShort(c.stars) : m.belowThreshold(c.stars)}</dd>
+      <dd>{starsText(t, c, lapsed)}</dd>
       <dt>{m.score}</dt>
       <dd>{c.score}/100</dd>
       <dt>{m.level}</dt>
@@ -50,8 +66,8 @@ function HistoryEntry({ t, certification: c }: { t: Messages; certification: Cer
     <li>
       <strong>{c.decisionNumber}</strong> ({formatDate(c.decisionDate)}) · {c.issuingBody}
       <br />
-      {c.certifies ? m.starsShort(c.stars) : m.belowThreshold(c.stars)} · {m.score}: {c.score}/100 · {m.levels[c.level]}{' '}
-      · {m.criteria(c.criteriaVersion)} ({c.groupName})
+      {starsText(t, c, c.status !== 'active')} · {m.score}: {c.score}/100 · {m.levels[c.level]} ·{' '}
+      {m.criteria(c.criteriaVersion)} ({c.groupName})
       <br />
       {c.validUntil ? `${m.validUntil}: ${formatDate(c.validUntil)} · ` : null}
       {m.statuses[c.status]}
@@ -83,8 +99,9 @@ export function CertificationPanel({ t, standing, history }: CertificationPanelP
       <StandingNotice t={t} standing={standing} />
       {standing.state === 'uncertified' ? null : (
         <>
-          <h3>{m.current}</h3>
-          <CertificationFacts t={t} certification={standing.certification} />
+          {/* A lapsed certificate is never headed "current": it is the last one, and it no longer holds. */}
+          <h3>{standing.state === 'certified' ? m.current : m.lapsedHeading}</h3>
+          <CertificationFacts t={t} certification={standing.certification} lapsed={standing.state !== 'certified'} />
         </>
       )}
       {history.length > 0 ? (

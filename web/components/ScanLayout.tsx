@@ -7,20 +7,14 @@ import { ScanStyles } from './ScanStyles';
 interface ScanLayoutProps {
   ctx: PageContext;
   title: string;
-  /** The stamp path whose scan this page counts with a beacon once a person sees it, and the page's signed verdict; none for a form's answer. */
+  /** The stamp path whose scan this page counts with a beacon once a person sees it, and its single-use ticket; none for a form's answer. */
   beacon?: { path: string; token: string | null };
   children?: Child;
 }
 
-/**
- * Counts the scan once the page is in front of a person: after load, and only while visible, so
- * a prerendered or background page is not counted until (unless) it is shown. A browser without
- * sendBeacon, or with JavaScript off, still gets the whole page; its scan is just not counted.
- */
-export function scanBeaconScript(beacon: { path: string; token: string | null }): string {
-  const fields = JSON.stringify(beacon.token ? beacon : { path: beacon.path }).replace(/</g, '\\u003c');
-  return `(function(){var d=document,n=navigator,sent=false;if(!n.sendBeacon)return;function send(){if(sent||d.visibilityState!=='visible')return;sent=true;n.sendBeacon('/scans',new URLSearchParams(${fields}))}addEventListener('load',send);d.addEventListener('visibilitychange',send)})();`;
-}
+/** What the page's beacon sends (web/public/scan-beacon.js reads it), as a data block no browser runs. */
+export const scanBeaconData = (beacon: { path: string; token: string | null }): string =>
+  JSON.stringify(beacon.token ? beacon : { path: beacon.path }).replace(/</g, '\\u003c');
 
 function languageSwitchHref(url: URL, locale: string): string {
   const next = new URL(url);
@@ -63,7 +57,16 @@ export function ScanLayout({ ctx, title, beacon, children }: ScanLayoutProps) {
           <footer>
             <p>{t.site.footer}</p>
           </footer>
-          {beacon ? <script dangerouslySetInnerHTML={{ __html: scanBeaconScript(beacon) }} /> : null}
+          {beacon ? (
+            <>
+              <script
+                type="application/json"
+                id="scan-beacon"
+                dangerouslySetInnerHTML={{ __html: scanBeaconData(beacon) }}
+              />
+              <script src="/scan-beacon.js" defer></script>
+            </>
+          ) : null}
         </body>
       </html>
     </>

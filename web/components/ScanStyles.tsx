@@ -37,11 +37,13 @@ footer{padding:1rem;background:var(--wash);color:var(--muted);font-size:.9rem}
 .note.good{border-color:var(--ok);background:var(--ok-bg);color:var(--ok)}
 .serial{color:var(--muted);font-size:.9rem;margin:.5rem 0 0;overflow-wrap:anywhere}
 section{margin:1.25rem 0;padding:1rem;border:1px solid var(--line);border-radius:.5rem}
-.product{display:grid;gap:.75rem;grid-template-columns:6rem 1fr;align-items:start}
-.product img{width:6rem;aspect-ratio:1;object-fit:cover;border-radius:.4rem;background:var(--wash)}
-.product p{margin:.2rem 0}
+.identity{display:grid;gap:.75rem;grid-template-columns:4.5rem 1fr;align-items:start;margin:.75rem 0;padding:.75rem}
+.identity img{width:4.5rem;aspect-ratio:1;object-fit:cover;border-radius:.4rem;background:var(--wash)}
+.identity h2{margin:0}
+.identity p{margin:.15rem 0}
 .muted{color:var(--muted)}
 .stars{color:var(--caution);font-weight:700}
+.stars.lapsed{color:var(--muted);font-weight:600}
 dl{display:grid;grid-template-columns:minmax(6rem,40%) 1fr;gap:.25rem 1rem;margin:.5rem 0}
 dt{color:var(--muted)}
 dd{margin:0;overflow-wrap:anywhere}

@@ -26,16 +26,25 @@ function ToneIcon({ tone }: { tone: ScanTone }) {
 
 function verdictBody(t: Messages, verdict: ScanVerdictView): string {
   const m = t.scan.verdicts;
-  const evidence = verdict.evidence;
+  const { evidence, certification, pinClaim } = verdict;
   switch (verdict.state) {
-    case 'genuine_first':
-      return m.genuine_first.body;
     case 'genuine_repeat':
       return evidence?.firstDate
         ? m.genuine_repeat.body(evidence.scans, evidence.firstDate, evidence.firstPlace)
         : m.genuine_first.body;
     case 'suspicious':
-      return m.suspicious.body(evidence?.scans ?? 0, evidence?.devices ?? 0, evidence?.provinces ?? 0);
+      return m.suspicious.body(
+        evidence?.scans ?? 0,
+        evidence?.devices ?? 0,
+        evidence?.networks ?? 0,
+        evidence?.provinces ?? 0,
+      );
+    case 'certificate_lapsed':
+      return certification?.state === 'expired' || certification?.state === 'revoked'
+        ? m.certificate_lapsed.body(certification.state, certification.stars, certification.since)
+        : m.not_certified.body;
+    case 'pin_copied':
+      return m.pin_copied.body(pinClaim?.date ?? '', pinClaim?.place ?? null);
     default:
       return m[verdict.state].body;
   }
@@ -59,28 +68,30 @@ export function CertificationNote({ t, note }: { t: Messages; note: ScanCertific
 interface ScanVerdictBannerProps {
   t: Messages;
   verdict: ScanVerdictView;
-  serial: string;
   /** Where the report form is, for the report button of an unknown or void stamp. */
   reportHref: string;
 }
 
 /** The first thing on the page: colour, icon and plain words, then the evidence behind a caution. */
-export function ScanVerdictBanner({ t, verdict, serial, reportHref }: ScanVerdictBannerProps) {
+export function ScanVerdictBanner({ t, verdict, reportHref }: ScanVerdictBannerProps) {
   const { evidence } = verdict;
   return (
     <>
-      <div class={`verdict ${verdict.tone}`} role="status">
+      <div class={`verdict ${verdict.tone}`} data-verdict={verdict.state} role="status">
         <ToneIcon tone={verdict.tone} />
         <div>
           <p class="tone">{t.scan.tones[verdict.tone]}</p>
           <h1>{t.scan.verdicts[verdict.state].title}</h1>
           <p class="body">{verdictBody(t, verdict)}</p>
+          {verdict.problems.length > 0 ? <p class="body">{verdict.problems.join('; ')}</p> : null}
           {verdict.state === 'suspicious' && evidence ? (
             <dl>
               <dt>{t.scan.evidence.scans}</dt>
               <dd>{evidence.scans}</dd>
               <dt>{t.scan.evidence.devices}</dt>
               <dd>{evidence.devices}</dd>
+              <dt>{t.scan.evidence.networks}</dt>
+              <dd>{evidence.networks}</dd>
               <dt>{t.scan.evidence.provinces}</dt>
               <dd>{evidence.provinces}</dd>
               {evidence.firstDate ? (
@@ -102,8 +113,9 @@ export function ScanVerdictBanner({ t, verdict, serial, reportHref }: ScanVerdic
           ) : null}
         </div>
       </div>
-      {verdict.certification ? <CertificationNote t={t} note={verdict.certification} /> : null}
-      <p class="serial">{t.scan.serial(serial)}</p>
+      {verdict.certification && verdict.state !== 'certificate_lapsed' ? (
+        <CertificationNote t={t} note={verdict.certification} />
+      ) : null}
     </>
   );
 }

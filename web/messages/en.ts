@@ -116,6 +116,7 @@ export const en: Messages = {
     title: 'OCOP certification',
     stars: (n: number) => `${n}-star OCOP`,
     starsShort: (n: number) => `${n}★`,
+    lapsedStars: (n: number) => `${n} stars, no longer valid`,
     decision: 'Decision',
     issuedBy: 'Issued by',
     decisionDate: 'Decision date',
@@ -140,6 +141,7 @@ export const en: Messages = {
       `This product's OCOP certification was revoked on ${date}${reason ? `: ${reason}` : ''}. It no longer carries OCOP stars.`,
     uncertified: 'This product does not currently hold an OCOP certification of 3 stars or more.',
     current: 'Current certification',
+    lapsedHeading: 'Latest certification, no longer valid',
     starsLabel: 'Stars',
     belowThreshold: (n: number) => `${n} stars: below OCOP certification`,
   },
@@ -820,6 +822,10 @@ export const en: Messages = {
   scan: {
     tones: { ok: 'Valid', caution: 'Take care', danger: 'Warning' },
     verdicts: {
+      verified: {
+        title: 'Verified: genuine product',
+        body: "You are the first to enter the correct PIN from under this stamp's scratch-off layer. The product was issued by a producer registered with the OCOP programme.",
+      },
       genuine_first: {
         title: 'Genuine stamp',
         body: 'This is the first time this stamp has been scanned. The product was issued by a producer registered with the OCOP programme.',
@@ -843,8 +849,26 @@ export const en: Messages = {
       },
       suspicious: {
         title: 'This stamp needs a closer look',
-        body: (scans, devices, provinces) =>
-          `This stamp has been scanned ${scans} times on ${devices} devices in ${provinces} provinces. It may have been copied, or several people may have checked the same product: look closely at the packaging, the scratch PIN (if there is one) and where it is sold.`,
+        body: (scans, devices, networks, provinces) =>
+          `This stamp has been scanned ${scans} times on ${devices} devices from ${networks} different networks in ${provinces} provinces. It may have been copied, or several people may have checked the same product: look closely at the packaging, the scratch PIN (if there is one) and where it is sold.`,
+      },
+      certificate_lapsed: {
+        title: 'Genuine stamp, but the OCOP certification is not valid',
+        body: (lapse: 'expired' | 'revoked', stars: number, since: string) =>
+          `The stamp was issued by a registered producer, but the product's ${stars}-star OCOP certification ${lapse === 'revoked' ? 'was revoked' : 'expired'} on ${since}: the product is no longer recognised as an OCOP product.`,
+      },
+      not_certified: {
+        title: 'Genuine stamp, product not OCOP certified',
+        body: 'The stamp was issued by a registered producer, but the product has no valid OCOP certification.',
+      },
+      pin_copied: {
+        title: 'This PIN was already verified',
+        body: (date: string, province: string | null) =>
+          `The PIN you just entered was already verified on ${date}${province ? ` in ${province}` : ''}. If you have just scratched the silver layer on this package, it may be a copy: do not buy it, and report it to us.`,
+      },
+      unreadable: {
+        title: 'This code cannot be verified',
+        body: "This code is not an OCOP traceability stamp, so it cannot be verified. If it is printed on a product's packaging, report it so the authorities can check.",
       },
     },
     firstScan: (date, province) => `First scanned on ${date}${province ? ` in ${province}` : ''}.`,
@@ -878,6 +902,7 @@ export const en: Messages = {
       title: 'What has been recorded',
       scans: 'Scans',
       devices: 'Devices',
+      networks: 'Different networks (addresses)',
       provinces: 'Provinces',
       firstScan: 'First scan',
       unknownPlace: 'place unknown',

@@ -118,6 +118,7 @@ export const vi = {
     title: 'Chứng nhận OCOP',
     stars: (n: number) => `${n} sao OCOP`,
     starsShort: (n: number) => `${n}★`,
+    lapsedStars: (n: number) => `${n} sao, không còn hiệu lực`,
     decision: 'Quyết định',
     issuedBy: 'Cơ quan công nhận',
     decisionDate: 'Ngày quyết định',
@@ -142,6 +143,7 @@ export const vi = {
       `Chứng nhận OCOP của sản phẩm này đã bị thu hồi từ ngày ${date}${reason ? `: ${reason}` : ''}. Sản phẩm không còn được gắn sao OCOP.`,
     uncertified: 'Sản phẩm này hiện chưa có chứng nhận OCOP từ 3 sao trở lên.',
     current: 'Chứng nhận hiện hành',
+    lapsedHeading: 'Chứng nhận gần nhất, không còn hiệu lực',
     starsLabel: 'Hạng sao',
     belowThreshold: (n: number) => `${n} sao: chưa đạt chứng nhận OCOP`,
   },
@@ -830,6 +832,10 @@ export const vi = {
   scan: {
     tones: { ok: 'Hợp lệ', caution: 'Cần lưu ý', danger: 'Cảnh báo' },
     verdicts: {
+      verified: {
+        title: 'Đã xác thực: hàng chính hãng',
+        body: 'Bạn là người đầu tiên nhập đúng mã PIN dưới lớp cào của tem này. Sản phẩm do chủ thể đăng ký trên hệ thống OCOP phát hành.',
+      },
       genuine_first: {
         title: 'Tem chính hãng',
         body: 'Đây là lần đầu tiên mã tem này được quét. Sản phẩm do chủ thể đăng ký trên hệ thống OCOP phát hành.',
@@ -853,8 +859,26 @@ export const vi = {
       },
       suspicious: {
         title: 'Mã tem cần kiểm tra thêm',
-        body: (scans: number, devices: number, provinces: number) =>
-          `Mã tem này đã được quét ${formatCount(scans)} lần trên ${formatCount(devices)} thiết bị, ở ${formatCount(provinces)} tỉnh, thành phố. Tem có thể đã bị sao chép, nhưng cũng có thể do nhiều người cùng kiểm tra một sản phẩm: hãy xem kỹ bao bì, mã PIN cào (nếu có) và nơi bán.`,
+        body: (scans: number, devices: number, networks: number, provinces: number) =>
+          `Mã tem này đã được quét ${formatCount(scans)} lần trên ${formatCount(devices)} thiết bị, từ ${formatCount(networks)} mạng khác nhau, ở ${formatCount(provinces)} tỉnh, thành phố. Tem có thể đã bị sao chép, nhưng cũng có thể do nhiều người cùng kiểm tra một sản phẩm: hãy xem kỹ bao bì, mã PIN cào (nếu có) và nơi bán.`,
+      },
+      certificate_lapsed: {
+        title: 'Tem thật, nhưng chứng nhận OCOP không còn hiệu lực',
+        body: (lapse: 'expired' | 'revoked', stars: number, since: string) =>
+          `Mã tem do chủ thể đăng ký phát hành, nhưng chứng nhận OCOP ${stars} sao của sản phẩm đã ${lapse === 'revoked' ? 'bị thu hồi' : 'hết hiệu lực'} từ ngày ${since}: sản phẩm không còn được công nhận là sản phẩm OCOP.`,
+      },
+      not_certified: {
+        title: 'Tem thật, sản phẩm chưa có chứng nhận OCOP',
+        body: 'Mã tem do chủ thể đăng ký phát hành, nhưng sản phẩm hiện không có chứng nhận OCOP còn hiệu lực.',
+      },
+      pin_copied: {
+        title: 'Mã PIN này đã được xác thực trước đó',
+        body: (date: string, province: string | null) =>
+          `Mã PIN bạn vừa nhập đã được xác thực ngày ${date}${province ? ` tại ${province}` : ''}. Nếu bạn vừa cào lớp bạc trên gói hàng này, gói hàng có thể là hàng sao chép: đừng mua, và hãy báo cho chúng tôi.`,
+      },
+      unreadable: {
+        title: 'Không xác thực được mã này',
+        body: 'Mã này không đúng định dạng tem truy xuất OCOP nên hệ thống không thể xác thực. Nếu mã in trên bao bì sản phẩm, hãy báo cho chúng tôi để cơ quan quản lý kiểm tra.',
       },
     },
     firstScan: (date: string, province: string | null) =>
@@ -891,6 +915,7 @@ export const vi = {
       title: 'Dấu hiệu ghi nhận được',
       scans: 'Số lượt quét',
       devices: 'Số thiết bị',
+      networks: 'Số mạng (địa chỉ) khác nhau',
       provinces: 'Số tỉnh, thành phố',
       firstScan: 'Lần quét đầu tiên',
       unknownPlace: 'không rõ nơi quét',

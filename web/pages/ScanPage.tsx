@@ -16,6 +16,7 @@ import type { WhereToBuyView } from '../views';
 export interface ScanEvidenceView {
   scans: number;
   devices: number;
+  networks: number;
   provinces: number;
   firstDate: string | null;
   firstPlace: string | null;
@@ -28,11 +29,16 @@ export type ScanCertificationNoteView =
   | { state: 'uncertified' };
 
 export interface ScanVerdictView {
-  state: ScanState;
+  /** The one verdict of worker/domain/scan-verdict.ts, or `unreadable` for a path that cannot be a stamp. */
+  state: ScanState | 'unreadable';
   tone: ScanTone;
   evidence: ScanEvidenceView | null;
   /** Null for an unknown code: there is no product to speak of. */
   certification: ScanCertificationNoteView | null;
+  /** When and where a copied PIN was first claimed. */
+  pinClaim: { date: string; place: string | null } | null;
+  /** Why an unreadable path cannot be a stamp. */
+  problems: string[];
 }
 
 export interface TraceEntryView {
@@ -88,9 +94,10 @@ export interface ScanReportView {
 }
 
 export interface ScanPageView {
-  /** The stamp's path, upper case: forms post to it and the beacon names it. */
+  /** The stamp's path, upper case (as requested, for an unreadable one): forms post to it and the beacon names it. */
   path: string;
-  serial: string;
+  /** Null for a path that cannot be a stamp. */
+  serial: string | null;
   verdict: ScanVerdictView;
   product: ScanProductView | null;
   /** The form is offered for an active stamp with a scratch PIN; an entry's result is shown whatever the stamp. */
@@ -121,42 +128,50 @@ function TraceEntry({ t, entry }: { t: Messages; entry: TraceEntryView }) {
   );
 }
 
+/**
+ * Which package the stamp belongs to, right under the verdict in the first screen of a phone: a
+ * genuine stamp copied onto another product is caught by comparing this with the package in hand.
+ */
+function StampIdentity({ t, product }: { t: Messages; product: ScanProductView }) {
+  return (
+    <section class="identity" aria-labelledby="product-title">
+      <img src={product.imageUrl} alt={product.imageAlt} width="72" height="72" />
+      <div>
+        <p class="muted">{t.scan.product}</p>
+        <h2 id="product-title">{product.name}</h2>
+        <p class="producer">
+          {t.scan.producer}: <a href={product.producer.href}>{product.producer.name}</a>
+        </p>
+        <p class="muted lot">
+          {t.scan.lot.code}: <strong>{product.lot.code}</strong>
+        </p>
+      </div>
+    </section>
+  );
+}
+
 function ProductSections({ ctx, product }: { ctx: PageContext; product: ScanProductView }) {
   const { t } = ctx;
   const c = product.certification;
   return (
     <>
-      <section aria-labelledby="product-title">
-        <div class="product">
-          <img src={product.imageUrl} alt={product.imageAlt} width="96" height="96" />
-          <div>
-            <p class="muted">{t.scan.product}</p>
-            <h2 id="product-title">{product.name}</h2>
-            <p>
-              {t.scan.producer}: <a href={product.producer.href}>{product.producer.name}</a>
-            </p>
-            <p class="muted">
-              {t.producer.kinds[product.producer.kind]} · {product.producer.place}
-            </p>
-          </div>
-        </div>
-        <p class="actions">
-          <a class="button" href={`${product.href}#buy-title`}>
-            {t.scan.buyOnline}
-          </a>
-          <a class="button secondary" href={product.href}>
-            {t.scan.viewProduct}
-          </a>
-        </p>
-      </section>
+      <p class="actions">
+        <a class="button" href={`${product.href}#buy-title`}>
+          {t.scan.buyOnline}
+        </a>
+        <a class="button secondary" href={product.href}>
+          {t.scan.viewProduct}
+        </a>
+      </p>
 
       <section aria-labelledby="certification-title">
         <h2 id="certification-title">{t.certification.title}</h2>
         {c ? (
           <dl>
             <dt>{t.certification.starsLabel}</dt>
-            <dd class="stars">
-              <span aria-hidden="true">{'★'.repeat(c.stars)}</span> {t.certification.stars(c.stars)}
+            <dd class={c.status === 'active' ? 'stars' : 'stars lapsed'}>
+              {c.status === 'active' ? <span aria-hidden="true">{'★'.repeat(c.stars)} </span> : null}
+              {t.certification.stars(c.stars)}
             </dd>
             <dt>{t.certification.status}</dt>
             <dd>
@@ -247,7 +262,9 @@ export function ScanPage({ ctx, view }: { ctx: PageContext; view: ScanPageView }
       title={t.scan.title}
       beacon={view.beacon ? { path: view.path, token: view.beacon.token } : undefined}
     >
-      <ScanVerdictBanner t={t} verdict={view.verdict} serial={view.serial} reportHref="#report" />
+      <ScanVerdictBanner t={t} verdict={view.verdict} reportHref="#report" />
+      {view.product ? <StampIdentity t={t} product={view.product} /> : null}
+      {view.serial ? <p class="serial">{t.scan.serial(view.serial)}</p> : null}
       {view.pin ? <ScanPinForm t={t} action={action} offered={view.pin.offered} result={view.pin.result} /> : null}
       {view.product ? <ProductSections ctx={ctx} product={view.product} /> : null}
       <ScanReportForm t={t} action={action} report={view.report} maxPhotoMegabytes={view.maxPhotoMegabytes} />

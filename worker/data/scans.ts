@@ -25,6 +25,7 @@ import type { StampIdentity } from '../domain/digital-link';
 import type { ScanState, StampPinState } from '../domain/scan-verdict';
 import type { UserAgentFamily } from '../domain/user-agent';
 import type { LatLng } from '../domain/geo';
+import { isViolation } from './constraints';
 import { jsonRows } from './json-rows';
 import { nearValues, stockingPointsColumn } from './sales-points';
 import type { Database } from './db';
@@ -37,6 +38,8 @@ export interface ScanLookup {
   gtin: string | null;
   /** The device-id cookie, when the browser sent one. */
   deviceId: string | null;
+  /** The client's address as today's hash (worker/crypto/ip-hash.ts). */
+  ipHash: string | null;
   /** Where this request comes from (scan-request.ts), when known. */
   province: string | null;
 }
@@ -70,15 +73,17 @@ const gtinMatchesSql = (gtin: SQL | Placeholder | string) =>
 const serialParam = sql.placeholder('serial');
 const gtinParam = sql.placeholder('gtin');
 const deviceParam = sql.placeholder('deviceId');
+const ipHashParam = sql.placeholder('ipHash');
 const provinceParam = sql.placeholder('province');
 
-/** Counters and identity: what both the page and the beacon decide a verdict from. */
+/** Counters and identity: what the page decides a verdict from. */
 const stampStateColumns = {
   stampId: stamps.id,
   serial: stamps.serial,
   status: stamps.status,
   scanCount: stamps.scanCount,
   deviceCount: stamps.deviceCount,
+  networkCount: stamps.networkCount,
   provinceCount: stamps.provinceCount,
   firstScannedAt: stamps.firstScannedAt,
   firstScanProvince: stamps.firstScanProvince,
@@ -87,6 +92,8 @@ const stampStateColumns = {
   gtinMatches: sql<number>`(${gtinParam} IS NOT NULL AND ${gtinMatchesSql(gtinParam)})`.mapWith(Boolean),
   deviceSeen: sql<number>`EXISTS (SELECT 1 FROM ${scanEvents}
     WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.deviceId} = ${deviceParam})`.mapWith(Boolean),
+  networkSeen: sql<number>`EXISTS (SELECT 1 FROM ${scanEvents}
+    WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.ipHash} = ${ipHashParam})`.mapWith(Boolean),
   provinceSeen: sql<number>`(${provinceParam} IS NULL OR EXISTS (SELECT 1 FROM ${scanEvents}
     WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.province} = ${provinceParam}))`.mapWith(Boolean),
 };
@@ -95,6 +102,7 @@ const placeholderValues = (lookup: ScanLookup) => ({
   serial: lookup.serial,
   gtin: lookup.gtin,
   deviceId: lookup.deviceId,
+  ipHash: lookup.ipHash,
   province: lookup.province,
 });
 
@@ -204,23 +212,6 @@ export async function findScanPage(
 
 export type ScanPageRow = NonNullable<Awaited<ReturnType<typeof findScanPage>>>;
 
-const scanStateQuery = prepared((db) =>
-  db
-    .select(stampStateColumns)
-    .from(stamps)
-    .innerJoin(stampBatches, and(eq(stampBatches.id, stamps.batchId), gt(stampBatches.quantity, 0)))
-    .innerJoin(lots, eq(lots.id, stampBatches.lotId))
-    .innerJoin(products, eq(products.id, lots.productId))
-    .where(eq(stamps.serial, serialParam))
-    .prepare(),
-);
-
-/** The stamp's status, counters and identity, without the page's content: what a scan beacon decides from. */
-export async function findScanState(db: Database, lookup: ScanLookup) {
-  const [row] = await scanStateQuery(db).all(placeholderValues(lookup));
-  return row ?? null;
-}
-
 export interface CountedScan {
   /** Null for a serial no stamp has: the scan is recorded, nothing is counted. */
   stampId: number | null;
@@ -233,6 +224,8 @@ export interface CountedScan {
   deviceId: string | null;
   ipHash: string | null;
   userAgentFamily: UserAgentFamily;
+  /** The page view's single-use nonce: a second scan with it breaks the unique index and counts nothing. */
+  beaconNonce: string;
 }
 
 /** A statement's SQL and its parameters, placeholders still to fill. */
@@ -261,6 +254,8 @@ const scanStatements = builtOnce((db): { count: BuiltQuery; insert: BuiltQuery }
       scanCount: sql`${stamps.scanCount} + 1`,
       deviceCount: sql`${stamps.deviceCount} + (${scan('deviceId')} IS NULL OR NOT EXISTS (SELECT 1 FROM ${scanEvents}
         WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.deviceId} = ${scan('deviceId')}))`,
+      networkCount: sql`${stamps.networkCount} + (${scan('ipHash')} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${scanEvents}
+        WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.ipHash} = ${scan('ipHash')}))`,
       provinceCount: sql`${stamps.provinceCount} + (${scan('province')} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${scanEvents}
         WHERE ${scanEvents.stampId} = ${stamps.id} AND ${scanEvents.province} = ${scan('province')}))`,
       firstScannedAt: sql`coalesce(${stamps.firstScannedAt}, ${scan('scannedAt')})`,
@@ -281,24 +276,32 @@ const scanStatements = builtOnce((db): { count: BuiltQuery; insert: BuiltQuery }
       deviceId: scan('deviceId'),
       ipHash: scan('ipHash'),
       userAgentFamily: scan('userAgentFamily'),
+      beaconNonce: scan('beaconNonce'),
     })
     .toSQL(),
 }));
 
 /**
  * Records a scan and, for an active stamp, counts it, in one D1 batch (one transaction): the
- * UPDATE works out whether the device and the province are new from the scan events already
- * recorded, and only then is this scan's event inserted. Two beacons at once therefore never
- * both count the same device or province as new, and the counters stay exact. A scan without a
- * device id counts as a new device: nothing says it is one seen before; one without a province
- * adds none.
+ * UPDATE works out whether the device, the network and the province are new from the scan events
+ * already recorded, and only then is this scan's event inserted. Two beacons at once therefore
+ * never both count the same device, network or province as new, and the counters stay exact. A
+ * scan without a device id counts as a new device: nothing says it is one seen before; one without
+ * a province adds none. A page view counts once: the event carries its nonce under a unique index,
+ * so a replayed beacon rolls the whole batch back and answers false.
  */
-export async function recordScan(db: Database, counted: CountedScan): Promise<void> {
+export async function recordScan(db: Database, counted: CountedScan): Promise<boolean> {
   const { count, insert } = scanStatements(db);
   const values = { ...counted };
   const bind = (query: BuiltQuery) => db.$client.prepare(query.sql).bind(...fillPlaceholders(query.params, values));
-  if (counted.stampId === null) await bind(insert).run();
-  else await db.$client.batch([bind(count), bind(insert)]);
+  try {
+    if (counted.stampId === null) await bind(insert).run();
+    else await db.$client.batch([bind(count), bind(insert)]);
+    return true;
+  } catch (error) {
+    if (isViolation(error, 'UNIQUE', 'scan_events.beacon_nonce')) return false;
+    throw error;
+  }
 }
 
 // D1 reports affected rows in meta.changes.

@@ -1,13 +1,15 @@
 /**
  * The URL printed in a stamp's QR code, in GS1 Digital Link form:
  *
- *   HTTPS://{HOST}/01/{GTIN-14}/10/{LOT}/21/{SERIAL}   a product with a GTIN
- *   HTTPS://{HOST}/T/{TRACE-CODE}/{SERIAL}             a product without one
+ *   https://{HOST}/01/{GTIN-14}/10/{LOT}/21/{SERIAL}   a product with a GTIN
+ *   https://{HOST}/T/{TRACE-CODE}/{SERIAL}             a product without one
  *
- * It is printed in upper case because a QR code holding only digits, upper-case letters and
- * ` $%*+-./:` can use alphanumeric mode, which stores 5.5 bits a character instead of 8: the
- * longest allowed URL (68 characters) then fits QR version 4 at error-correction level M.
- * Phones may show or send it in lower case, so the parser accepts either, and a trailing slash.
+ * After its lower-case scheme it is printed in upper case, because a QR code holding only digits,
+ * upper-case letters and ` $%*+-./:` can use alphanumeric mode, which stores 5.5 bits a character
+ * instead of 8: the longest allowed URL (68 characters) then fits QR version 4 at error-correction
+ * level M, the scheme in a short byte segment of its own. Phones may show or send it in lower case,
+ * so the parser accepts either, and a trailing slash; stamps printed wholly upper case
+ * (`HTTPS://…`) before the scheme was lower-cased keep working, as the server reads only the path.
  */
 
 import { gtinCheckDigit, isValidGtin } from './gtin';
@@ -86,12 +88,16 @@ export function buildStampPath(stamp: StampIdentity): string {
   return `/${GS1_AI_GTIN}/${toGtin14(stamp.gtin)}/${GS1_AI_LOT}/${stamp.lot}/${GS1_AI_SERIAL}/${stamp.serial}`;
 }
 
-/** The URL printed in the stamp's QR code, wholly upper case. */
+/**
+ * The URL printed in the stamp's QR code: a lower-case scheme, as GS1's own toolkit and scanner
+ * apps that look for "http" at the start expect, and the rest upper case, which the QR code keeps
+ * in its compact alphanumeric mode (the encoder puts the scheme in a short byte segment of its own).
+ */
 export function buildStampUrl(host: string, stamp: StampIdentity): string {
   if (host.length > STAMP_HOST_MAX_LENGTH || !STAMP_HOST_PATTERN.test(host)) {
     throw new RangeError(`not a stamp host: ${host}`);
   }
-  return `HTTPS://${host.toUpperCase()}${buildStampPath(stamp)}`;
+  return `https://${host.toUpperCase()}${buildStampPath(stamp)}`;
 }
 
 // Only ASCII letters are folded: String#toUpperCase would turn "ß" into "SS" or "ı" into "I"

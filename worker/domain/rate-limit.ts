@@ -16,6 +16,11 @@ export const rateLimits = {
    * serial space. Generous, because Vietnamese mobile carriers put many phones behind one address.
    */
   unknownStampsPerIp: { limit: 60, windowMs: 15 * 60 * 1000 },
+  /**
+   * Scans counted from one IP address, on any stamps: a shop checking its shelf scans a few dozen
+   * packages in a quarter of an hour; a script inflating a stamp's counters is cut off here.
+   */
+  beaconsPerIp: { limit: 60, windowMs: 15 * 60 * 1000 },
   /** Scratch-PIN entries from one IP address, on any stamps: each stamp also locks itself after 5 wrong ones. */
   stampPinsPerIp: { limit: 60, windowMs: 15 * 60 * 1000 },
   /** Suspected-fake reports from one IP address; each may carry a photo. */

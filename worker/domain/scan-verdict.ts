@@ -7,18 +7,23 @@ import type { stampStatuses } from '../../db/schema';
 import { certificationStanding, type CertificationFacts } from './certification';
 
 /**
- * A stamp scanned on this many distinct devices or more is suspicious. One genuine package is
- * scanned by the seller checking stock, the buyer, and perhaps a relative or the person it was
- * given to: four phones is still ordinary. A QR code copied onto fake packages is scanned by every
- * buyer of a copy, so the device count keeps climbing past that.
+ * Scans from this many distinct devices AND this many distinct networks make a stamp suspicious.
+ * One genuine package is scanned by the seller checking stock, the buyer, and perhaps a relative or
+ * the person it was given to: four phones is still ordinary. A QR code copied onto fake packages is
+ * scanned by every buyer of a copy, so both counts keep climbing past that. Devices alone are a
+ * cookie, which one client can drop at will; a network is the client's address (kept only as a
+ * daily-salted hash), which it cannot change for free, so one client cannot make a stamp look
+ * copied by itself in a day.
  */
 export const SUSPICIOUS_DEVICE_COUNT = 5;
+export const SUSPICIOUS_NETWORK_COUNT = 5;
 
 /**
  * A stamp scanned in this many provinces or more is suspicious. A package is often bought in one
  * province and carried home to another, and mobile networks often locate a phone at the carrier's
  * gateway (Hà Nội, TP. Hồ Chí Minh) rather than where it is, which can add a spurious one: two is
- * normal, three is the first count one package rarely reaches.
+ * normal, three is the first count one package rarely reaches. The province comes from the
+ * client's address, so it is as hard to forge as a network.
  */
 export const SUSPICIOUS_PROVINCE_COUNT = 3;
 
@@ -34,26 +39,39 @@ export const PIN_LOCK_MINUTES = 15;
 
 export type StampStatus = (typeof stampStatuses)[number];
 
+/**
+ * The one answer a scan gets, which the page's banner, the verdict JSON and the linkset all show.
+ * docs/SCAN-VERDICT.md tables every combination of stamp, evidence, PIN entry and certification.
+ */
 export const scanStates = [
+  'verified',
   'genuine_first',
   'genuine_repeat',
+  'certificate_lapsed',
+  'not_certified',
+  'pin_copied',
+  'suspicious',
   'not_activated',
   'void',
   'unknown',
-  'suspicious',
 ] as const;
 export type ScanState = (typeof scanStates)[number];
 export type ScanTone = 'ok' | 'caution' | 'danger';
 
 /**
- * Counts never make a stamp "fake": a suspicious stamp is a caution with its evidence shown, and
- * only a stamp the platform did not issue, or one withdrawn, is a danger.
+ * Counts never make a stamp "fake": a suspicious stamp is a caution with its evidence shown. A
+ * danger is a stamp the platform did not issue, one withdrawn, or a scratch PIN that was already
+ * claimed when this visitor scratched it: the one sign a package in hand is a copy.
  */
 const TONES: Record<ScanState, ScanTone> = {
+  verified: 'ok',
   genuine_first: 'ok',
   genuine_repeat: 'ok',
+  certificate_lapsed: 'caution',
+  not_certified: 'caution',
   suspicious: 'caution',
   not_activated: 'caution',
+  pin_copied: 'danger',
   void: 'danger',
   unknown: 'danger',
 };
@@ -63,6 +81,7 @@ export interface ScannedStamp {
   status: StampStatus;
   scanCount: number;
   deviceCount: number;
+  networkCount: number;
   provinceCount: number;
   /** UTC instant of the first counted scan. */
   firstScannedAt: string | null;
@@ -74,6 +93,8 @@ export interface ScanVerdictInput {
   stamp: ScannedStamp | null;
   /** This device already has a counted scan of this stamp. */
   deviceSeenBefore: boolean;
+  /** This network (the client's address, as today's hash) already has a counted scan of this stamp. */
+  networkSeenBefore: boolean;
   /** This scan comes from a province the stamp was not counted in before; false when the location is unknown. */
   newProvince: boolean;
   /** When this scan happened (UTC instant); the first scan's date when this is the first. */
@@ -90,12 +111,15 @@ export interface ScanVerdictInput {
    * True when absent.
    */
   isNewScan?: boolean;
+  /** What the scratch PIN this visitor just entered decided, when the answer is to a PIN entry. */
+  pin?: PinClaimDecision;
 }
 
 /** The stamp's counters once this scan is counted: what the caller stores and what the page shows. */
 export interface ScanEvidence {
   scans: number;
   devices: number;
+  networks: number;
   provinces: number;
   firstScannedAt: string | null;
   firstScanProvince: string | null;
@@ -121,6 +145,8 @@ export interface ScanVerdict {
   evidence?: ScanEvidence;
   /** Null only when the serial is unknown, as there is then no product to speak of. */
   certification: ScanCertification | null;
+  /** For a copied PIN: when and where it was first claimed. */
+  pinClaim?: { claimedAt: string; province: string | null };
 }
 
 function scanCertification(history: CertificationFacts[], today: string): ScanCertification {
@@ -137,57 +163,68 @@ function scanCertification(history: CertificationFacts[], today: string): ScanCe
 /** The stamp's counters with this scan counted. */
 export function countScan(
   stamp: ScannedStamp,
-  scan: Pick<ScanVerdictInput, 'deviceSeenBefore' | 'newProvince' | 'scannedAt' | 'province'>,
+  scan: Pick<ScanVerdictInput, 'deviceSeenBefore' | 'networkSeenBefore' | 'newProvince' | 'scannedAt' | 'province'>,
 ): ScanEvidence {
   const first = stamp.firstScannedAt === null;
   return {
     scans: stamp.scanCount + 1,
     devices: stamp.deviceCount + (scan.deviceSeenBefore ? 0 : 1),
+    networks: stamp.networkCount + (scan.networkSeenBefore ? 0 : 1),
     provinces: stamp.provinceCount + (scan.newProvince ? 1 : 0),
     firstScannedAt: first ? scan.scannedAt : stamp.firstScannedAt,
     firstScanProvince: first ? scan.province : stamp.firstScanProvince,
   };
 }
 
-const verdict = (state: ScanState, certification: ScanCertification | null, evidence?: ScanEvidence): ScanVerdict =>
-  evidence ? { state, tone: TONES[state], evidence, certification } : { state, tone: TONES[state], certification };
-
-/**
- * The banner for one scan. Only an active stamp's scans are counted, so only it carries evidence.
- * The certification is reported beside every stamp verdict: a lapsed certificate does not make a
- * genuine stamp false, nor does a valid one vouch for a void stamp.
- */
-export function scanVerdict(input: ScanVerdictInput): ScanVerdict {
-  const { stamp } = input;
-  if (!stamp) return verdict('unknown', null);
-  const certification = scanCertification(input.certifications, input.today);
-  if (stamp.status === 'void') return verdict('void', certification);
-  if (stamp.status === 'issued') return verdict('not_activated', certification);
-
-  if (input.isNewScan === false) {
-    const evidence = storedEvidence(stamp);
-    if (isSuspicious(evidence)) return verdict('suspicious', certification, evidence);
-    // At most one counted scan: the one whose page this is, or none yet.
-    return verdict(stamp.scanCount <= 1 ? 'genuine_first' : 'genuine_repeat', certification, evidence);
-  }
-
-  const evidence = countScan(stamp, input);
-  if (isSuspicious(evidence)) return verdict('suspicious', certification, evidence);
-  // A device that scanned before implies an earlier scan even if the counters lag behind it.
-  const first = stamp.scanCount <= 0 && !input.deviceSeenBefore;
-  return verdict(first ? 'genuine_first' : 'genuine_repeat', certification, evidence);
-}
-
-const isSuspicious = (evidence: ScanEvidence) =>
-  evidence.devices >= SUSPICIOUS_DEVICE_COUNT || evidence.provinces >= SUSPICIOUS_PROVINCE_COUNT;
-
 const storedEvidence = (stamp: ScannedStamp): ScanEvidence => ({
   scans: stamp.scanCount,
   devices: stamp.deviceCount,
+  networks: stamp.networkCount,
   provinces: stamp.provinceCount,
   firstScannedAt: stamp.firstScannedAt,
   firstScanProvince: stamp.firstScanProvince,
 });
+
+export const isSuspicious = (evidence: Pick<ScanEvidence, 'devices' | 'networks' | 'provinces'>): boolean =>
+  (evidence.devices >= SUSPICIOUS_DEVICE_COUNT && evidence.networks >= SUSPICIOUS_NETWORK_COUNT) ||
+  evidence.provinces >= SUSPICIOUS_PROVINCE_COUNT;
+
+/**
+ * The one answer for one scan, from the stamp, the scans behind it, the PIN this visitor entered
+ * and the product's certification together, in this order of precedence:
+ * 1. the code is unknown, void or not yet activated: that is all there is to say;
+ * 2. the PIN the visitor just scratched was claimed before: the package in hand may be a copy;
+ * 3. the scans look like a copied code: a caution with the evidence;
+ * 4. the stamp is genuine but the product's certification lapsed, or it never had one: not green;
+ * 5. otherwise green: verified by the visitor's own PIN, or genuine on a first or a repeat scan.
+ * Only an active stamp's scans are counted, so only it carries evidence.
+ */
+export function scanVerdict(input: ScanVerdictInput): ScanVerdict {
+  const { stamp } = input;
+  if (!stamp) return { state: 'unknown', tone: TONES.unknown, certification: null };
+  const certification = scanCertification(input.certifications, input.today);
+  const answer = (state: ScanState, evidence?: ScanEvidence): ScanVerdict =>
+    evidence ? { state, tone: TONES[state], evidence, certification } : { state, tone: TONES[state], certification };
+  if (stamp.status === 'void') return answer('void');
+  if (stamp.status === 'issued') return answer('not_activated');
+
+  const counted = input.isNewScan !== false;
+  const evidence = counted ? countScan(stamp, input) : storedEvidence(stamp);
+  const { pin } = input;
+  if (pin?.outcome === 'already_claimed') {
+    return { ...answer('pin_copied', evidence), pinClaim: { claimedAt: pin.claimedAt, province: pin.province } };
+  }
+  if (isSuspicious(evidence)) return answer('suspicious', evidence);
+  if (certification.state === 'expired' || certification.state === 'revoked') {
+    return answer('certificate_lapsed', evidence);
+  }
+  if (certification.state === 'uncertified') return answer('not_certified', evidence);
+  if (pin?.outcome === 'claimed') return answer('verified', evidence);
+  // A device that scanned before implies an earlier scan even if the counters lag behind it; an
+  // answer that counts nothing is about the one counted scan, the page's own, or none yet.
+  const first = counted ? stamp.scanCount <= 0 && !input.deviceSeenBefore : stamp.scanCount <= 1;
+  return answer(first ? 'genuine_first' : 'genuine_repeat', evidence);
+}
 
 /** The PIN columns of a stamp row. */
 export interface StampPinState {

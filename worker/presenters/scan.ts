@@ -4,13 +4,17 @@ import type { Locale, Messages } from '../../web/messages';
 import type {
   PinResultView,
   ScanCertificationNoteView,
+  ScanPageView,
   ScanProductView,
+  ScanReportView,
   ScanVerdictView,
   TraceEntryView,
 } from '../../web/pages/ScanPage';
 import type { ScanPageRow } from '../data/scans';
 import { provincesByCode } from '../data/reference';
 import { certificationStanding, effectiveStatus } from '../domain/certification';
+import type { FieldIssue } from '../domain/errors';
+import { MAX_PHOTO_BYTES } from '../domain/media';
 import type { PinClaimDecision, ScanCertification, ScanVerdict } from '../domain/scan-verdict';
 import { formatDate, formatInstant, vietnamDate } from '../domain/time';
 import type { LatLng } from '../domain/geo';
@@ -51,7 +55,7 @@ function certificationNote(certification: ScanCertification): ScanCertificationN
 }
 
 export function toVerdictView(verdict: ScanVerdict, locale: Locale): ScanVerdictView {
-  const { evidence } = verdict;
+  const { evidence, pinClaim } = verdict;
   return {
     state: verdict.state,
     tone: verdict.tone,
@@ -59,12 +63,39 @@ export function toVerdictView(verdict: ScanVerdict, locale: Locale): ScanVerdict
       ? {
           scans: evidence.scans,
           devices: evidence.devices,
+          networks: evidence.networks,
           provinces: evidence.provinces,
           firstDate: evidence.firstScannedAt ? dayOf(evidence.firstScannedAt) : null,
           firstPlace: scanPlaceName(evidence.firstScanProvince, locale),
         }
       : null,
     certification: verdict.certification ? certificationNote(verdict.certification) : null,
+    pinClaim: pinClaim ? { date: dayOf(pinClaim.claimedAt), place: scanPlaceName(pinClaim.province, locale) } : null,
+    problems: [],
+  };
+}
+
+/**
+ * The page for a path that cannot be a stamp: no verdict can be decided, so the page says the code
+ * cannot be verified and offers the report form, with why the path was refused.
+ */
+export function unreadableView(path: string, problems: FieldIssue[], report: ScanReportView): ScanPageView {
+  return {
+    path,
+    serial: null,
+    verdict: {
+      state: 'unreadable',
+      tone: 'danger',
+      evidence: null,
+      certification: null,
+      pinClaim: null,
+      problems: problems.map((problem) => problem.message),
+    },
+    product: null,
+    pin: null,
+    report,
+    beacon: null,
+    maxPhotoMegabytes: MAX_PHOTO_BYTES / 1024 / 1024,
   };
 }
 
@@ -187,9 +218,15 @@ const GS1 = 'https://gs1.org/voc/';
  * The stamp's RFC 9264 linkset, with GS1 Digital Link's link types: the product page (pip), its
  * certification, this stamp's traceability page (HTML and JSON) and where the product is sold.
  */
-export function stampLinkset(row: ScanPageRow, stamp: { url: string; origin: string }) {
+export function stampLinkset(
+  row: ScanPageRow,
+  verdict: ScanVerdict,
+  stamp: { url: string; origin: string; t: Messages },
+) {
   const productUrl = `${stamp.origin}/products/${row.productSlug}`;
   const title = row.productNameVi;
+  // The stamp's own links carry the verdict the page and the JSON give, as their title.
+  const verdictTitle = `${title}: ${stamp.t.scan.verdicts[verdict.state].title}`;
   const languages = ['vi', 'en'];
   return {
     linkset: [
@@ -200,8 +237,8 @@ export function stampLinkset(row: ScanPageRow, stamp: { url: string; origin: str
           { href: `${productUrl}#certification-title`, title, type: 'text/html', hreflang: languages },
         ],
         [`${GS1}traceability`]: [
-          { href: stamp.url, title, type: 'text/html', hreflang: languages },
-          { href: stamp.url, title, type: 'application/json' },
+          { href: stamp.url, title: verdictTitle, type: 'text/html', hreflang: languages },
+          { href: stamp.url, title: verdictTitle, type: 'application/json' },
         ],
         [`${GS1}hasRetailers`]: [{ href: `${productUrl}#buy-title`, title, type: 'text/html', hreflang: languages }],
       },

@@ -19,7 +19,8 @@ export interface DarkRun {
 }
 
 export function encodeQr(payload: string): QrMatrix {
-  // Level M survives a scuffed or slightly curved pack; the upper-case URL keeps it in alphanumeric mode.
+  // Level M survives a scuffed or slightly curved pack; the upper-case URL after its scheme keeps the
+  // encoder's segments alphanumeric but for the scheme.
   const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' });
   return { size: modules.size, dark: modules.data };
 }

@@ -15,7 +15,6 @@ import {
   findPinState,
   findProductIdForPath,
   findScanPage,
-  findScanState,
   recordScan,
   storePinDecision,
   type ScanPageRow,
@@ -38,6 +37,9 @@ import { vietnamDate } from '../domain/time';
 import type { UserAgentFamily } from '../domain/user-agent';
 import { sendFakeReport } from './fake-reports';
 import type { PhotoUpload } from './photo-upload';
+
+/** A malformed path is kept as scanned, up to this many characters. */
+const MAX_SCANNED_PATH = 300;
 
 /** Compare-and-set rounds a PIN entry gets when other entries on the same stamp keep landing first. */
 const MAX_PIN_ROUNDS = 10;
@@ -79,11 +81,12 @@ async function overLimit(db: Database, key: string, rule: RateLimitRule, now: Da
  * unknown serial then counts one more against the caller's address.
  */
 export async function readStamp(
-  db: Database,
+  deps: ScanDeps,
   identity: StampIdentity,
   visitor: ScanVisitor,
   now: Date,
 ): Promise<ScanRead> {
+  const { db } = deps;
   const rule = rateLimits.unknownStampsPerIp;
   const key = await ipKey(visitor.ip, 'unknown');
   const row = await findScanPage(
@@ -92,6 +95,7 @@ export async function readStamp(
       serial: identity.serial,
       gtin: identity.kind === 'gtin' ? identity.gtin : null,
       deviceId: visitor.deviceId,
+      ipHash: await networkOf(deps.env, visitor, now),
       province: visitor.location.province,
     },
     { key, windowStart: windowStart(rule, now) },
@@ -101,26 +105,45 @@ export async function readStamp(
   return { identity, row: null, throttled: (await overLimit(db, key, rule, now)) !== null };
 }
 
-export function pageVerdict(read: ScanRead, visitor: ScanVisitor, now: Date, isNewScan: boolean): ScanVerdict {
+/** The client's address as today's hash: what makes a network in the scan evidence. */
+const networkOf = (env: StampEnv, visitor: ScanVisitor, now: Date) =>
+  dailyIpHash(currentPinKey(env).key, vietnamDate(now), visitor.ip);
+
+/**
+ * The one verdict of worker/domain/scan-verdict.ts for this look at the stamp: a new scan (the
+ * page a phone opens), or the stored state (a machine read, or the answer to a form), with what
+ * the PIN this visitor just entered decided.
+ */
+export function pageVerdict(
+  read: ScanRead,
+  visitor: ScanVisitor,
+  now: Date,
+  isNewScan: boolean,
+  pin?: PinClaimDecision,
+): ScanVerdict {
   const { row } = read;
   return scanVerdict({
     stamp: row,
     deviceSeenBefore: row?.deviceSeen ?? false,
+    networkSeenBefore: row?.networkSeen ?? false,
     newProvince: row ? !row.provinceSeen : false,
     scannedAt: now.toISOString(),
     province: visitor.location.province,
     certifications: row?.history ?? [],
     today: vietnamDate(now),
     isNewScan,
+    ...(pin ? { pin } : {}),
   });
 }
 
-/** The token a page's beacon carries: the verdict this page decided, signed for this device and serial. */
+/**
+ * The single-use ticket a page's beacon carries: the verdict this page decided, signed for this
+ * device and serial. An unknown code gets one too, so scans of codes never issued are recorded.
+ */
 export function beaconToken(env: StampEnv, read: ScanRead, verdict: ScanState, deviceId: string, now: Date) {
-  if (!read.row) return Promise.resolve(null);
   return signBeaconToken(
     currentPinKey(env).key,
-    { stampId: read.row.stampId, verdict, serial: read.identity.serial, deviceId },
+    { stampId: read.row?.stampId ?? 0, verdict, serial: read.identity.serial, deviceId },
     now,
   );
 }
@@ -197,10 +220,38 @@ export async function reportFromScan(
   return null;
 }
 
+/** A report about a path that cannot be a stamp at all: kept with the path as scanned, against no product. */
+export async function reportUnreadable(
+  deps: ScanDeps,
+  report: { message: string; contact: string | null; scannedPath: string; photo: PhotoUpload | null },
+  visitor: ScanVisitor,
+  now: Date,
+): Promise<number | null> {
+  const minutes = await overLimit(deps.db, await ipKey(visitor.ip, 'report'), rateLimits.fakeReportsPerIp, now);
+  if (minutes !== null) return minutes;
+  await sendFakeReport(
+    { db: deps.db, bucket: deps.env.MEDIA },
+    {
+      stampId: null,
+      scannedPath: report.scannedPath.slice(0, MAX_SCANNED_PATH),
+      productId: null,
+      message: report.message,
+      contact: report.contact,
+      province: visitor.location.province,
+    },
+    report.photo,
+  );
+  return null;
+}
+
+export type BeaconOutcome = 'counted' | 'uncounted' | 'throttled';
+
 /**
- * Counts a scan once a page was shown. With the page's signed word for its verdict the scan is
- * counted in one round trip; without (an old page, another device) the verdict is decided again
- * from the stored stamp, never taken from the client.
+ * Counts a scan once a page was really shown to a person: only with the page's single-use ticket
+ * for this serial and this device cookie, and at most rateLimits.beaconsPerIp a quarter hour from
+ * one address. A beacon without a valid ticket (forged, from another device, too old) or with one
+ * already used counts nothing, so the evidence behind a verdict cannot be made up by sending
+ * requests.
  */
 export async function countBeacon(
   deps: ScanDeps,
@@ -208,54 +259,28 @@ export async function countBeacon(
   token: string | undefined,
   visitor: ScanVisitor & { deviceId: string; isNewDevice: boolean; userAgentFamily: UserAgentFamily },
   now: Date,
-): Promise<'counted' | 'throttled'> {
-  const scannedAt = now.toISOString();
-  const record = async (stampId: number | null, verdict: ScanState) =>
-    recordScan(deps.db, {
-      stampId,
-      serial: identity.serial,
-      scannedAt,
-      verdict,
-      province: visitor.location.province,
-      country: visitor.location.country,
-      deviceId: visitor.deviceId,
-      ipHash: await dailyIpHash(currentPinKey(deps.env).key, vietnamDate(now), visitor.ip),
-      userAgentFamily: visitor.userAgentFamily,
-    });
-  const signed =
-    token && !visitor.isNewDevice
-      ? await readBeaconToken(
-          currentPinKey(deps.env).key,
-          token,
-          { serial: identity.serial, deviceId: visitor.deviceId },
-          now,
-        )
-      : null;
-  if (signed) {
-    await record(signed.stampId, signed.verdict);
-    return 'counted';
-  }
-
-  const state = await findScanState(deps.db, {
+): Promise<BeaconOutcome> {
+  if (await overLimit(deps.db, await ipKey(visitor.ip, 'beacon'), rateLimits.beaconsPerIp, now)) return 'throttled';
+  // A device id given to this very request cannot have a page's ticket.
+  if (!token || visitor.isNewDevice) return 'uncounted';
+  const claim = await readBeaconToken(
+    currentPinKey(deps.env).key,
+    token,
+    { serial: identity.serial, deviceId: visitor.deviceId },
+    now,
+  );
+  if (!claim) return 'uncounted';
+  const recorded = await recordScan(deps.db, {
+    stampId: claim.stampId === 0 ? null : claim.stampId,
     serial: identity.serial,
-    gtin: identity.kind === 'gtin' ? identity.gtin : null,
-    deviceId: visitor.isNewDevice ? null : visitor.deviceId,
+    scannedAt: now.toISOString(),
+    verdict: claim.verdict,
     province: visitor.location.province,
+    country: visitor.location.country,
+    deviceId: visitor.deviceId,
+    ipHash: await networkOf(deps.env, visitor, now),
+    userAgentFamily: visitor.userAgentFamily,
+    beaconNonce: claim.nonce,
   });
-  const stamp = state && pathNamesStamp(identity, state) ? state : null;
-  if (!stamp && (await overLimit(deps.db, await ipKey(visitor.ip, 'unknown'), rateLimits.unknownStampsPerIp, now))) {
-    return 'throttled';
-  }
-  const verdict = scanVerdict({
-    stamp,
-    deviceSeenBefore: stamp?.deviceSeen ?? false,
-    newProvince: stamp ? !stamp.provinceSeen : false,
-    scannedAt,
-    province: visitor.location.province,
-    // The verdict's state does not depend on the certification, which the beacon does not read.
-    certifications: [],
-    today: vietnamDate(now),
-  });
-  await record(stamp?.stampId ?? null, verdict.state);
-  return 'counted';
+  return recorded ? 'counted' : 'uncounted';
 }

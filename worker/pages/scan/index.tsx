@@ -9,24 +9,34 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { PinResultView, ScanPageView, ScanReportView } from '../../../web/pages/ScanPage';
 import { ScanPage } from '../../../web/pages/ScanPage';
+import { messages } from '../../../web/messages';
 import { buildStampPath } from '../../domain/digital-link';
+import type { PinClaimDecision } from '../../domain/scan-verdict';
 import { MAX_PHOTO_BYTES } from '../../domain/media';
 import { scanRepresentation, type ScanRepresentation } from '../../domain/scan-request';
 import type { AppEnv } from '../../lib/context';
 import { formBodyLimit, readForm } from '../../lib/form-body';
-import { AppError, fieldIssues, statusOf, type FieldIssue } from '../../lib/errors';
+import { AppError, fieldIssues, statusOf } from '../../lib/errors';
 import { problemJson } from '../../lib/problem';
 import { pageContext } from '../../lib/render';
 import { StatusCodes } from '../../lib/status';
 import { toValidationError } from '../../lib/validation';
-import { stampLinkset, toPinResult, toProductView, toVerdictView, verdictJson } from '../../presenters/scan';
-import { optionalPhoto } from '../../services/photo-upload';
+import {
+  stampLinkset,
+  toPinResult,
+  toProductView,
+  toVerdictView,
+  unreadableView,
+  verdictJson,
+} from '../../presenters/scan';
+import { optionalPhoto, type PhotoUpload } from '../../services/photo-upload';
 import {
   beaconToken,
   enterPin,
   pageVerdict,
   readStamp,
   reportFromScan,
+  reportUnreadable,
   type ScanRead,
   type ScanVisitor,
 } from '../../services/scan';
@@ -72,7 +82,8 @@ interface PageOptions {
   isNewScan: boolean;
   /** The device a page that counts its scan was made for; absent on a form's answer, which counts nothing. */
   beaconDevice?: string;
-  pin?: PinResultView | null;
+  /** What the scratch PIN this visitor entered decided; the verdict reads it too. */
+  pin?: { result: PinResultView; decision?: PinClaimDecision };
   report?: ScanReportView;
 }
 
@@ -84,19 +95,17 @@ async function pageView(
   options: PageOptions,
 ): Promise<ScanPageView> {
   const { row, identity } = read;
-  const locale = c.var.locale;
-  const verdict = pageVerdict(read, visitor, now, options.isNewScan);
+  const { locale, t } = c.var;
+  const verdict = pageVerdict(read, visitor, now, options.isNewScan, options.pin?.decision);
   const pinOffered = row !== null && row.status === 'active' && row.pinHmac !== null;
-  const pinResult = options.pin ?? null;
+  const pinResult = options.pin?.result ?? null;
   return {
     path: buildStampPath(identity),
     serial: identity.serial,
     verdict: toVerdictView(verdict, locale),
-    product: row ? toProductView(row, { locale, t: c.var.t, now, near: visitor.place ?? null }, c.var.today) : null,
+    product: row ? toProductView(row, { locale, t, now, near: visitor.place ?? null }, c.var.today) : null,
     pin: pinOffered || pinResult ? { offered: pinOffered, result: pinResult } : null,
     report: options.report ?? emptyReport,
-    // An unknown code is recorded too (against no stamp): scans of codes never issued are what a
-    // counterfeit leaves. A known stamp's beacon carries this page's verdict, signed for this device.
     beacon:
       options.beaconDevice === undefined
         ? null
@@ -110,15 +119,25 @@ function renderPage(c: Context<AppEnv>, view: ScanPageView, status: ContentfulSt
   return c.html(<ScanPage ctx={pageContext(c)} view={view} />, status);
 }
 
+/**
+ * A path that cannot be a stamp (a malformed code, a wrong GTIN check digit): the scan page's own
+ * warning that the code cannot be verified, with the form to report it, never a generic error page.
+ */
+function renderUnreadable(c: Context<AppEnv>, problem: AppError, report: ScanReportView = emptyReport) {
+  return renderPage(c, unreadableView(c.req.path, fieldIssues(problem, c.var.t), report), StatusCodes.BAD_REQUEST);
+}
+
 async function showStamp(c: Context<AppEnv>) {
   const representation = scanRepresentation(c.req.header('accept'), c.req.query('linkType'));
   const identity = stampIdentity(c, c.req.path);
-  if (identity instanceof AppError) return refuse(c, representation, identity);
+  if (identity instanceof AppError) {
+    return representation === 'html' ? renderUnreadable(c, identity) : refuse(c, representation, identity);
+  }
   const now = new Date();
   // Only a page for a person gets a device id; a machine read has nothing to count.
   const device = representation === 'html' ? deviceId(c) : { id: sentDeviceId(c), isNew: false };
   const visitor = visitorOf(c, device.isNew ? null : device.id);
-  const read = await readStamp(c.var.db, identity, visitor, now);
+  const read = await readStamp({ db: c.var.db, env: c.env }, identity, visitor, now);
   if (read.throttled) return refuse(c, representation, throttled(c, now));
 
   const path = buildStampPath(identity);
@@ -127,9 +146,12 @@ async function showStamp(c: Context<AppEnv>) {
   if (representation === 'linkset') {
     if (!read.row) return refuse(c, representation, new AppError('not_found'));
     personal(c);
-    return c.body(JSON.stringify(stampLinkset(read.row, { url: stampUrl, origin })), StatusCodes.OK, {
-      'Content-Type': 'application/linkset+json',
-    });
+    const verdict = pageVerdict(read, visitor, now, false);
+    return c.body(
+      JSON.stringify(stampLinkset(read.row, verdict, { url: stampUrl, origin, t: messages.vi })),
+      StatusCodes.OK,
+      { 'Content-Type': 'application/linkset+json' },
+    );
   }
   if (representation === 'json') {
     personal(c);
@@ -143,22 +165,67 @@ async function showStamp(c: Context<AppEnv>) {
 }
 
 async function answerPin(c: Context<AppEnv>, read: ScanRead, visitor: ScanVisitor, typed: string, now: Date) {
-  const page = async (result: PinResultView | null, status: ContentfulStatusCode) =>
-    renderPage(c, await pageView(c, read, visitor, now, { isNewScan: false, pin: result }), status);
+  const page = async (
+    pin: { result: PinResultView; decision?: PinClaimDecision } | undefined,
+    status: ContentfulStatusCode,
+  ) =>
+    renderPage(
+      c,
+      await pageView(c, read, visitor, now, pin ? { isNewScan: false, pin } : { isNewScan: false }),
+      status,
+    );
   const entry = await enterPin({ db: c.var.db, env: c.env }, read, typed, visitor, now);
   switch (entry.outcome) {
     case 'throttled':
-      return page({ outcome: 'throttled', minutes: entry.minutes }, StatusCodes.TOO_MANY_REQUESTS);
+      return page({ result: { outcome: 'throttled', minutes: entry.minutes } }, StatusCodes.TOO_MANY_REQUESTS);
     case 'unknown':
-      return page(null, StatusCodes.NOT_FOUND);
+      return page(undefined, StatusCodes.NOT_FOUND);
     case 'no_pin':
-      return page({ outcome: 'no_pin' }, StatusCodes.CONFLICT);
+      return page({ result: { outcome: 'no_pin' } }, StatusCodes.CONFLICT);
     case 'invalid':
-      return page({ outcome: 'invalid' }, StatusCodes.BAD_REQUEST);
+      return page({ result: { outcome: 'invalid' } }, StatusCodes.BAD_REQUEST);
     case 'unavailable':
-      return page({ outcome: 'unavailable' }, StatusCodes.OK);
+      return page({ result: { outcome: 'unavailable' } }, StatusCodes.OK);
     case 'decided':
-      return page(toPinResult(entry.decision, c.var.locale), StatusCodes.OK);
+      return page({ result: toPinResult(entry.decision, c.var.locale), decision: entry.decision }, StatusCodes.OK);
+  }
+}
+
+/** The report form's fields as typed, to show them again. */
+const typedReport = (body: Record<string, unknown>) => ({
+  message: typeof body.message === 'string' ? body.message : '',
+  contact: typeof body.contact === 'string' ? body.contact : '',
+});
+
+/**
+ * A report, checked (fields, photo) before anything is stored; the answer is the page again with
+ * the form's outcome: sent, refused with its issues, or over the address's limit.
+ */
+async function sendReport(
+  c: Context<AppEnv>,
+  body: Record<string, unknown>,
+  send: (report: { message: string; contact: string | null; photo: PhotoUpload | null }) => Promise<number | null>,
+): Promise<{ report: ScanReportView; status: ContentfulStatusCode }> {
+  const values = typedReport(body);
+  const form = reportForm.safeParse(body);
+  if (!form.success) {
+    return {
+      report: { sent: false, issues: toValidationError(form.error, c.var.t).issues, values },
+      status: StatusCodes.BAD_REQUEST,
+    };
+  }
+  try {
+    const minutes = await send({ ...form.data, photo: await optionalPhoto(body.photo) });
+    if (minutes !== null) {
+      return {
+        report: { sent: false, issues: [], values, throttledMinutes: minutes },
+        status: StatusCodes.TOO_MANY_REQUESTS,
+      };
+    }
+    return { report: { ...emptyReport, sent: true }, status: StatusCodes.OK };
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.namesFields) throw error;
+    return { report: { sent: false, issues: fieldIssues(error, c.var.t), values }, status: statusOf(error) };
   }
 }
 
@@ -169,48 +236,32 @@ async function answerReport(
   body: Record<string, unknown>,
   now: Date,
 ) {
-  const values = {
-    message: typeof body.message === 'string' ? body.message : '',
-    contact: typeof body.contact === 'string' ? body.contact : '',
-  };
-  const page = async (report: ScanReportView, status: ContentfulStatusCode) =>
-    renderPage(c, await pageView(c, read, visitor, now, { isNewScan: false, report }), status);
-  const refused = (issues: FieldIssue[], status: ContentfulStatusCode) => page({ sent: false, issues, values }, status);
-
-  const form = reportForm.safeParse(body);
-  if (!form.success) return refused(toValidationError(form.error, c.var.t).issues, StatusCodes.BAD_REQUEST);
-  let minutes: number | null;
-  try {
-    minutes = await reportFromScan(
-      { db: c.var.db, env: c.env },
-      read,
-      { ...form.data, scannedPath: c.req.path, photo: await optionalPhoto(body.photo) },
-      visitor,
-      now,
-    );
-  } catch (error) {
-    if (!(error instanceof AppError) || !error.namesFields) throw error;
-    return refused(fieldIssues(error, c.var.t), statusOf(error));
-  }
-  if (minutes !== null) {
-    return page({ sent: false, issues: [], values, throttledMinutes: minutes }, StatusCodes.TOO_MANY_REQUESTS);
-  }
-  return page({ ...emptyReport, sent: true }, StatusCodes.OK);
+  const { report, status } = await sendReport(c, body, (form) =>
+    reportFromScan({ db: c.var.db, env: c.env }, read, { ...form, scannedPath: c.req.path }, visitor, now),
+  );
+  return renderPage(c, await pageView(c, read, visitor, now, { isNewScan: false, report }), status);
 }
 
 /** The PIN and report forms post back to the stamp URL, so both work with JavaScript off. */
 async function answerForm(c: Context<AppEnv>) {
-  const identity = stampIdentity(c, c.req.path);
-  if (identity instanceof AppError) throw identity;
   const body = await readForm(c);
   if (body.form !== 'pin' && body.form !== 'report') {
     throw new AppError('validation_failed', {
       issues: [{ field: 'form', message: c.var.t.errors.fields.oneOf('pin, report') }],
     });
   }
+  const identity = stampIdentity(c, c.req.path);
   const now = new Date();
   const visitor = visitorOf(c, sentDeviceId(c));
-  const read = await readStamp(c.var.db, identity, visitor, now);
+  if (identity instanceof AppError) {
+    // A code that cannot be verified can still be reported: that is what its page offers.
+    if (body.form === 'pin') return renderUnreadable(c, identity);
+    const { report } = await sendReport(c, body, (form) =>
+      reportUnreadable({ db: c.var.db, env: c.env }, { ...form, scannedPath: c.req.path }, visitor, now),
+    );
+    return renderUnreadable(c, identity, report);
+  }
+  const read = await readStamp({ db: c.var.db, env: c.env }, identity, visitor, now);
   if (read.throttled) throw throttled(c, now);
   return body.form === 'pin'
     ? answerPin(c, read, visitor, typeof body.pin === 'string' ? body.pin : '', now)

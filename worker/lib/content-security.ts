@@ -1,0 +1,39 @@
+/**
+ * The Content-Security-Policy every response of the worker carries (static assets get theirs from
+ * web/public/_headers). Scripts only from our own origin — the one script a stamp page needs is a
+ * file, its data a JSON block no browser runs — so an injected <script> never runs; no page may be
+ * framed by another site. A route that sets a stricter policy of its own (photos: default-src
+ * 'none') keeps it. Map tiles come from the configured tile host, and a card payment's form may
+ * lead to Stripe's hosted checkout.
+ */
+import type { Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { mapSettings } from '../config';
+import type { AppEnv } from './context';
+
+/** The origin map tiles are drawn from, when a tile URL is configured. */
+function tileOrigin(c: Context<AppEnv>): string {
+  const settings = mapSettings(c.env);
+  return settings ? new URL(settings.tileUrl.replace(/\{[a-z]\}/g, '0')).origin : "'self'";
+}
+
+export const securityHeaders = secureHeaders({
+  crossOriginEmbedderPolicy: false,
+  // strict-origin-when-cross-origin, not the default no-referrer: under no-referrer browsers send
+  // "Origin: null" with same-site form posts, which the CSRF origin check must refuse.
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Pages carry small inline stylesheets (the scan page inlines its whole CSS for slow networks).
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', (c) => tileOrigin(c as Context<AppEnv>)],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'", 'https://checkout.stripe.com'],
+    frameAncestors: ["'none'"],
+  },
+  overwrite: false,
+});
