@@ -86,7 +86,9 @@ describe('GET /fairs/:slug', () => {
     expect(svg).toContain('viewBox="0 0 360 ');
     expect([...svg.matchAll(/class="plan-booth( is-taken)?"/g)]).toHaveLength(10);
     expect([...svg.matchAll(/class="plan-booth is-taken"/g)]).toHaveLength(1);
-    expect(svg).toMatch(/<rect class="plan-booth is-taken"[^>]*><\/rect><text class="plan-booth-code"[^>]*>A05<\/text>/);
+    expect(svg).toMatch(
+      /<rect class="plan-booth is-taken"[^>]*><\/rect><text class="plan-booth-code"[^>]*>A05<\/text>/,
+    );
     expect(svg).toMatch(/<rect class="plan-booth"[^>]*><\/rect><text class="plan-booth-code"[^>]*>A01<\/text>/);
     // The text list: zones, each booth, the exhibitor and what it shows.
     expect(html).toContain('<h3 id="zone-ocop">Khu sản phẩm OCOP</h3>');
