@@ -286,9 +286,7 @@ export function FairPage({ ctx, fair, jsonLd, openGraph }: FairPageProps) {
                           {booth.exhibitor.products.map((product) => (
                             <li>
                               <a href={localHref(ctx, product.href)}>{product.name}</a>
-                              {product.stars ? (
-                                <span class="muted"> · {t.certification.stars(product.stars)}</span>
-                              ) : null}
+                              {product.stars ? ` · ${t.certification.stars(product.stars)}` : null}
                             </li>
                           ))}
                         </ul>
