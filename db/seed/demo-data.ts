@@ -1912,31 +1912,173 @@ export const DEMO_SALES_POINTS: DemoSalesPoint[] = [
   },
 ];
 
-export type DemoFair = Omit<typeof fairs.$inferInsert, 'id'> & {
+/** A demo fair: its row, its booth plan as staff type it, and who shows what in which booth. */
+export type DemoFair = Omit<typeof fairs.$inferInsert, 'id' | 'zones' | 'boothTypes'> & {
   slug: string;
-  booths: { code: string; label: string; exhibitor: string }[];
+  /** The three text areas of the staff form (worker/domain/fair-form.ts). */
+  floor: { zones: string; boothTypes?: string; booths: string };
+  exhibitors: { producer: string; booth: string; products: string[] }[];
+  /** Applications waiting for staff's decision. */
+  applications?: { producer: string; products: string[]; note?: string }[];
 };
 
-export const DEMO_FAIR: DemoFair = {
-  slug: 'hoi-cho-ocop-dong-nam-bo-2026',
-  nameVi: 'Hội chợ sản phẩm OCOP vùng Đông Nam Bộ 2026',
-  nameEn: 'South-East region OCOP fair 2026',
-  descriptionVi: 'Năm ngày giới thiệu và bán sản phẩm OCOP 3 đến 5 sao của các tỉnh Đông Nam Bộ và khách mời.',
-  descriptionEn: 'Five days showing and selling 3- to 5-star OCOP products of the South-East provinces and guests.',
-  provinceCode: '75',
-  communeCode: '26068',
-  venue: 'Quảng trường tỉnh Đồng Nai',
-  organiser: 'Sở Nông nghiệp và Môi trường tỉnh Đồng Nai',
-  startsOn: '2026-12-18',
-  endsOn: '2026-12-22',
-  isPublished: true,
-  booths: [
-    { code: 'A01', label: 'Gian Đồng Nai 1', exhibitor: 'cong-ty-co-phan-son-an-huong-son' },
-    { code: 'A02', label: 'Gian Đồng Nai 2', exhibitor: 'htx-dich-vu-nong-nghiep-binh-loi' },
-    { code: 'A03', label: 'Gian Đồng Nai 3', exhibitor: 'to-hop-tac-thao-duoc-tri-an' },
-    { code: 'A04', label: 'Gian Đồng Nai 4', exhibitor: 'co-so-tran-gia' },
-    { code: 'B01', label: 'Gian Tây Ninh', exhibitor: 'cong-ty-tnhh-thuc-pham-tan-ninh' },
-    { code: 'B02', label: 'Gian Tây Ninh 2', exhibitor: 'co-so-banh-trang-ut-hanh' },
-    { code: 'C01', label: 'Gian khách mời Lâm Đồng', exhibitor: 'htx-ca-phe-lac-duong' },
-  ],
-};
+/**
+ * Demo fairs under the July 2025 map, dates as organisers announce them: a provincial OCOP fair in
+ * Đồng Nai taking booth applications until a week before it opens, the Na festival at La Hiên
+ * (Thái Nguyên) in the custard-apple season, and an OCOP week in Tây Ninh taking applications.
+ * Every accepted exhibitor's products hold 3 stars or more valid on every day of the fair.
+ */
+export const DEMO_FAIRS: DemoFair[] = [
+  {
+    slug: 'hoi-cho-ocop-dong-nam-bo-2026',
+    kind: 'trade_fair',
+    nameVi: 'Hội chợ sản phẩm OCOP vùng Đông Nam Bộ 2026',
+    nameEn: 'South-East region OCOP fair 2026',
+    descriptionVi:
+      'Năm ngày giới thiệu và bán sản phẩm OCOP 3 đến 5 sao của các tỉnh Đông Nam Bộ và khách mời: khu sản phẩm OCOP Đồng Nai, khu đặc sản vùng miền, khu tỉnh bạn và khu ẩm thực. Ban tổ chức hỗ trợ 50% phí gian hàng, tối đa hai gian cho mỗi chủ thể OCOP.',
+    descriptionEn:
+      'Five days showing and selling 3- to 5-star OCOP products of the South-East provinces and guests: a Dong Nai OCOP zone, regional specialties, guest provinces and a food court. The organisers pay half the booth fee, up to two booths per OCOP producer.',
+    provinceCode: '75',
+    communeCode: '26068',
+    venue: 'Quảng trường tỉnh Đồng Nai',
+    street: 'Đường Nguyễn Ái Quốc',
+    latitude: 10.9574,
+    longitude: 106.8427,
+    organiser: 'Sở Công Thương tỉnh Đồng Nai',
+    startsOn: '2026-12-18',
+    endsOn: '2026-12-22',
+    dailyOpens: '08:00',
+    dailyCloses: '22:00',
+    applicationsOpenOn: '2026-11-02',
+    applicationsCloseOn: '2026-12-11',
+    isPublished: true,
+    floor: {
+      zones: [
+        'dong_nai | Khu sản phẩm OCOP Đồng Nai | Dong Nai OCOP products',
+        'vung_mien | Đặc sản vùng miền | Regional specialties',
+        'tinh_ban | Khu tỉnh bạn | Guest provinces',
+        'am_thuc | Khu ẩm thực | Food court',
+      ].join('\n'),
+      boothTypes: [
+        'tieu_chuan | Gian tiêu chuẩn | Standard booth | 3x3 | 1.500.000',
+        'doi | Gian đôi | Double booth | 6x3 | 2.800.000',
+        'am_thuc | Gian ẩm thực | Food stall | 3x2 | 1.000.000',
+      ].join('\n'),
+      booths: [
+        'dong_nai | tieu_chuan | A01..A12',
+        'vung_mien | tieu_chuan | B01..B08',
+        'tinh_ban | doi | C01..C04',
+        'am_thuc | am_thuc | F01..F06',
+      ].join('\n'),
+    },
+    exhibitors: [
+      {
+        producer: 'cong-ty-co-phan-son-an-huong-son',
+        booth: 'A01',
+        products: ['ruou-nhung-huou-son', 'nhung-huou-say-lat-son-an'],
+      },
+      {
+        producer: 'htx-dich-vu-nong-nghiep-binh-loi',
+        booth: 'A02',
+        products: ['buoi-da-xanh-binh-loi', 'tinh-dau-buoi-binh-loi'],
+      },
+      {
+        producer: 'to-hop-tac-thao-duoc-tri-an',
+        booth: 'A03',
+        products: ['mat-ong-len-men-bac-ha-tri-an', 'bot-chum-ngay-tri-an', 'tinh-dau-bac-ha-tri-an'],
+      },
+      { producer: 'co-so-tran-gia', booth: 'A04', products: ['banh-tet-tran-gia', 'banh-chung-tran-gia'] },
+      { producer: 'htx-buoi-tan-trieu', booth: 'A05', products: ['buoi-tan-trieu', 'ruou-buoi-tan-trieu'] },
+      { producer: 'cong-ty-tnhh-thuc-pham-tan-ninh', booth: 'B01', products: ['muoi-tom-tay-ninh-tan-ninh'] },
+      { producer: 'co-so-banh-trang-ut-hanh', booth: 'B02', products: ['banh-trang-phoi-suong-trang-bang'] },
+      { producer: 'htx-ca-phe-lac-duong', booth: 'C01', products: ['ca-phe-arabica-lac-duong'] },
+      { producer: 'htx-na-la-hien', booth: 'C02', products: ['na-la-hien'] },
+    ],
+    applications: [
+      {
+        producer: 'htx-mang-cau-ba-den',
+        products: ['mang-cau-ba-den'],
+        note: 'Xin gian trong khu đặc sản vùng miền, cạnh gian Tây Ninh.',
+      },
+    ],
+  },
+  {
+    slug: 'le-hoi-na-la-hien-2027',
+    kind: 'festival',
+    nameVi: 'Lễ hội Na La Hiên 2027',
+    nameEn: 'La Hien custard apple festival 2027',
+    descriptionVi:
+      'Lễ hội mùa na ở xã La Hiên (trước đây thuộc huyện Võ Nhai), tỉnh Thái Nguyên: trưng bày, bán na La Hiên đạt OCOP 4 sao, tham quan vườn na trên núi đá và gian hàng sản phẩm OCOP của tỉnh.',
+    descriptionEn:
+      "The custard apple season festival at La Hien commune (formerly Vo Nhai district), Thai Nguyen: 4-star OCOP La Hien custard apples shown and sold, visits to the limestone orchards, and the province's OCOP booths.",
+    provinceCode: '19',
+    communeCode: '05740',
+    venue: 'Sân vận động xã La Hiên',
+    street: 'Quốc lộ 1B',
+    latitude: 21.7121,
+    longitude: 105.9467,
+    organiser: 'Ủy ban nhân dân xã La Hiên',
+    startsOn: '2027-08-27',
+    endsOn: '2027-08-29',
+    dailyOpens: '07:00',
+    dailyCloses: '21:00',
+    applicationsOpenOn: null,
+    applicationsCloseOn: null,
+    isPublished: true,
+    floor: {
+      zones: [
+        'na_la_hien | Khu trưng bày na La Hiên | La Hien custard apples',
+        'ocop | Sản phẩm OCOP Thái Nguyên và tỉnh bạn | OCOP products of Thai Nguyen and guests',
+        'am_thuc | Ẩm thực địa phương | Local food',
+      ].join('\n'),
+      boothTypes: 'le_hoi | Gian lễ hội | Festival stall | 3x3 | 0',
+      booths: ['na_la_hien | le_hoi | N01..N10', 'ocop | le_hoi | T01..T06', 'am_thuc | le_hoi | F01..F04'].join('\n'),
+    },
+    exhibitors: [
+      { producer: 'htx-na-la-hien', booth: 'N01', products: ['na-la-hien', 'trai-nghiem-vuon-na-la-hien'] },
+      // Tân Cương tea (central 5 stars, July 2024) lapses in July 2027, before the festival: not here.
+      { producer: 'cong-ty-tnhh-gom-huong-que-bat-trang', booth: 'T01', products: ['binh-gom-men-lam-bat-trang'] },
+    ],
+  },
+  {
+    slug: 'tuan-le-ocop-tay-ninh-2027',
+    kind: 'ocop_week',
+    nameVi: 'Tuần lễ sản phẩm OCOP Tây Ninh 2027',
+    nameEn: 'Tay Ninh OCOP week 2027',
+    descriptionVi:
+      'Tuần lễ giới thiệu sản phẩm OCOP tỉnh Tây Ninh và các tỉnh bạn tại phường Tân An. Chủ thể OCOP đăng ký gian hàng trên cổng chủ thể.',
+    descriptionEn:
+      'A week showing the OCOP products of Tay Ninh and guest provinces at Tan An ward. OCOP producers apply for a booth in the producer portal.',
+    provinceCode: '80',
+    communeCode: '27712',
+    venue: 'Nhà văn hóa phường Tân An',
+    street: '1 đường Hùng Vương',
+    latitude: 10.5366,
+    longitude: 106.4129,
+    organiser: 'Sở Công Thương tỉnh Tây Ninh',
+    startsOn: '2027-06-01',
+    endsOn: '2027-06-07',
+    dailyOpens: '08:00',
+    dailyCloses: '21:30',
+    applicationsOpenOn: '2026-11-16',
+    applicationsCloseOn: '2027-05-20',
+    isPublished: true,
+    floor: {
+      zones: 'tay_ninh | Sản phẩm OCOP Tây Ninh | Tay Ninh OCOP products\ntinh_ban | Khu tỉnh bạn | Guest provinces',
+      boothTypes: 'tieu_chuan | Gian tiêu chuẩn | Standard booth | 3x3 | 1.200.000',
+      booths: 'tay_ninh | tieu_chuan | TN01..TN10\ntinh_ban | tieu_chuan | K01..K06',
+    },
+    exhibitors: [{ producer: 'htx-nong-nghiep-my-le', booth: 'TN01', products: ['gao-nang-thom-cho-dao-my-le'] }],
+  },
+];
+
+/** Where `npm start` points people to see the fairs: the calendar, each demo fair, staff, producers, API. */
+export function demoFairLines(url: string): string[] {
+  return [
+    `calendar:         ${url}/fairs (subscribe: ${url}/api/v1/fairs.ics)`,
+    ...DEMO_FAIRS.map((fair) => `${`${fair.kind ?? 'trade_fair'}:`.padEnd(16)}  ${url}/fairs/${fair.slug}`),
+    `staff:            ${url}/admin/fairs (canbo@ocop.example): applications, booths, CSV/PDF lists, QR posters`,
+    `producers apply:  ${url}/portal/fairs (sonan@ocop.example or binhloi@ocop.example)`,
+    `API:              ${url}/api/v1/fairs, ${url}/api/v1/fairs/{id} and {id}.ics`,
+  ];
+}

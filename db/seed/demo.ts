@@ -13,6 +13,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   certifications,
   fairBooths,
+  fairExhibitorProducts,
   fairExhibitors,
   fairs,
   producers,
@@ -31,7 +32,15 @@ import { toGtin14 } from '../../worker/domain/gtin';
 import { criteriaVersionOn, latestValidUntil, recognisingLevel } from '../../worker/domain/certification-periods';
 import { unitVector } from '../../worker/domain/geo';
 import { partScores } from './certification-rules';
-import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS, type DemoCertification } from './demo-data';
+import { fairFloorFromForm } from '../../worker/domain/fair-form';
+import {
+  DEMO_FAIRS,
+  DEMO_PRODUCERS,
+  DEMO_PRODUCTS,
+  DEMO_SALES_POINTS,
+  type DemoCertification,
+  type DemoFair,
+} from './demo-data';
 import type { SeedResult } from './generator';
 import { refreshVariantFigures } from '../../worker/data/products';
 
@@ -85,6 +94,70 @@ export function certificationRow(productId: number, c: DemoCertification): typeo
     statusChangedAt: c.statusChangedAt ?? null,
     revocationDecision: c.revocationDecision ?? null,
   };
+}
+
+/**
+ * A demo fair's row, booths, exhibitors and applications. The fair and its booths are upserted,
+ * so a database seeded before fairs had zones and booth types gets them; exhibitors, their
+ * products and applications are inserted where missing.
+ */
+function fairStatements(
+  db: Database,
+  demo: DemoFair,
+  producerIds: Map<string, number>,
+  productIds: Map<string, number>,
+) {
+  const { floor: typed, exhibitors, applications = [], ...row } = demo;
+  const floor = fairFloorFromForm(typed);
+  if (!floor.ok) throw new Error(`demo fair ${demo.slug}: ${JSON.stringify(floor.problems)}`);
+  const values = { ...row, zones: floor.floor.zones, boothTypes: floor.floor.boothTypes };
+  const fairId = sql`(SELECT ${fairs.id} FROM ${fairs} WHERE ${fairs.slug} = ${demo.slug})`;
+  const boothId = (code: string) =>
+    sql`(SELECT ${fairBooths.id} FROM ${fairBooths} WHERE ${fairBooths.fairId} = ${fairId} AND ${fairBooths.code} = ${code})`;
+  const exhibitorId = (producerId: number) =>
+    sql`(SELECT ${fairExhibitors.id} FROM ${fairExhibitors}
+      WHERE ${fairExhibitors.fairId} = ${fairId} AND ${fairExhibitors.producerId} = ${producerId})`;
+  const changes: Partial<typeof values> = { ...values };
+  delete changes.slug;
+  const entries = (producerId: number, slugs: string[]) =>
+    slugs.map((slug) =>
+      db
+        .insert(fairExhibitorProducts)
+        .values({ exhibitorId: exhibitorId(producerId), productId: required(productIds, slug, 'product') })
+        .onConflictDoNothing(),
+    );
+  return [
+    db.insert(fairs).values(values).onConflictDoUpdate({ target: fairs.slug, set: changes }),
+    ...floor.floor.booths.map((booth) =>
+      db
+        .insert(fairBooths)
+        .values({ fairId, code: booth.code, zoneCode: booth.zoneCode, typeCode: booth.typeCode })
+        .onConflictDoUpdate({
+          target: [fairBooths.fairId, fairBooths.code],
+          set: { zoneCode: booth.zoneCode, typeCode: booth.typeCode },
+        }),
+    ),
+    ...exhibitors.flatMap((exhibitor) => {
+      const producerId = required(producerIds, exhibitor.producer, 'producer');
+      return [
+        db
+          .insert(fairExhibitors)
+          .values({ fairId, producerId, status: 'accepted', boothId: boothId(exhibitor.booth) })
+          .onConflictDoNothing(),
+        ...entries(producerId, exhibitor.products),
+      ];
+    }),
+    ...applications.flatMap((application) => {
+      const producerId = required(producerIds, application.producer, 'producer');
+      return [
+        db
+          .insert(fairExhibitors)
+          .values({ fairId, producerId, status: 'applied', note: application.note ?? null })
+          .onConflictDoNothing(),
+        ...entries(producerId, application.products),
+      ];
+    }),
+  ];
 }
 
 export async function seedDemo(db: Database): Promise<SeedResult> {
@@ -157,7 +230,6 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
 
   const salesPointId = (slug: string) =>
     sql`(SELECT ${salesPoints.id} FROM ${salesPoints} WHERE ${salesPoints.slug} = ${slug})`;
-  const fairId = sql`(SELECT ${fairs.id} FROM ${fairs} WHERE ${fairs.slug} = ${DEMO_FAIR.slug})`;
 
   const statements = [];
   for (const p of DEMO_PRODUCTS) {
@@ -228,22 +300,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     }
   }
 
-  const { booths, ...fair } = DEMO_FAIR;
-  statements.push(db.insert(fairs).values(fair).onConflictDoNothing());
-  for (const booth of booths) {
-    statements.push(
-      db.insert(fairBooths).values({ fairId, code: booth.code, label: booth.label }).onConflictDoNothing(),
-      db
-        .insert(fairExhibitors)
-        .values({
-          fairId,
-          producerId: required(producerIds, booth.exhibitor, 'producer'),
-          boothId: sql`(SELECT ${fairBooths.id} FROM ${fairBooths}
-            WHERE ${fairBooths.fairId} = ${fairId} AND ${fairBooths.code} = ${booth.code})`,
-        })
-        .onConflictDoNothing(),
-    );
-  }
+  for (const fair of DEMO_FAIRS) statements.push(...fairStatements(db, fair, producerIds, productIds));
 
   for (const productId of ids) statements.push(refreshCatalogueFields(db, productId));
   const [first, ...rest] = statements;

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { demoAccountLines } from './demo-accounts';
 import { demoSalesPointLines } from './demo-sales-points';
+import { demoFairLines } from './demo-data';
 import { demoStampLines } from './demo-stamps';
 import { parseSeedArgs, prepareLocalDatabase, ROOT } from './local-d1';
 import { withLocalSecrets } from './local-secrets';
@@ -82,6 +83,8 @@ if (await waitUntilServing()) {
   for (const line of demoStampLines(url)) console.log(`    ${line}`);
   console.log(`\n  Sales points (demo data; Leaflet map tiles from MAP_TILE_URL):`);
   for (const line of demoSalesPointLines(url)) console.log(`    ${line}`);
+  console.log(`\n  Fairs and exhibitions (demo data):`);
+  for (const line of demoFairLines(url)) console.log(`    ${line}`);
   console.log('');
 } else {
   console.warn(`wrangler dev did not answer on ${url} within ${READY_TIMEOUT_MS / 1000} s`);

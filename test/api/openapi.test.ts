@@ -15,6 +15,10 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(body.paths).sort()).toEqual(
       [
         '/admin/certifications',
+        '/fairs',
+        '/fairs.ics',
+        '/fairs/{id}',
+        '/fairs/{id}.ics',
         '/groups',
         '/products',
         '/products/{idOrSlug}',

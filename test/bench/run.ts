@@ -6,9 +6,10 @@
  * req/s, are what carry over from one machine to another.
  *
  *   npm run bench -- [--products 100000] [--points 10000] [--fresh] [--duration 10]
- *                    [--only catalogue,ingest,stamps,scan,points]
+ *                    [--only catalogue,ingest,stamps,scan,points,fairs]
  *
  * `ingest` times the certification ingest of a 10,000-row council CSV (test/bench/ingest.ts);
+ * `fairs` loads the page of a generated fair with 300 exhibitors beside the floor route (test/bench/fairs.ts);
  * `stamps` times issuing a batch of 100,000 QR stamps and downloading the PDF of a 1,000-stamp batch
  * (test/bench/stamps.ts); `scan` loads the
  * scan page and the scan beacon beside the floor route (test/bench/scan.ts); `points` loads the
@@ -22,6 +23,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { repoRoot, seedDatabase, startWorker, type LocalWorker, type StartOptions } from '../browser/local-worker';
+import { benchFairPage } from './fairs';
 import { benchIngest } from './ingest';
 import { benchNearMe } from './points';
 import { benchScan } from './scan';
@@ -33,7 +35,7 @@ const { values: flags } = parseArgs({
     points: { type: 'string', default: '10000' },
     fresh: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'catalogue,ingest,stamps,scan,points' },
+    only: { type: 'string', default: 'catalogue,ingest,stamps,scan,points,fairs' },
   },
 });
 const parts = flags.only.split(',');
@@ -360,9 +362,11 @@ const machinery = async () => {
   return {
     persistTo,
     startOptions: { persistTo, vars: { CATALOGUE_CACHE_SECONDS: '0' } },
+    cachedOptions: { persistTo },
     floorRoute: { route: 'floor /health/db', path: '/health/db' },
     loadRoutes,
   };
 };
 if (parts.includes('scan')) await benchScan(await machinery());
 if (parts.includes('points')) await benchNearMe(await machinery());
+if (parts.includes('fairs')) await benchFairPage(await machinery());

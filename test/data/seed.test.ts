@@ -22,7 +22,7 @@ import {
 import { criteriaVersionOn, recognisingLevel } from '../../worker/domain/certification-periods';
 import { seedDemo } from '../../db/seed/demo';
 import { demoStampLines, DEMO_STAMP_LOTS, seedDemoStamps } from '../../db/seed/demo-stamps';
-import { DEMO_FAIR, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS } from '../../db/seed/demo-data';
+import { DEMO_FAIRS, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS } from '../../db/seed/demo-data';
 import {
   generatedProduct,
   generatedProductCount,
@@ -30,6 +30,8 @@ import {
   seedGeneratedCatalogue,
 } from '../../db/seed/generator';
 import { isValidGtin } from '../../worker/domain/gtin';
+import { findFair, listEntryProducts, type FairPage } from '../../worker/data/fairs';
+import { productEntryDecision } from '../../worker/domain/fair';
 import { listedConditions } from '../../worker/data/catalogue';
 import { refreshCatalogueFields } from '../../worker/data/products';
 import { starBand } from '../../worker/domain/certification';
@@ -138,9 +140,14 @@ describe('seedDemo', () => {
       .select({ province: fairs.provinceCode, communeProvince: communes.provinceCode })
       .from(fairs)
       .innerJoin(communes, eq(communes.code, fairs.communeCode))
-      .where(eq(fairs.slug, DEMO_FAIR.slug));
+      .where(
+        inArray(
+          fairs.slug,
+          DEMO_FAIRS.map((f) => f.slug),
+        ),
+      );
     expect(points).toHaveLength(DEMO_SALES_POINTS.length);
-    expect(fair).toHaveLength(1);
+    expect(fair).toHaveLength(DEMO_FAIRS.length);
     for (const row of [...points, ...fair]) expect(row.communeProvince).toBe(row.province);
   });
 
@@ -164,6 +171,59 @@ describe('seedDemo', () => {
     expect(superseded.stars).toBe(3);
     const [product] = await db.select().from(products).where(eq(products.id, superseded.productId));
     expect(product).toMatchObject({ certificationId: upgrade.id, ocopStars: 4, certifiedUntil: upgrade.validUntil });
+  });
+});
+
+describe('demo fairs', () => {
+  it('holds a provincial OCOP fair with zones, booths and accepted exhibitors, and a festival, under today’s map', async () => {
+    const db = testDb();
+    await seedDemo(db);
+    const pages = new Map<string, FairPage | null>();
+    for (const demo of DEMO_FAIRS) pages.set(demo.slug, await findFair(db, demo.slug));
+    const dongNai = pages.get('hoi-cho-ocop-dong-nam-bo-2026')!;
+    expect(dongNai.fair).toMatchObject({ kind: 'trade_fair', provinceCode: '75', isPublished: true });
+    expect(dongNai.fair.zones.map((zone) => zone.code)).toEqual(['dong_nai', 'vung_mien', 'tinh_ban', 'am_thuc']);
+    expect(dongNai.booths).toHaveLength(30);
+    expect(dongNai.booths.filter((booth) => booth.exhibitorId !== null).length).toBe(9);
+    const festival = pages.get('le-hoi-na-la-hien-2027')!;
+    expect(festival.fair).toMatchObject({ kind: 'festival', provinceCode: '19', communeCode: '05740' });
+    expect(festival.communeVi).toBe('Xã La Hiên');
+  });
+
+  it('enters for each exhibitor only products certified 3 stars or more on every day of its fair', async () => {
+    const db = testDb();
+    await seedDemo(db);
+    for (const demo of DEMO_FAIRS) {
+      for (const entry of [...demo.exhibitors, ...(demo.applications ?? [])]) {
+        const [producer] = await db
+          .select({ id: producers.id })
+          .from(producers)
+          .where(eq(producers.slug, entry.producer));
+        const rows = await listEntryProducts(db, producer!.id);
+        for (const slug of entry.products) {
+          const row = rows.find((candidate) => candidate.slug === slug)!;
+          const decision = productEntryDecision(
+            row.stars === null ? null : { stars: row.stars, status: row.status!, validUntil: row.validUntil! },
+            demo,
+          );
+          expect({ fair: demo.slug, slug, decision }).toEqual({ fair: demo.slug, slug, decision: { allowed: true } });
+        }
+      }
+    }
+  });
+
+  it('keeps booths in their fair’s zones and types', async () => {
+    const db = testDb();
+    await seedDemo(db);
+    for (const demo of DEMO_FAIRS) {
+      const page = (await findFair(db, demo.slug))!;
+      const zones = new Set(page.fair.zones.map((zone) => zone.code));
+      const types = new Set(page.fair.boothTypes.map((type) => type.code));
+      for (const booth of page.booths) {
+        expect(zones.has(booth.zoneCode)).toBe(true);
+        expect(booth.typeCode === null || types.has(booth.typeCode)).toBe(true);
+      }
+    }
   });
 });
 

@@ -28,6 +28,7 @@ import { createApiToken } from '../support/ingest';
 import { batchFor, lotFor } from '../support/portal-stamps';
 import { createSalesPoint, photoOf } from '../support/sales-points';
 import { activeStamp, ANDROID_CHROME } from '../support/stamps';
+import { application, createFair, openFair } from '../support/fairs';
 
 /** Who sends the form: anyone for public forms, an administrator for /admin and /portal, a token for the API. */
 type Sender = 'anonymous' | 'admin' | 'api';
@@ -64,6 +65,11 @@ const report = async (producerId: number) =>
       province: null,
     })
   ).reportId;
+
+const fairApplication = async (producerId: number) => {
+  const fair = await openFair();
+  return { fair, exhibitorId: await application(fair.id, producerId, [await product(producerId)]) };
+};
 
 const ROUTES: Record<string, RouteCase> = {
   'POST /login': { sender: 'anonymous', path: async () => '/login' },
@@ -122,6 +128,30 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /admin/fake-reports/:id{[0-9]+}/review': {
     sender: 'admin',
     path: async (producerId) => `/admin/fake-reports/${await report(producerId)}/review`,
+  },
+  'POST /admin/fairs': { sender: 'admin', path: async () => '/admin/fairs' },
+  'POST /admin/fairs/:id{[0-9]+}': { sender: 'admin', path: async () => `/admin/fairs/${(await createFair()).id}` },
+  'POST /admin/fairs/:id{[0-9]+}/publish': {
+    sender: 'admin',
+    path: async () => `/admin/fairs/${(await createFair()).id}/publish`,
+  },
+  'POST /admin/fairs/:id{[0-9]+}/exhibitors': {
+    sender: 'admin',
+    path: async () => `/admin/fairs/${(await createFair()).id}/exhibitors`,
+  },
+  'POST /admin/fairs/:id{[0-9]+}/exhibitors/:exhibitorId{[0-9]+}/accept': {
+    sender: 'admin',
+    path: async (producerId) => {
+      const { fair, exhibitorId } = await fairApplication(producerId);
+      return `/admin/fairs/${fair.id}/exhibitors/${exhibitorId}/accept`;
+    },
+  },
+  'POST /admin/fairs/:id{[0-9]+}/exhibitors/:exhibitorId{[0-9]+}/reject': {
+    sender: 'admin',
+    path: async (producerId) => {
+      const { fair, exhibitorId } = await fairApplication(producerId);
+      return `/admin/fairs/${fair.id}/exhibitors/${exhibitorId}/reject`;
+    },
   },
   'POST /api/v1/admin/certifications': {
     sender: 'api',
@@ -203,6 +233,15 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /portal/stamp-batches/:id{[0-9]+}/reprint': {
     sender: 'admin',
     path: async (producerId) => `/portal/stamp-batches/${await batch(producerId)}/reprint`,
+  },
+  'POST /portal/fairs/:id{[0-9]+}/apply': {
+    sender: 'admin',
+    path: async (producerId) => `/portal/fairs/${(await openFair()).id}/apply?producer=${producerId}`,
+  },
+  'POST /portal/fair-applications/:id{[0-9]+}/withdraw': {
+    sender: 'admin',
+    path: async (producerId) =>
+      `/portal/fair-applications/${(await fairApplication(producerId)).exhibitorId}/withdraw?producer=${producerId}`,
   },
   'POST /portal/fake-reports/:id{[0-9]+}/review': {
     sender: 'admin',

@@ -20,6 +20,7 @@ import { createProducer, createProduct, createUser, testDb, TEST_PASSWORD, uniqu
 import { batchFor, lotFor, newLotCode } from '../support/portal-stamps';
 import { createSalesPoint, photoOf } from '../support/sales-points';
 import { activeStamp } from '../support/stamps';
+import { application, createFair, openFair } from '../support/fairs';
 
 const ACTORS = ['anonymous', 'buyer', 'owner', 'foreign', 'staff', 'admin'] as const;
 type Actor = (typeof ACTORS)[number];
@@ -73,6 +74,13 @@ const staffOnly: Record<Actor, Answer> = {
   foreign: 403,
   staff: 'allowed',
   admin: 'allowed',
+};
+
+/** An application of the owning organisation, waiting for a decision at a fair taking applications. */
+const ownedApplication = async (world: World) => {
+  const fair = await openFair();
+  const productId = await ownedProduct(world);
+  return { fair, exhibitorId: await application(fair.id, world.ownerProducerId, [productId]) };
 };
 
 const freshLogin = () => `matrix-${uniqueSuffix()}@example.vn`;
@@ -297,6 +305,53 @@ const ROUTES: Record<string, RouteCase> = {
     }),
     expect: ownerData,
   },
+  // Fairs: staff and administrators run them; producers apply in the portal.
+  'POST /admin/fairs': { request: async () => ({ path: '/admin/fairs' }), expect: staffOnly },
+  'POST /admin/fairs/:id{[0-9]+}': {
+    request: async () => ({ path: `/admin/fairs/${(await createFair()).id}` }),
+    expect: staffOnly,
+  },
+  'POST /admin/fairs/:id{[0-9]+}/publish': {
+    request: async () => ({ path: `/admin/fairs/${(await createFair()).id}/publish`, fields: { published: '0' } }),
+    expect: staffOnly,
+  },
+  'POST /admin/fairs/:id{[0-9]+}/exhibitors': {
+    request: async () => ({
+      path: `/admin/fairs/${(await createFair()).id}/exhibitors`,
+      fields: { producer: String(await createProducer()), booth: 'A01' },
+    }),
+    expect: staffOnly,
+  },
+  'POST /admin/fairs/:id{[0-9]+}/exhibitors/:exhibitorId{[0-9]+}/accept': {
+    request: async (world) => {
+      const { fair, exhibitorId } = await ownedApplication(world);
+      return { path: `/admin/fairs/${fair.id}/exhibitors/${exhibitorId}/accept`, fields: { booth: 'A01' } };
+    },
+    expect: staffOnly,
+  },
+  'POST /admin/fairs/:id{[0-9]+}/exhibitors/:exhibitorId{[0-9]+}/reject': {
+    request: async (world) => {
+      const { fair, exhibitorId } = await ownedApplication(world);
+      return { path: `/admin/fairs/${fair.id}/exhibitors/${exhibitorId}/reject`, fields: { reason: 'Ma trận' } };
+    },
+    expect: staffOnly,
+  },
+  // A member applies for its own organisation (a foreign member too: for its own); staff do not apply.
+  'POST /portal/fairs/:id{[0-9]+}/apply': {
+    request: async (world) => ({
+      path: `/portal/fairs/${(await openFair()).id}/apply?producer=${world.ownerProducerId}`,
+      fields: { productIds: String(await ownedProduct(world)) },
+    }),
+    expect: { ...ownerData, foreign: 'allowed' },
+  },
+  // Only the owning organisation withdraws its application: another member is told it does not exist.
+  'POST /portal/fair-applications/:id{[0-9]+}/withdraw': {
+    request: async (world) => ({
+      path: `/portal/fair-applications/${(await ownedApplication(world)).exhibitorId}/withdraw`,
+    }),
+    expect: ownerData,
+  },
+
   'POST /admin/fake-reports/:id{[0-9]+}/review': {
     request: async (world) => ({
       path: `/admin/fake-reports/${await ownedReport(world)}/review`,

@@ -1,6 +1,7 @@
 import { edgeCache } from '../lib/edge-cache';
 import { createApiRouter } from '../lib/openapi';
 import { certificationsApi } from './certifications';
+import { fairsApi } from './fairs';
 import { productsApi } from './products';
 import { referenceApi } from './reference';
 import { salesPointsApi } from './sales-points';
@@ -12,6 +13,9 @@ const PUBLIC_CACHEABLE_PATHS = [
   '/groups',
   '/sales-points',
   '/sales-points/*',
+  '/fairs',
+  '/fairs.ics',
+  '/fairs/*',
   '/openapi.json',
 ];
 
@@ -23,6 +27,7 @@ export function createApiV1() {
   api.route('/', productsApi);
   api.route('/', referenceApi);
   api.route('/', salesPointsApi);
+  api.route('/', fairsApi);
   api.route('/', certificationsApi);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -36,7 +41,7 @@ export function createApiV1() {
       title: 'OCOP platform API',
       version: '1.0.0',
       description:
-        'Certified OCOP (One Commune One Product) goods: catalogue, sales points, reference data, and the ingest of council results. Errors are RFC 9457 problem+json.',
+        'Certified OCOP (One Commune One Product) goods: catalogue, sales points, trade fairs with calendar files, reference data, and the ingest of council results. Errors are RFC 9457 problem+json.',
     },
     servers: [{ url: `${c.env.PUBLIC_ORIGIN}/api/v1` }],
   }));

@@ -29,3 +29,21 @@ export const takesExhibitors = (fair: FairStatus): boolean => fair !== 'finished
 
 /** Products one exhibitor enters; a real booth shows a dozen at most. */
 export const MAX_ENTERED_PRODUCTS = 30;
+
+/** A producer may withdraw its own application while staff have not decided it. */
+export const canWithdraw = (status: ExhibitorStatus, fair: FairStatus): boolean =>
+  status === 'applied' && fair !== 'finished';
+
+/**
+ * Why a producer may not apply now, or null: only while the fair takes applications, once (an
+ * application waiting or accepted stands; a rejected one may be sent again).
+ */
+export function applicationRefusal(
+  existing: ExhibitorStatus | null,
+  fair: FairStatus,
+): 'applications_closed' | 'already_applied' | 'already_exhibiting' | null {
+  if (!takesApplications(fair)) return 'applications_closed';
+  if (existing === 'applied') return 'already_applied';
+  if (existing === 'accepted') return 'already_exhibiting';
+  return null;
+}

@@ -50,7 +50,9 @@ export function AdminHomePage({ ctx, role, name, waitingProposals }: AdminHomePa
         <li>
           <a href={localHref(ctx, '/admin/sales-points/new')}>{t.adminSalesPoints.add}</a>
         </li>
-        <li>{t.admin.fairs}</li>
+        <li>
+          <a href={localHref(ctx, '/admin/fairs')}>{t.admin.fairs}</a>
+        </li>
       </ul>
       {role === 'admin' ? (
         <>

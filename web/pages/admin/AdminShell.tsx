@@ -12,6 +12,7 @@ export type AdminSection =
   | 'certificationUpload'
   | 'fakeReports'
   | 'salesPoints'
+  | 'fairs'
   | 'users'
   | 'organisations'
   | 'tokens'
@@ -33,6 +34,7 @@ export function AdminShell({ ctx, role, section, title, children }: AdminShellPr
     ['certificationOverview', '/admin/certifications/overview', t.adminCertifications.nav.overview],
     ['fakeReports', '/admin/fake-reports', t.portal.fakeReports.title],
     ['salesPoints', '/admin/sales-points', t.adminSalesPoints.title],
+    ['fairs', '/admin/fairs', t.adminFairs.title],
   ];
   if (role === 'admin') {
     links.push(

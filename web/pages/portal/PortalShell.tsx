@@ -5,7 +5,15 @@ import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 
 export type PortalSection =
-  'dashboard' | 'products' | 'lots' | 'stamps' | 'fakeReports' | 'scans' | 'salesPoints' | 'profile';
+  | 'dashboard'
+  | 'products'
+  | 'lots'
+  | 'stamps'
+  | 'fakeReports'
+  | 'scans'
+  | 'salesPoints'
+  | 'fairs'
+  | 'profile';
 
 interface PortalShellProps {
   ctx: PageContext;
@@ -29,6 +37,7 @@ export function PortalShell({ ctx, title, section, producerName, producerParam, 
     { key: 'fakeReports', path: '/portal/fake-reports', label: t.portal.nav.fakeReports },
     { key: 'scans', path: '/portal/scans', label: t.portal.nav.scans },
     { key: 'salesPoints', path: '/portal/sales-points', label: t.portalSalesPoints.title },
+    { key: 'fairs', path: '/portal/fairs', label: t.portal.nav.fairs },
     { key: 'profile', path: '/portal/profile', label: t.portal.nav.profile },
   ];
   return (
