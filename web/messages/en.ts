@@ -674,6 +674,45 @@ export const en: Messages = {
       inputs_only_for_transformation: () => 'only a processing or packing event has raw-material lots',
       too_many_inputs: (p: ProblemParams) => `choose at most ${p.max} lots`,
       report_only_for_inspection: () => 'only a testing event has a test report',
+      cart_empty: () => 'the cart is empty',
+      not_for_sale: (p: ProblemParams) => `“${p.product}” is not sold online`,
+      tourism_service: (p: ProblemParams) =>
+        `“${p.product}” is a tourism service: book it with the producer directly (phone, Zalo)`,
+      sold_at_points_only: (p: ProblemParams) =>
+        `“${p.product}” is sold only at the producer's sales points and fair booths, not delivered`,
+      price_on_request: (p: ProblemParams) => `“${p.product}” has no price yet: contact the producer`,
+      variant_required: (p: ProblemParams) => `choose a pack size of “${p.product}”`,
+      quantity_invalid: (p: ProblemParams) =>
+        `the quantity of “${p.product}” must be from 1 to ${formatCount(Number(p.max))}`,
+      too_many_lines: (p: ProblemParams) => `a cart holds at most ${p.max} products`,
+      too_many_producers: () => 'an order can have at most 31 producers: split it into several orders',
+      amount_too_large: () => 'the amount is too large for one order',
+      insufficient_stock: (p: ProblemParams) =>
+        `only ${formatCount(Number(p.available))} of “${p.product}” left: lower the quantity`,
+      sold_out: (p: ProblemParams) => (p.product ? `“${p.product}” is sold out` : 'sold out'),
+      delivery_required: (p: ProblemParams) => `choose how to receive the goods of ${p.producer}`,
+      shipping_not_offered: (p: ProblemParams) => `${p.producer} does not ship: choose a pick-up place`,
+      unknown_fair_booth: () => 'no such fair booth, or the fair is over',
+      address_required: () => 'an address (province, commune, street) is needed: part of the order is shipped',
+      phone_invalid: () => 'a mobile number has 10 digits starting 03, 05, 07, 08 or 09 (or +84)',
+      email_invalid: () => 'the e-mail address is not right',
+      payment_unavailable: (p: ProblemParams) =>
+        p.method === 'card'
+          ? 'card payment is not available at the moment: choose another way to pay'
+          : p.method === 'vietqr'
+            ? `${p.producer} has no account for bank transfers yet: choose another way to pay`
+            : 'this way of paying is not available',
+      transition_not_allowed: (p: ProblemParams) =>
+        `cannot go from “${String(p.from).replace(/_/g, ' ')}” to “${String(p.to).replace(/_/g, ' ')}”`,
+      carrier_required: () => 'name the carrier',
+      tracking_number_required: () => 'give the tracking number',
+      order_changed: () => 'the order was just updated: reload the page',
+      refund_failed: () => 'the refund did not go through the payment provider: try again later',
+      nothing_to_refund: () => 'there is nothing to refund',
+      shipping_fee_invalid: (p: ProblemParams) => `the shipping fee is from 0 to ${formatCount(Number(p.max))} đồng`,
+      free_from_invalid: () => 'the free-shipping threshold must be above 0',
+      reference_unknown: () => 'no order has this reference',
+      transfer_resolved: () => 'this transfer was resolved already',
     },
     fields: {
       required: 'is required',
@@ -804,6 +843,7 @@ export const en: Messages = {
         returned: 'Returned by a customer',
         correction: 'Stock-take correction',
       },
+      orderReasons: { order_reserved: 'Held for order', order_released: 'Returned from order' },
       history: 'Stock history',
       noHistory: 'No adjustments yet.',
       historyLine: (delta: string, after: number) => `${delta} → ${after} left`,

@@ -19,6 +19,20 @@ const stampLayoutProblems = {
 };
 type StampLayoutProblem = keyof typeof stampLayoutProblems;
 
+/** A producer's part of an order, by status (worker/domain/order-status.ts). */
+const subOrderStatusVi = {
+  pending_payment: 'Chờ thanh toán',
+  paid: 'Đã thanh toán',
+  confirmed: 'Đã xác nhận (trả tiền khi nhận hàng)',
+  packed: 'Đã đóng gói',
+  shipped: 'Đang giao',
+  delivered: 'Đã giao',
+  cancelled: 'Đã hủy',
+  refunded: 'Đã hoàn tiền',
+  expired: 'Quá hạn thanh toán',
+};
+type SubOrderStatusKey = keyof typeof subOrderStatusVi;
+
 export const vi = {
   locale: 'vi',
   languageName: 'Tiếng Việt',
@@ -678,6 +692,44 @@ export const vi = {
       inputs_only_for_transformation: () => 'chỉ sự kiện chế biến, đóng gói mới có lô nguyên liệu',
       too_many_inputs: (p: ProblemParams) => `chọn tối đa ${p.max} lô`,
       report_only_for_inspection: () => 'chỉ sự kiện kiểm nghiệm mới có phiếu kết quả',
+      cart_empty: () => 'giỏ hàng đang trống',
+      not_for_sale: (p: ProblemParams) => `“${p.product}” hiện không bán trực tuyến`,
+      tourism_service: (p: ProblemParams) =>
+        `“${p.product}” là dịch vụ du lịch: hãy đặt chỗ trực tiếp với chủ thể (điện thoại, Zalo)`,
+      sold_at_points_only: (p: ProblemParams) =>
+        `“${p.product}” chỉ bán tại điểm bán và gian hàng hội chợ của chủ thể, không giao hàng`,
+      price_on_request: (p: ProblemParams) => `“${p.product}” chưa có giá bán: hãy liên hệ chủ thể`,
+      variant_required: (p: ProblemParams) => `hãy chọn quy cách của “${p.product}”`,
+      quantity_invalid: (p: ProblemParams) => `số lượng “${p.product}” phải từ 1 đến ${formatCount(Number(p.max))}`,
+      too_many_lines: (p: ProblemParams) => `giỏ hàng có tối đa ${p.max} sản phẩm`,
+      too_many_producers: () => 'một đơn hàng có tối đa 31 chủ thể: hãy chia thành nhiều đơn',
+      amount_too_large: () => 'số tiền quá lớn cho một đơn hàng',
+      insufficient_stock: (p: ProblemParams) =>
+        `“${p.product}” chỉ còn ${formatCount(Number(p.available))}: hãy giảm số lượng`,
+      sold_out: (p: ProblemParams) => (p.product ? `“${p.product}” đã hết hàng` : 'hàng đã hết'),
+      delivery_required: (p: ProblemParams) => `chọn cách nhận hàng của ${p.producer}`,
+      shipping_not_offered: (p: ProblemParams) => `${p.producer} không giao hàng: hãy chọn nhận tại điểm bán`,
+      unknown_fair_booth: () => 'không có gian hàng hội chợ này, hoặc hội chợ đã kết thúc',
+      address_required: () => 'cần địa chỉ nhận hàng (tỉnh, xã, số nhà) vì có phần đơn được giao tận nơi',
+      phone_invalid: () => 'số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (hoặc dạng +84)',
+      email_invalid: () => 'địa chỉ thư điện tử chưa đúng',
+      payment_unavailable: (p: ProblemParams) =>
+        p.method === 'card'
+          ? 'thanh toán bằng thẻ tạm thời chưa dùng được: hãy chọn cách khác'
+          : p.method === 'vietqr'
+            ? `${p.producer} chưa có tài khoản nhận chuyển khoản: hãy chọn cách thanh toán khác`
+            : 'cách thanh toán này chưa dùng được',
+      transition_not_allowed: (p: ProblemParams) =>
+        `không thể chuyển từ “${subOrderStatusVi[p.from as SubOrderStatusKey] ?? p.from}” sang “${subOrderStatusVi[p.to as SubOrderStatusKey] ?? p.to}”`,
+      carrier_required: () => 'ghi tên đơn vị vận chuyển',
+      tracking_number_required: () => 'ghi mã vận đơn',
+      order_changed: () => 'đơn hàng vừa được cập nhật: hãy tải lại trang',
+      refund_failed: () => 'chưa hoàn tiền được qua cổng thanh toán: hãy thử lại sau',
+      nothing_to_refund: () => 'không có khoản nào để hoàn',
+      shipping_fee_invalid: (p: ProblemParams) => `phí giao hàng từ 0 đến ${formatCount(Number(p.max))} đồng`,
+      free_from_invalid: () => 'mức miễn phí giao hàng phải lớn hơn 0',
+      reference_unknown: () => 'không có đơn hàng mang mã này',
+      transfer_resolved: () => 'giao dịch này đã được xử lý',
     } satisfies Record<ProblemCode, (params: ProblemParams) => string>,
     fields: {
       required: 'bắt buộc',
@@ -808,6 +860,7 @@ export const vi = {
         returned: 'Khách trả lại',
         correction: 'Điều chỉnh sau kiểm kê',
       },
+      orderReasons: { order_reserved: 'Giữ hàng cho đơn', order_released: 'Trả lại hàng của đơn' },
       history: 'Lịch sử tồn kho',
       noHistory: 'Chưa có điều chỉnh nào.',
       historyLine: (delta: string, after: number) => `${delta} → còn ${after}`,

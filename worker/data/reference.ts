@@ -1,6 +1,6 @@
 /** Reference data: provinces, communes, OCOP product groups and subgroups. */
-import { asc } from 'drizzle-orm';
-import { productGroups, productSubgroups, provinces } from '../../db/schema';
+import { asc, eq } from 'drizzle-orm';
+import { communes, productGroups, productSubgroups, provinces } from '../../db/schema';
 import provinceList from '../../db/reference/provinces.json';
 import type { Database } from './db';
 
@@ -24,3 +24,11 @@ export async function listGroupsWithSubgroups(db: Database) {
     subgroups: subgroups.filter((subgroup) => subgroup.groupId === group.id),
   }));
 }
+
+/** The communes of a province by name, for an address form (none for an unknown province). */
+export const communesOfProvince = (db: Database, provinceCode: string) =>
+  db
+    .select({ code: communes.code, nameVi: communes.fullNameVi, nameEn: communes.fullNameEn })
+    .from(communes)
+    .where(eq(communes.provinceCode, provinceCode))
+    .orderBy(asc(communes.nameVi));

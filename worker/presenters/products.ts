@@ -99,7 +99,8 @@ export function toProductEditView(page: ProductForEdit, t: Messages, locale: Loc
     images: page.images.map((image) => ({ id: image.id, url: image.url, alt: pick(locale, image.altVi, image.altEn) })),
     history: page.adjustments.map((entry) => {
       const reason = readReason(entry.reason);
-      const reasonText = reason.code ? t.portal.edit.reasons[reason.code] : '';
+      const reasons: Record<string, string> = { ...t.portal.edit.reasons, ...t.portal.edit.orderReasons };
+      const reasonText = reason.code ? (reasons[reason.code] ?? '') : '';
       return {
         when: formatInstant(entry.createdAt),
         item: variantLabel(entry.variantId),
