@@ -47,7 +47,13 @@ export default defineConfig(async () => {
               verbose: false,
               miniflare: {
                 // A test-only binding so migrations can be applied in a setup file.
-                bindings: { TEST_MIGRATIONS: migrations, CATALOGUE_CACHE_SECONDS: '0', ...stripe.bindings },
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  CATALOGUE_CACHE_SECONDS: '0',
+                  ...stripe.bindings,
+                  // The bank-notification webhook's shared secret (test/api/bank-transfers.test.ts).
+                  BANK_WEBHOOK_SECRET: 'bank-webhook-secret-for-tests',
+                },
               },
             }),
           ],

@@ -5,6 +5,7 @@
 import type { CatalogueQueryParams, ProducerKind } from '../worker/domain/catalogue';
 import type { CertificationLevel, ShownStatus } from '../worker/domain/certification';
 import type { salesPointKinds } from '../db/schema';
+import type { PurchaseView } from './order-views';
 
 export interface ProductCardView {
   slug: string;
@@ -81,6 +82,7 @@ export interface ProductDetailView {
   variants: { label: string; price: number; stock: number }[];
   producer: ProducerSummaryView;
   salesPoints: SalesPointView[];
+  purchase: PurchaseView;
 }
 
 export interface ProducerDetailView {

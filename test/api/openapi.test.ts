@@ -13,7 +13,21 @@ describe('GET /api/v1/openapi.json', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual(
-      ['/admin/certifications', '/groups', '/products', '/products/{idOrSlug}', '/provinces'].sort(),
+      [
+        '/admin/certifications',
+        '/groups',
+        '/products',
+        '/products/{idOrSlug}',
+        '/provinces',
+        '/carts',
+        '/carts/{token}',
+        '/carts/{token}/lines',
+        '/carts/{token}/lines/{lineId}',
+        '/orders',
+        '/orders/{token}',
+        '/payments/stripe/webhook',
+        '/payments/bank-transfers',
+      ].sort(),
     );
     const list = body.paths['/products']!.get!;
     expect(list.parameters?.map((p) => p.name)).toEqual(

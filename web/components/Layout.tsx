@@ -57,6 +57,7 @@ export function Layout({ ctx, title, description, canonicalPath, jsonLd, noindex
             </a>
             <nav aria-label={t.nav.home}>
               <a href={localHref(ctx, '/products')}>{t.nav.products}</a>
+              <a href={localHref(ctx, '/cart')}>{t.cart.nav}</a>
               <a href={languageSwitchHref(url, locale)} lang={locale === 'vi' ? 'en' : 'vi'}>
                 {t.site.switchLanguage}
               </a>

@@ -139,11 +139,6 @@ export async function findProductForCart(
 
 export type ProductForCartRow = NonNullable<Awaited<ReturnType<typeof findProductForCart>>>;
 
-/** A new empty cart (an API client's); the page makes its cart with its first line. */
-export async function insertCart(db: Database, cartId: string, userId: number | null): Promise<void> {
-  await db.insert(carts).values({ id: cartId, userId });
-}
-
 export async function cartExists(db: Database, cartId: string): Promise<boolean> {
   const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId));
   return row !== undefined;
@@ -247,3 +242,17 @@ export async function findCheckout(
 }
 
 export type Checkout = Awaited<ReturnType<typeof findCheckout>>;
+
+/** A new cart with its first lines, in one batch (an API client's cart is made whole or not at all). */
+export async function insertCartWithLines(
+  db: Database,
+  cart: { id: string; userId: number | null },
+  lines: { productId: number; variantId: number | null; quantity: number }[],
+): Promise<void> {
+  await db.batch([
+    db.insert(carts).values({ id: cart.id, userId: cart.userId }),
+    ...lines.map((line) =>
+      db.insert(cartItems).values({ cartId: cart.id, ...line, lineKey: lineKeyOf(line.productId, line.variantId) }),
+    ),
+  ]);
+}

@@ -139,6 +139,9 @@ export function nextSubOrderStatuses(
   ).map((transition) => transition.to);
 }
 
+/** Parts waiting for their producer: paid (or confirmed, for cash on delivery), or packed and not yet sent. */
+export const TO_FULFIL: readonly SubOrderStatus[] = ['paid', 'confirmed', 'packed'];
+
 const closedStatuses = ['cancelled', 'refunded', 'expired'] as const;
 type ClosedStatus = (typeof closedStatuses)[number];
 type LiveStatus = Exclude<SubOrderStatus, ClosedStatus>;

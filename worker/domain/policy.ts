@@ -86,3 +86,8 @@ export function safeNextPath(next: string | undefined): string | null {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
   return next;
 }
+
+/** Every order, the payments to review and what the platform owes producers: trade-promotion staff and administrators. */
+export function marketplaceStaffAccess(actor: Actor): Access {
+  return actor.role === 'staff' || actor.role === 'admin' ? 'allow' : 'forbidden';
+}

@@ -10,7 +10,7 @@ import {
   claimCart,
   findCartLines,
   findProductForCart,
-  insertCart,
+  insertCartWithLines,
   latestCartOf,
   productForSale,
   setCartLineQuantity,
@@ -18,7 +18,14 @@ import {
   type ProductForCartRow,
 } from '../data/carts';
 import type { Database } from '../data/db';
-import { cartRefusal, checkCart, MAX_CART_LINES, MAX_LINE_QUANTITY, type CartCheck } from '../domain/cart';
+import {
+  cartRefusal,
+  checkCart,
+  MAX_CART_LINES,
+  MAX_LINE_QUANTITY,
+  mergeCartLines,
+  type CartCheck,
+} from '../domain/cart';
 import { lineProblem } from '../domain/checkout';
 import { notFound, problem, refused, type FieldProblem } from '../domain/errors';
 
@@ -128,10 +135,28 @@ export async function changeCartLine(
   if (!(await setCartLineQuantity(db, cartId, lineId, quantity))) throw notFound();
 }
 
-/** A new empty cart for an API client. */
-export async function createCart(db: Database, userId: number | null): Promise<string> {
+/**
+ * A new cart for an API client with its first lines, each checked as adding it to the cart would
+ * be (lines of the same product and pack size added up first): all of them, or no cart.
+ */
+export async function createCart(
+  db: Database,
+  userId: number | null,
+  lines: AddToCart[],
+  today: string,
+): Promise<string> {
+  const merged = mergeCartLines(lines);
+  if (merged.length > MAX_CART_LINES) throw refused(problem('cart', 'too_many_lines', { max: MAX_CART_LINES }));
+  for (const line of merged) {
+    const row = await findProductForCart(db, null, line.productId, line.variantId, today);
+    if (!row) throw refused(problem('productId', 'unknown_product'));
+    const refusal = cartRefusal(forSale(row));
+    if (refusal) throw refused(problem('cart', refusal, { product: row.nameVi }));
+    const [issue] = checkCart([line], [forSale(row)]).issues;
+    if (issue) throw refused(lineProblem(issue, { product: () => row.nameVi, producer: String }, LIMITS));
+  }
   const cartId = newCartToken();
-  await insertCart(db, cartId, userId);
+  await insertCartWithLines(db, { id: cartId, userId }, merged);
   return cartId;
 }
 
@@ -150,4 +175,41 @@ export async function cartAfterSignIn(db: Database, cookieCart: string | null, u
     return cookieCart;
   }
   return latestCartOf(db, userId);
+}
+
+/** An API client's cart as it is now (404 for a token no cart has). */
+export async function apiCart(db: Database, cartId: string, today: string): Promise<CartContents> {
+  await requireCart(db, cartId);
+  return cartContents(db, cartId, today);
+}
+
+/** Adds to an API client's cart and answers the cart. */
+export async function addToApiCart(
+  db: Database,
+  cartId: string,
+  line: AddToCart,
+  today: string,
+): Promise<CartContents> {
+  await requireCart(db, cartId);
+  await addToCart(db, { id: cartId, userId: null }, line, today);
+  return cartContents(db, cartId, today);
+}
+
+/** Changes a line of an API client's cart and answers the cart. */
+export async function changeApiCartLine(
+  db: Database,
+  cartId: string,
+  lineId: number,
+  quantity: number,
+  today: string,
+): Promise<CartContents> {
+  await requireCart(db, cartId);
+  await changeCartLine(db, cartId, lineId, quantity, today);
+  return cartContents(db, cartId, today);
+}
+
+/** Creates an API client's cart and answers it. */
+export async function newApiCart(db: Database, lines: AddToCart[], today: string) {
+  const cartId = await createCart(db, null, lines, today);
+  return { cartId, contents: await cartContents(db, cartId, today) };
 }

@@ -12,8 +12,11 @@ import {
 } from '../data/orders';
 import { notFound } from '../domain/errors';
 import { enforce, producerDataAccess, type Actor } from '../domain/policy';
-import type { CardDeps } from './card-payments';
+import type { SubOrderStatus } from '../domain/order-status';
+import { cardReturn, ensureCheckoutSession, type CardDeps, type CardPageContext } from './card-payments';
 import { expireIfOverdue } from './order-expiry';
+import { cancelUnpaidParts, moveSubOrder, type MoveRequest } from './order-fulfilment';
+import { placeOrder, type CheckoutDeps, type CheckoutRequest } from './checkout';
 
 /** An order link's token: what randomToken() makes. */
 export const LINK_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -50,3 +53,59 @@ export async function producerPart(deps: CardDeps, subOrderId: number, actor: Ac
 
 /** A signed-in buyer's own orders. */
 export const ordersOfUser = (deps: Pick<CardDeps, 'db'>, userId: number) => listOrdersOfUser(deps.db, userId, 100);
+
+/** The buyer cancels the parts of their order still waiting for payment. */
+export async function buyerCancels(deps: CardDeps, linkToken: string, userId: number | null): Promise<void> {
+  await cancelUnpaidParts(deps, await orderByLink(deps, linkToken), { kind: 'buyer', userId });
+}
+
+/** The buyer moves one part (says it arrived, or cancels a cash-on-delivery part before it leaves). */
+export async function buyerMoves(
+  deps: CardDeps,
+  linkToken: string,
+  number: number,
+  to: SubOrderStatus,
+  userId: number | null,
+): Promise<void> {
+  const order = await orderByLink(deps, linkToken);
+  const part = order.subOrders.find((candidate) => candidate.number === number);
+  if (!part) throw notFound();
+  await moveSubOrder(deps, order, part, { to }, { kind: 'buyer', userId });
+}
+
+/** A producer member (or an administrator) moves its part of an order. */
+export async function producerMoves(deps: CardDeps, subOrderId: number, actor: Actor, request: MoveRequest) {
+  const { order, part } = await producerPart(deps, subOrderId, actor);
+  await moveSubOrder(deps, order, part, request, { kind: 'producer', userId: actor.id });
+}
+
+/** Staff move a part of an order, refunds included. */
+export async function staffMoves(
+  deps: CardDeps,
+  orderId: number,
+  subOrderId: number,
+  userId: number,
+  request: MoveRequest,
+): Promise<void> {
+  const order = await orderById(deps, orderId);
+  const part = order.subOrders.find((candidate) => candidate.id === subOrderId);
+  if (!part) throw notFound();
+  await moveSubOrder(deps, order, part, request, { kind: 'staff', userId });
+}
+
+/** Where the buyer pays a card order now: its Stripe page, or null when card payment is unavailable. */
+export async function payByCard(deps: CardDeps, page: CardPageContext, linkToken: string): Promise<string | null> {
+  const order = await orderByLink(deps, linkToken);
+  return (await ensureCheckoutSession(deps, page, order))?.url ?? null;
+}
+
+/** Back from Stripe's page: the payment applied if Stripe says it is paid. */
+export async function returnFromCard(deps: CardDeps, linkToken: string, sessionId: string): Promise<void> {
+  await cardReturn(deps, await orderByLink(deps, linkToken), sessionId);
+}
+
+/** Places an order for an API client and answers it as read back, with where to pay a card order. */
+export async function placeOrderForApi(deps: CheckoutDeps, request: CheckoutRequest) {
+  const { order, checkoutUrl } = await placeOrder(deps, request);
+  return { order: (await findOrderById(deps.db, order.id))!, checkoutUrl };
+}

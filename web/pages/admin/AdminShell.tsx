@@ -10,6 +10,8 @@ export type AdminSection =
   | 'certifications'
   | 'certificationUpload'
   | 'fakeReports'
+  | 'orders'
+  | 'payments'
   | 'users'
   | 'organisations'
   | 'tokens'
@@ -30,6 +32,8 @@ export function AdminShell({ ctx, role, section, title, children }: AdminShellPr
     ['home', '/admin', t.admin.home],
     ['certificationOverview', '/admin/certifications/overview', t.adminCertifications.nav.overview],
     ['fakeReports', '/admin/fake-reports', t.portal.fakeReports.title],
+    ['orders', '/admin/orders', t.adminOrders.nav],
+    ['payments', '/admin/payments', t.adminOrders.paymentsNav],
   ];
   if (role === 'admin') {
     links.push(

@@ -14,14 +14,16 @@ interface ErrorSummaryProps {
   labels: Record<string, string>;
   /** The form's fields' id prefix (see Field), so the links land on them. */
   idPrefix?: string;
+  /** What the summary opens with; the portal's "not saved" by default. */
+  title?: string;
 }
 
 /** Names every refused field, by label and by form name, and links to it. */
-export function ErrorSummary({ ctx, issues, labels, idPrefix = '' }: ErrorSummaryProps) {
+export function ErrorSummary({ ctx, issues, labels, idPrefix = '', title }: ErrorSummaryProps) {
   if (issues.length === 0) return null;
   return (
     <div class="alert alert-error" role="alert">
-      <p>{ctx.t.portal.formProblem}</p>
+      <p>{title ?? ctx.t.portal.formProblem}</p>
       <ul>
         {issues.map((issue) => (
           <li>

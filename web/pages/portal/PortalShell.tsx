@@ -3,7 +3,8 @@ import { Layout } from '../../components/Layout';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
 
-export type PortalSection = 'dashboard' | 'products' | 'lots' | 'stamps' | 'fakeReports' | 'scans' | 'profile';
+export type PortalSection =
+  'dashboard' | 'orders' | 'products' | 'shipping' | 'lots' | 'stamps' | 'fakeReports' | 'scans' | 'profile';
 
 interface PortalShellProps {
   ctx: PageContext;
@@ -31,7 +32,9 @@ export function PortalShell({
   const link = (path: string) => localHref(ctx, path, { producer: producerParam });
   const items: { key: PortalSection; path: string; label: string }[] = [
     { key: 'dashboard', path: '/portal', label: t.portal.nav.dashboard },
+    { key: 'orders', path: '/portal/orders', label: t.portal.nav.orders },
     { key: 'products', path: '/portal/products', label: t.portal.nav.products },
+    { key: 'shipping', path: '/portal/shipping', label: t.portal.nav.shipping },
     { key: 'lots', path: '/portal/lots', label: t.portal.nav.lots },
     { key: 'stamps', path: '/portal/stamp-batches', label: t.portal.nav.stamps },
     { key: 'fakeReports', path: '/portal/fake-reports', label: t.portal.nav.fakeReports },
