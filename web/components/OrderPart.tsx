@@ -124,7 +124,6 @@ export function OrderPart({ ctx, part, actionPath, csrfToken, href }: OrderPartP
               <code class="copy">{part.transfer.reference}</code>
             </dd>
           </dl>
-          <p class="hint">{o.deadline(part.transfer.deadline)}</p>
           <details>
             <summary>{o.payload}</summary>
             <code class="copy payload">{part.transfer.payload}</code>

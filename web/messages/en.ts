@@ -148,7 +148,6 @@ export const en: Messages = {
     quantity: 'Quantity',
     update: 'Update',
     remove: 'Remove',
-    removeNamed: (name: string) => `Remove ${name} from the cart`,
     unitPrice: (price: string) => `${price} each`,
     subtotal: 'Subtotal',
     lines: (n: number) => `${n} ${n === 1 ? 'product' : 'products'}`,

@@ -151,7 +151,6 @@ export const vi = {
     quantity: 'Số lượng',
     update: 'Cập nhật',
     remove: 'Bỏ khỏi giỏ',
-    removeNamed: (name: string) => `Bỏ ${name} khỏi giỏ`,
     unitPrice: (price: string) => `${price} / đơn vị`,
     subtotal: 'Tạm tính',
     lines: (n: number) => `${n} sản phẩm`,

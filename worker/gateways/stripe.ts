@@ -58,13 +58,14 @@ export type StripeWebhookResult =
 /**
  * The event a webhook request carries, once its Stripe-Signature header proves Stripe sent this
  * exact body, recently. `rawBody` is the body as received: parsed and serialised again, it would no
- * longer match the signature. `receivedAt` (Unix seconds) defaults to now.
+ * longer match the signature. `receivedAtMs` defaults to now; it is milliseconds since the epoch,
+ * as stripe-node divides it by 1000: given in seconds, every signature would look recent.
  */
 export async function verifyStripeWebhook(
   rawBody: string,
   signature: string | null | undefined,
   webhookSecret: string,
-  receivedAt?: number,
+  receivedAtMs?: number,
 ): Promise<StripeWebhookResult> {
   if (!signature) return { ok: false, reason: 'missing_signature' };
   try {
@@ -74,7 +75,7 @@ export async function verifyStripeWebhook(
       webhookSecret,
       WEBHOOK_TOLERANCE_SECONDS,
       cryptoProvider,
-      receivedAt,
+      receivedAtMs,
     );
     return { ok: true, event };
   } catch (error) {

@@ -280,7 +280,7 @@ export async function handleStripeWebhook(
 ): Promise<WebhookAnswer> {
   const settings = cardPayments(deps.env);
   if (!settings) throw notFound('card payment is not configured');
-  const verified = await verifyStripeWebhook(rawBody, signature, settings.webhookSecret, seconds(deps.now));
+  const verified = await verifyStripeWebhook(rawBody, signature, settings.webhookSecret, deps.now.getTime());
   if (!verified.ok) throw new AppError('bad_request', { detail: `Stripe webhook: ${verified.reason}` });
   const { event } = verified;
   if (await paymentEventSeen(deps.db, event.id)) return { received: true, duplicate: true };

@@ -83,8 +83,9 @@ export function CartPage({ ctx, csrfToken, cart, notice, issues = [] }: CartPage
                           <form method="post" action={localHref(ctx, `/cart/lines/${line.lineId}`)} class="inline-form">
                             <input type="hidden" name="_csrf" value={csrfToken} />
                             <input type="hidden" name="quantity" value="0" />
-                            <button type="submit" class="link-button" aria-label={c.removeNamed(line.name)}>
+                            <button type="submit" class="link-button">
                               {c.remove}
+                              <span class="visually-hidden">: {line.name}</span>
                             </button>
                           </form>
                         </div>
