@@ -38,8 +38,10 @@ export function failingD1(real: D1Database, failAt: number, mode: FailureMode): 
     run<T>() {
       return roundTrip(() => this.real.run<T>());
     }
-    raw<T>(options?: { columnNames?: boolean }) {
-      return roundTrip(() => (options?.columnNames ? this.real.raw<T>({ columnNames: true }) : this.real.raw<T>()));
+    raw<T>(options?: { columnNames?: boolean }): Promise<unknown[]> {
+      return roundTrip<unknown[]>(() =>
+        options?.columnNames ? this.real.raw<T>({ columnNames: true }) : this.real.raw<T>(),
+      );
     }
     first<T>(column?: string) {
       return roundTrip(() => (column === undefined ? this.real.first<T>() : this.real.first<T>(column)));
