@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
-import { producers, productVariants, products } from '../../db/schema';
+import { producers, productVariants, products, subOrders } from '../../db/schema';
 import { refreshVariantFigures } from '../../worker/data/products';
 import type { OrderNotice, OrderNotifier } from '../../worker/gateways/order-notifier';
 import { addToCart } from '../../worker/services/carts';
@@ -139,4 +139,18 @@ export async function setShipping(producerId: number, flatFee: number | null, fr
     .update(producers)
     .set({ shippingFlatFee: flatFee, shippingFreeFrom: freeFrom })
     .where(eq(producers.id, producerId));
+}
+
+/** An order of one product of a producer (made able to sell), placed as a buyer would; its one part's id. */
+export async function placedOrder(spec: { producerId?: number; method?: 'vietqr' | 'cod' } = {}) {
+  const producerId = spec.producerId ?? (await createSeller());
+  await testDb()
+    .update(producers)
+    .set({ shippingFlatFee: 30_000, ...DEMO_ACCOUNT })
+    .where(eq(producers.id, producerId));
+  const product = await createSaleProduct({ producerId });
+  const cartId = await cartWith([{ productId: product.id }]);
+  const { order } = await place(checkoutRequest(cartId, [producerId], { paymentMethod: spec.method ?? 'vietqr' }));
+  const [part] = await testDb().select().from(subOrders).where(eq(subOrders.orderId, order.id));
+  return { order, partId: part!.id, path: `/orders/${order.linkToken}` };
 }

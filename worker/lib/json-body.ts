@@ -1,7 +1,7 @@
 /**
- * The body guard of the marketplace's JSON routes (carts, orders, payment webhooks): anything but
- * application/json is refused before it is read (415), and a body is read no further than the
- * route's limit (413), so a route never sees a body it could not use.
+ * The body guard of the marketplace's JSON routes (carts, orders, payment webhooks): a body over
+ * the route's limit is refused (413, unread when its length says so), anything but application/json
+ * before it is read (415), so a route never sees a body it could not use.
  */
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
@@ -20,10 +20,13 @@ export const jsonBody = (maxBytes = JSON_BODY_BYTES) => {
       throw new AppError('payload_too_large');
     },
   });
-  return createMiddleware<AppEnv>(async (c, next) => {
-    if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
-      throw new AppError('unsupported_media_type', { detail: 'send application/json' });
-    }
-    return limit(c, next);
-  });
+  // The size first, as the ingest route does: a declared length over the limit is refused unread.
+  return createMiddleware<AppEnv>((c, next) =>
+    limit(c, async () => {
+      if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+        throw new AppError('unsupported_media_type', { detail: 'send application/json' });
+      }
+      await next();
+    }),
+  );
 };
