@@ -139,6 +139,41 @@ describe('carts and orders through the API', () => {
     expect((await fetchApp('/api/v1/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
   });
 
+  it('places exactly 10 of 50 orders sent at once for the last 10 units; the others hear it sold out', async () => {
+    const seller = await createSeller();
+    const product = await createSaleProduct({ producerId: seller, stock: 10, nameVi: 'Bưởi Tân Triều' });
+    const carts: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const created = await send('/carts', 'POST', { lines: [{ product_id: product.id }] });
+      carts.push((await created.json<Cart>()).token);
+    }
+    const responses = await Promise.all(
+      carts.map((token, i) =>
+        send(
+          '/orders',
+          'POST',
+          {
+            cart_token: token,
+            buyer: { name: `Người mua ${i}`, phone: '0912345678' },
+            address: { province_code: '75', commune_code: '26068', street: '1 Lê Lợi' },
+            deliveries: [{ producer_id: seller, kind: 'ship' }],
+            payment_method: 'cod',
+          },
+          { 'idempotency-key': `rush-${i}-0000` },
+        ),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(40);
+    const refusal = await responses.find((response) => response.status === 409)!.json();
+    expect(refusal).toMatchObject({
+      code: 'conflict',
+      errors: [{ field: 'cart', message: '“Bưởi Tân Triều” đã hết hàng' }],
+    });
+    expect(await stockOf(product.id)).toBe(0);
+  });
+
   it('answers 415 to a body that is not JSON and 404 to an unknown cart', async () => {
     const response = await fetchApp('/api/v1/carts', {
       method: 'POST',

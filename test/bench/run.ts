@@ -5,12 +5,13 @@
  * limit) and `/health/db` (floor: one D1 round trip). Ratios, not absolute
  * req/s, are what carry over from one machine to another.
  *
- *   npm run bench -- [--products 100000] [--fresh] [--duration 10] [--only catalogue,ingest,stamps,scan]
+ *   npm run bench -- [--products 100000] [--fresh] [--duration 10] [--only catalogue,ingest,stamps,scan,orders]
  *
  * `ingest` times the certification ingest of a 10,000-row council CSV (test/bench/ingest.ts);
  * `stamps` times issuing a batch of 100,000 QR stamps and downloading the PDF of a 1,000-stamp batch
  * (test/bench/stamps.ts); `scan` loads the
- * scan page and the scan beacon beside the floor route (test/bench/scan.ts).
+ * scan page and the scan beacon beside the floor route (test/bench/scan.ts); `orders` loads the cart page
+ * and placing an order beside the floor route (test/bench/orders.ts).
  */
 import autocannon from 'autocannon';
 import { existsSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { repoRoot, seedDatabase, startWorker, type LocalWorker, type StartOptions } from '../browser/local-worker';
 import { benchIngest } from './ingest';
+import { benchOrders } from './orders';
 import { benchScan } from './scan';
 import { benchStampIssuance } from './stamps';
 
@@ -29,7 +31,7 @@ const { values: flags } = parseArgs({
     products: { type: 'string', default: '100000' },
     fresh: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'catalogue,ingest,stamps,scan' },
+    only: { type: 'string', default: 'catalogue,ingest,stamps,scan,orders' },
   },
 });
 const parts = flags.only.split(',');
@@ -120,9 +122,9 @@ async function gzipSizes(url: string) {
  * One request at a time, so a slow route does not leave a queue of abandoned
  * requests behind; the first one also fills the edge cache when it is on.
  */
-async function warmUp(url: string, init: RequestInit = {}) {
+async function warmUp(url: string, init: RequestInit = {}, nextBody?: () => string) {
   const until = Date.now() + WARM_UP_MS;
-  const get = async () => (await fetchOk(url, init)).arrayBuffer();
+  const get = async () => (await fetchOk(url, nextBody ? { ...init, body: nextBody() } : init)).arrayBuffer();
   await get();
   while (Date.now() < until) await get();
 }
@@ -134,6 +136,8 @@ interface Route {
   method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
+  /** A body for each request, for a route whose requests cannot repeat (each order uses up its cart). */
+  nextBody?: () => string;
 }
 
 /**
@@ -152,13 +156,17 @@ async function loadRoutes(
   reference?: Route,
 ): Promise<Measurement[]> {
   let worker: LocalWorker = await startWorker(options);
-  const measure = async ({ route, path, method, body, headers }: Route, quiet = false): Promise<Measurement> => {
-    await warmUp(`${worker.baseUrl}${path}`, { method, body, headers });
+  const measure = async (
+    { route, path, method, body, headers, nextBody }: Route,
+    quiet = false,
+  ): Promise<Measurement> => {
+    await warmUp(`${worker.baseUrl}${path}`, { method, body, headers }, nextBody);
     const result = await autocannon({
       url: `${worker.baseUrl}${path}`,
       method: method ?? 'GET',
       ...(body === undefined ? {} : { body }),
       ...(headers === undefined ? {} : { headers }),
+      ...(nextBody ? { requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }] } : {}),
       connections: CONNECTIONS,
       duration: durationSeconds,
       timeout: REQUEST_TIMEOUT_SECONDS,
@@ -334,5 +342,15 @@ if (parts.includes('scan')) {
     startOptions: { persistTo, vars: { CATALOGUE_CACHE_SECONDS: '0' } },
     floorRoute: { route: 'floor /health/db', path: '/health/db' },
     loadRoutes,
+  });
+}
+if (parts.includes('orders')) {
+  const persistTo = await preparePersistDir();
+  await benchOrders({
+    persistTo,
+    startOptions: { persistTo, vars: { CATALOGUE_CACHE_SECONDS: '0' } },
+    floorRoute: { route: 'floor /health/db', path: '/health/db' },
+    loadRoutes,
+    durationSeconds,
   });
 }

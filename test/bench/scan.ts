@@ -33,6 +33,8 @@ export interface BenchRoute {
   method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
+  /** A body for each request, for a route whose requests cannot repeat. */
+  nextBody?: () => string;
 }
 
 export interface BenchMeasurement {
