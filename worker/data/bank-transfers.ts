@@ -19,7 +19,7 @@ const now = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 export type TransferOutcome = (typeof transferOutcomes)[number];
 
 /** Outcomes a person must look at: money that paid nothing in full, or more than was owed. */
-export const OUTCOMES_TO_REVIEW: readonly TransferOutcome[] = ['partial', 'excess', 'unmatched', 'late'];
+const OUTCOMES_TO_REVIEW: readonly TransferOutcome[] = ['partial', 'excess', 'unmatched', 'late'];
 
 /** Keeps a transfer; null when its key was kept before (a retried notification). */
 export async function insertBankTransfer(

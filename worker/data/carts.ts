@@ -26,7 +26,7 @@ import { communesOfProvince } from './reference';
 
 const now = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
-export const lineKeyOf = (productId: number, variantId: number | null) => `${productId}:${variantId ?? ''}`;
+const lineKeyOf = (productId: number, variantId: number | null) => `${productId}:${variantId ?? ''}`;
 
 /** On sale on `today`: published and holding a current OCOP certification, as the catalogue lists it. */
 const listedOn = (today: SQL) =>

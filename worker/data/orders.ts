@@ -99,7 +99,7 @@ const linesOfToken = (token: string) => sql`FROM ${orderItems}
  * one stock_adjustments row per line. Taking is checked by that row: its stock_after is NULL once a
  * stock went below zero, and the NOT NULL column then fails the batch it is in.
  */
-export function stockMoveStatements(db: Database, token: string, move: 'reserve' | 'release', userId: number | null) {
+function stockMoveStatements(db: Database, token: string, move: 'reserve' | 'release', userId: number | null) {
   const sign = move === 'reserve' ? sql.raw('-') : sql.raw('+');
   const quantityOf = (condition: SQL) =>
     sql`coalesce((SELECT sum(${orderItems.quantity}) FROM ${orderItems}
@@ -255,15 +255,6 @@ export async function insertOrder(db: Database, order: NewOrder, token: string):
     },
   );
   return inserted[0]!;
-}
-
-/** The order a cart placed with this idempotency key, if it did. */
-export async function findOrderByIdempotency(db: Database, cartId: string, idempotencyKey: string) {
-  const [row] = await db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.cartId, cartId), eq(orders.idempotencyKey, idempotencyKey)));
-  return row ?? null;
 }
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -438,14 +429,11 @@ async function findOrderWhere(db: Database, condition: SQL) {
 }
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof findOrderWhere>>>;
-export type SubOrderDetail = OrderDetail['subOrders'][number];
 
 export const findOrderByLinkToken = (db: Database, linkToken: string) =>
   findOrderWhere(db, eq(orders.linkToken, linkToken));
 
 export const findOrderById = (db: Database, orderId: number) => findOrderWhere(db, eq(orders.id, orderId));
-
-export const findOrderByCode = (db: Database, code: string) => findOrderWhere(db, eq(orders.code, code));
 
 /** A sub-order's order id and producer, for access checks before its order is read. */
 export async function findSubOrderOwner(db: Database, subOrderId: number) {
