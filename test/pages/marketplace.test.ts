@@ -117,6 +117,17 @@ describe('the cart', () => {
     expect(await (await browser.request('/cart')).text()).toContain('Giỏ hàng đang trống.');
   });
 
+  it('speaks English when asked', async () => {
+    const product = await createSaleProduct({ nameVi: 'Chè Thái', nameEn: 'Thai Nguyen tea' });
+    const browser = new BrowserSession();
+    expect(await (await browser.request('/cart?lang=en')).text()).toContain('Your cart is empty.');
+    await addToCart(browser, product.id);
+    const cart = await (await browser.request('/cart?lang=en')).text();
+    expect(cart).toContain('Thai Nguyen tea');
+    expect(cart).toContain('Check out');
+    expect(await (await browser.request('/checkout?lang=en')).text()).toContain('Delivered to your address');
+  });
+
   it('stays with the buyer through signing in, and follows them to another browser', async () => {
     const product = await createSaleProduct({ nameVi: 'Mứt gừng Đường Lâm' });
     const { user } = await signedIn('buyer');
