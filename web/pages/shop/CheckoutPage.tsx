@@ -32,7 +32,11 @@ export function CheckoutPage({ ctx, csrfToken, view }: CheckoutPageProps) {
       <div class="shop narrow">
         <h1>{k.title}</h1>
         <p class="lead">{k.intro}</p>
-        {view.signedIn ? <p class="hint">{k.signedIn}</p> : null}
+        {view.signedIn ? (
+          <p class="hint">
+            {k.signedIn} <a href={localHref(ctx, '/account/orders')}>{t.account.ordersTitle}</a>
+          </p>
+        ) : null}
         <ErrorSummary ctx={ctx} issues={view.issues} labels={labels} title={k.formProblem} />
         <form method="post" action={localHref(ctx, '/checkout')} class="checkout-form">
           <input type="hidden" name="_csrf" value={csrfToken} />
