@@ -20,7 +20,7 @@ import { aliased } from './aliased';
 import { jsonRows } from './catalogue';
 import type { Database } from './db';
 import { pickupPlaceStatements, toPickupPlaces } from './pickup-places';
-import { prepared } from './prepared';
+import { prepared, preparedBatch } from './prepared';
 import { checkoutProducersQuery } from './producers';
 import { communesOfProvince } from './reference';
 
@@ -208,6 +208,24 @@ export async function latestCartOf(db: Database, userId: number): Promise<string
   return row?.id ?? null;
 }
 
+/** Checkout's one read, built once per isolate: it runs on every step and every placement. */
+const checkoutBatch = preparedBatch((db) => {
+  const cartId = sql`${sql.placeholder('cartId')}`;
+  const today = sql`${sql.placeholder('today')}`;
+  const producerIds = sql`(SELECT DISTINCT ${products.producerId} FROM ${cartItems}
+    JOIN ${products} ON ${products.id} = ${cartItems.productId} WHERE ${cartItems.cartId} = ${cartId})`;
+  return [
+    db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.cartId, cartId), eq(orders.idempotencyKey, sql.placeholder('idempotencyKey')))),
+    cartLinesQuery(db, cartId, today),
+    checkoutProducersQuery(db, producerIds),
+    ...pickupPlaceStatements(db, producerIds, today),
+    communesOfProvince(db, sql.placeholder('provinceCode')),
+  ] as const;
+});
+
 /**
  * Everything checkout decides with, in one round trip: the order this cart already placed with
  * this idempotency key (a form sent twice), the lines with their products as they are now, each
@@ -218,19 +236,12 @@ export async function findCheckout(
   db: Database,
   request: { cartId: string; idempotencyKey: string | null; today: string; provinceCode: string | null },
 ) {
-  const { cartId, today } = request;
-  const producerIds = sql`(SELECT DISTINCT ${products.producerId} FROM ${cartItems}
-    JOIN ${products} ON ${products.id} = ${cartItems.productId} WHERE ${cartItems.cartId} = ${cartId})`;
-  const [placed, lines, producerRows, points, booths, communeRows] = await db.batch([
-    db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.cartId, cartId), eq(orders.idempotencyKey, request.idempotencyKey ?? ''))),
-    cartLinesQuery(db, sql`${cartId}`, sql`${today}`),
-    checkoutProducersQuery(db, producerIds),
-    ...pickupPlaceStatements(db, producerIds, today),
-    communesOfProvince(db, request.provinceCode ?? ''),
-  ]);
+  const [placed, lines, producerRows, points, booths, communeRows] = await checkoutBatch(db, {
+    cartId: request.cartId,
+    idempotencyKey: request.idempotencyKey ?? '',
+    today: request.today,
+    provinceCode: request.provinceCode ?? '',
+  });
   const ids = producerRows.map((producer) => producer.id);
   return {
     placed: placed[0] ?? null,

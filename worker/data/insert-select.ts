@@ -1,4 +1,4 @@
-import { getTableColumns, is, sql, SQL } from 'drizzle-orm';
+import { getTableColumns, is, sql, SQL, type Placeholder } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from './db';
 
@@ -10,7 +10,7 @@ import type { Database } from './db';
 export function insertSelect(
   db: Database,
   table: SQLiteTable,
-  values: Record<string, SQL | string | number | null>,
+  values: Record<string, SQL | Placeholder | string | number | null>,
   from: SQL,
 ) {
   const select = Object.values(getTableColumns(table)).map((column) => {

@@ -13,7 +13,7 @@
  * this change moved, and on none when another request moved them first.
  */
 import type { BatchItem } from 'drizzle-orm/batch';
-import { and, asc, desc, eq, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
   communes,
   orderItems,
@@ -35,6 +35,7 @@ import type { SubOrderStatus, TransitionActor } from '../domain/order-status';
 import { aliased } from './aliased';
 import { withConstraints } from './constraints';
 import { insertSelect, jsonField } from './insert-select';
+import { preparedBatch } from './prepared';
 import { auditStatement, type AuditEntry } from './audit';
 import type { Database } from './db';
 
@@ -89,7 +90,7 @@ export interface NewOrder {
 }
 
 /** The rows of a token's sub-orders' lines, with the order each belongs to. */
-const linesOfToken = (token: string) => sql`FROM ${orderItems}
+const linesOfToken = (token: string | Placeholder) => sql`FROM ${orderItems}
   JOIN ${subOrders} ON ${subOrders.id} = ${orderItems.subOrderId}
   JOIN ${orders} ON ${orders.id} = ${subOrders.orderId}
   WHERE ${subOrders.transitionToken} = ${token}`;
@@ -99,7 +100,12 @@ const linesOfToken = (token: string) => sql`FROM ${orderItems}
  * one stock_adjustments row per line. Taking is checked by that row: its stock_after is NULL once a
  * stock went below zero, and the NOT NULL column then fails the batch it is in.
  */
-function stockMoveStatements(db: Database, token: string, move: 'reserve' | 'release', userId: number | null) {
+function stockMoveStatements(
+  db: Database,
+  token: string | Placeholder,
+  move: 'reserve' | 'release',
+  userId: number | null | Placeholder,
+) {
   const sign = move === 'reserve' ? sql.raw('-') : sql.raw('+');
   const quantityOf = (condition: SQL) =>
     sql`coalesce((SELECT sum(${orderItems.quantity}) FROM ${orderItems}
@@ -155,11 +161,11 @@ function stockMoveStatements(db: Database, token: string, move: 'reserve' | 'rel
 /** The history row of every sub-order a token moved. */
 function eventStatement(
   db: Database,
-  token: string,
+  token: string | Placeholder,
   from: SubOrderStatus | null,
   to: SubOrderStatus,
   actor: TransitionActor,
-  userId: number | null,
+  userId: number | null | Placeholder,
   note: string | null,
 ) {
   return insertSelect(
@@ -177,14 +183,92 @@ function eventStatement(
   );
 }
 
+const value = (name: string) => sql.placeholder(name);
+
+/** The order's columns, each a placeholder of its own name. */
+const orderHead = {
+  code: value('code'),
+  linkToken: value('linkToken'),
+  cartId: value('cartId'),
+  idempotencyKey: value('idempotencyKey'),
+  userId: value('userId'),
+  buyerName: value('buyerName'),
+  buyerPhone: value('buyerPhone'),
+  buyerEmail: value('buyerEmail'),
+  provinceCode: value('provinceCode'),
+  communeCode: value('communeCode'),
+  street: value('street'),
+  note: value('note'),
+  paymentMethod: value('paymentMethod'),
+  subtotal: value('subtotal'),
+  shippingFee: value('shippingFee'),
+  total: value('total'),
+};
+
+/** Placing an order's one batch, built once per isolate: it runs on every checkout. */
+const orderBatch = preparedBatch((db) => {
+  const token = value('token');
+  const orderId = sql`(SELECT ${orders.id} FROM ${orders} WHERE ${orders.code} = ${value('code')})`;
+  return [
+    db.insert(orders).values(orderHead).returning(),
+    insertSelect(
+      db,
+      subOrders,
+      {
+        order_id: orderId,
+        number: jsonField('number'),
+        producer_id: jsonField('producerId'),
+        status: 'pending_payment',
+        delivery_kind: jsonField('deliveryKind'),
+        sales_point_id: jsonField('salesPointId'),
+        fair_booth_id: jsonField('fairBoothId'),
+        pickup_place: jsonField('pickupPlace'),
+        payment_deadline: jsonField('paymentDeadline'),
+        payee_bank_bin: jsonField('payeeBankBin'),
+        payee_account_number: jsonField('payeeAccountNumber'),
+        payee_account_name: jsonField('payeeAccountName'),
+        subtotal: jsonField('subtotal'),
+        shipping_fee: jsonField('shippingFee'),
+        total: jsonField('total'),
+        transition_token: sql`${token}`,
+      },
+      sql`FROM json_each(${value('parts')})`,
+    ),
+    insertSelect(
+      db,
+      orderItems,
+      {
+        sub_order_id: sql`${subOrders.id}`,
+        product_id: jsonField('productId'),
+        variant_id: jsonField('variantId'),
+        name_snapshot: jsonField('name'),
+        variant_label: jsonField('variantLabel'),
+        unit_price: jsonField('unitPrice'),
+        quantity: jsonField('quantity'),
+        line_total: jsonField('lineTotal'),
+      },
+      sql`FROM json_each(${value('lines')})
+        JOIN ${subOrders} ON ${subOrders.transitionToken} = ${token} AND ${subOrders.number} = value ->> 'number'`,
+    ),
+    ...stockMoveStatements(db, token, 'reserve', value('userId')),
+    eventStatement(db, token, null, 'pending_payment', 'buyer', value('userId'), null),
+    db.delete(cartItems).where(eq(cartItems.cartId, value('cartId'))),
+    db
+      .update(carts)
+      .set({ updatedAt: now })
+      .where(eq(carts.id, value('cartId'))),
+    // The order as its pages and the API show it, read back in the same round trip.
+    ...orderDetailStatements(db, eq(orders.code, value('code'))),
+  ] as const;
+});
+
 /**
  * Writes a new order whole: order, sub-orders, lines, stock taken, history, cart emptied. Refused
  * as a conflict when this cart already placed an order with this idempotency key, and with
  * sold_out (no product named: the caller reads which) when a line's stock ran short.
  */
-export async function insertOrder(db: Database, order: NewOrder, token: string): Promise<OrderRow> {
+export async function insertOrder(db: Database, order: NewOrder, token: string): Promise<OrderDetail> {
   const { subOrders: parts, ...head } = order;
-  const orderId = sql`(SELECT ${orders.id} FROM ${orders} WHERE ${orders.code} = ${order.code})`;
   const partRows = parts.map((part) => ({
     number: part.number,
     producerId: part.producerId,
@@ -201,60 +285,14 @@ export async function insertOrder(db: Database, order: NewOrder, token: string):
     total: part.total,
   }));
   const lineRows = parts.flatMap((part) => part.lines.map((line) => ({ number: part.number, ...line })));
-  const [inserted] = await withConstraints(
-    () =>
-      db.batch([
-        db.insert(orders).values(head).returning(),
-        insertSelect(
-          db,
-          subOrders,
-          {
-            order_id: orderId,
-            number: jsonField('number'),
-            producer_id: jsonField('producerId'),
-            status: 'pending_payment',
-            delivery_kind: jsonField('deliveryKind'),
-            sales_point_id: jsonField('salesPointId'),
-            fair_booth_id: jsonField('fairBoothId'),
-            pickup_place: jsonField('pickupPlace'),
-            payment_deadline: jsonField('paymentDeadline'),
-            payee_bank_bin: jsonField('payeeBankBin'),
-            payee_account_number: jsonField('payeeAccountNumber'),
-            payee_account_name: jsonField('payeeAccountName'),
-            subtotal: jsonField('subtotal'),
-            shipping_fee: jsonField('shippingFee'),
-            total: jsonField('total'),
-            transition_token: token,
-          },
-          sql`FROM json_each(${JSON.stringify(partRows)})`,
-        ),
-        insertSelect(
-          db,
-          orderItems,
-          {
-            sub_order_id: sql`${subOrders.id}`,
-            product_id: jsonField('productId'),
-            variant_id: jsonField('variantId'),
-            name_snapshot: jsonField('name'),
-            variant_label: jsonField('variantLabel'),
-            unit_price: jsonField('unitPrice'),
-            quantity: jsonField('quantity'),
-            line_total: jsonField('lineTotal'),
-          },
-          sql`FROM json_each(${JSON.stringify(lineRows)})
-            JOIN ${subOrders} ON ${subOrders.transitionToken} = ${token} AND ${subOrders.number} = value ->> 'number'`,
-        ),
-        ...stockMoveStatements(db, token, 'reserve', order.userId),
-        eventStatement(db, token, null, 'pending_payment', 'buyer', order.userId, null),
-        db.delete(cartItems).where(eq(cartItems.cartId, order.cartId)),
-        db.update(carts).set({ updatedAt: now }).where(eq(carts.id, order.cartId)),
-      ]),
+  const results = await withConstraints(
+    () => orderBatch(db, { ...head, token, parts: JSON.stringify(partRows), lines: JSON.stringify(lineRows) }),
     {
       'UNIQUE orders.cart_id, orders.idempotency_key': 'conflict',
       'NOT NULL stock_adjustments.stock_after': problem('cart', 'sold_out'),
     },
   );
-  return inserted[0]!;
+  return toOrderDetail(results.slice(-5) as unknown as DetailRows)!;
 }
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -362,10 +400,10 @@ export async function extendPaymentDeadline(db: Database, orderId: number, deadl
     .where(and(eq(subOrders.orderId, orderId), eq(subOrders.status, 'pending_payment')));
 }
 
-/** An order with everything its pages show, by a condition on the orders table. */
-async function findOrderWhere(db: Database, condition: SQL) {
+/** The statements that read an order with everything its pages show, by a condition on the orders table. */
+function orderDetailStatements(db: Database, condition: SQL) {
   const orderId = sql`(SELECT ${orders.id} FROM ${orders} WHERE ${condition})`;
-  const [orderRows, parts, lines, events, paymentRows] = await db.batch([
+  return [
     db
       .select({
         order: orders,
@@ -407,7 +445,19 @@ async function findOrderWhere(db: Database, condition: SQL) {
       .from(payments)
       .where(sql`${payments.orderId} = ${orderId}`)
       .orderBy(asc(payments.id)),
-  ]);
+  ] as const;
+}
+
+type DetailStatements = ReturnType<typeof orderDetailStatements>;
+type DetailRows = [
+  Awaited<DetailStatements[0]>,
+  Awaited<DetailStatements[1]>,
+  Awaited<DetailStatements[2]>,
+  Awaited<DetailStatements[3]>,
+  Awaited<DetailStatements[4]>,
+];
+
+function toOrderDetail([orderRows, parts, lines, events, paymentRows]: DetailRows) {
   const [head] = orderRows;
   if (!head) return null;
   return {
@@ -426,6 +476,11 @@ async function findOrderWhere(db: Database, condition: SQL) {
     })),
     payments: paymentRows,
   };
+}
+
+/** An order with everything its pages show, in one round trip. */
+async function findOrderWhere(db: Database, condition: SQL) {
+  return toOrderDetail((await db.batch(orderDetailStatements(db, condition))) as DetailRows);
 }
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof findOrderWhere>>>;

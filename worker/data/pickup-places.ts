@@ -4,7 +4,7 @@
  * today. Sales points and fairs belong to their own feature (trade promotion); this file is the one
  * place the marketplace reads them, so a change to those tables is answered here alone.
  */
-import { and, asc, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import {
   fairBooths,
   fairExhibitors,
@@ -34,7 +34,7 @@ const joinParts = (parts: (string | null)[]) => parts.filter((part) => part && p
  * The two statements that read pick-up places on `today` for the producers `producerIds` selects
  * (a subquery), to run in the caller's batch; toPickupPlaces reads their rows.
  */
-export function pickupPlaceStatements(db: Database, producerIds: SQL, today: string) {
+export function pickupPlaceStatements(db: Database, producerIds: SQL, today: SQL) {
   return [
     db
       .selectDistinct({
@@ -67,8 +67,8 @@ export function pickupPlaceStatements(db: Database, producerIds: SQL, today: str
           sql`${fairExhibitors.producerId} IN ${producerIds}`,
           isNotNull(fairExhibitors.boothId),
           eq(fairs.isPublished, true),
-          lte(fairs.startsOn, today),
-          gte(fairs.endsOn, today),
+          sql`${fairs.startsOn} <= ${today}`,
+          sql`${fairs.endsOn} >= ${today}`,
         ),
       )
       .orderBy(asc(fairs.endsOn), asc(fairBooths.code)),

@@ -1,5 +1,5 @@
 /** Reference data: provinces, communes, OCOP product groups and subgroups. */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, type Placeholder } from 'drizzle-orm';
 import { communes, productGroups, productSubgroups, provinces } from '../../db/schema';
 import provinceList from '../../db/reference/provinces.json';
 import type { Database } from './db';
@@ -26,7 +26,7 @@ export async function listGroupsWithSubgroups(db: Database) {
 }
 
 /** The communes of a province by name, for an address form (none for an unknown province). */
-export const communesOfProvince = (db: Database, provinceCode: string) =>
+export const communesOfProvince = (db: Database, provinceCode: string | Placeholder) =>
   db
     .select({ code: communes.code, nameVi: communes.fullNameVi, nameEn: communes.fullNameEn })
     .from(communes)

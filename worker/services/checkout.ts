@@ -16,6 +16,7 @@ import {
   insertOrder,
   setOrderNotified,
   type NewOrder,
+  type OrderDetail,
   type OrderRow,
 } from '../data/orders';
 import type { PickupPlaces } from '../data/pickup-places';
@@ -185,6 +186,8 @@ function answerProblems(state: CheckoutState, request: CheckoutRequest): FieldPr
 
 export interface Placement {
   order: OrderRow;
+  /** The order as its pages show it, when this request placed it (read back in the same round trip). */
+  detail: OrderDetail | null;
   /** Where the buyer goes next: Stripe's page for a card order, else the order page. */
   checkoutUrl: string | null;
 }
@@ -255,7 +258,7 @@ export async function placeOrder(deps: CheckoutDeps, request: CheckoutRequest): 
       };
     }),
   };
-  let placed: OrderRow;
+  let placed: OrderDetail;
   try {
     placed = await insertOrder(deps.db, order, randomToken());
   } catch (error) {
@@ -268,7 +271,7 @@ export async function placeOrder(deps: CheckoutDeps, request: CheckoutRequest): 
     if (error.problems[0]?.problem === 'sold_out') throw await soldOut(deps, state);
     throw error;
   }
-  return finishPlacement(deps, placed);
+  return finishPlacement(deps, placed.order, placed);
 }
 
 /**
@@ -298,11 +301,15 @@ async function soldOut(deps: Pick<CheckoutDeps, 'db'>, state: CheckoutState): Pr
 }
 
 /** What a placed order still needs: its Stripe session (card), and the buyer told where it is. */
-async function finishPlacement(deps: CheckoutDeps, placed: OrderRow): Promise<Placement> {
+async function finishPlacement(
+  deps: CheckoutDeps,
+  placed: OrderRow,
+  detail: OrderDetail | null = null,
+): Promise<Placement> {
   let checkoutUrl: string | null = null;
   if (placed.paymentMethod === 'card') {
-    const detail = await findOrderById(deps.db, placed.id);
-    if (detail) checkoutUrl = (await ensureCheckoutSession(deps, deps.page, detail))?.url ?? null;
+    const read = detail ?? (await findOrderById(deps.db, placed.id));
+    if (read) checkoutUrl = (await ensureCheckoutSession(deps, deps.page, read))?.url ?? null;
   }
   if (!placed.notifiedAt) {
     const delivery = await deps.notifier.orderPlaced({
@@ -316,5 +323,5 @@ async function finishPlacement(deps: CheckoutDeps, placed: OrderRow): Promise<Pl
     });
     if (delivery.kind === 'delivered') await setOrderNotified(deps.db, placed.id);
   }
-  return { order: placed, checkoutUrl };
+  return { order: placed, detail, checkoutUrl };
 }

@@ -106,6 +106,6 @@ export async function returnFromCard(deps: CardDeps, linkToken: string, sessionI
 
 /** Places an order for an API client and answers it as read back, with where to pay a card order. */
 export async function placeOrderForApi(deps: CheckoutDeps, request: CheckoutRequest) {
-  const { order, checkoutUrl } = await placeOrder(deps, request);
-  return { order: (await findOrderById(deps.db, order.id))!, checkoutUrl };
+  const { order, detail, checkoutUrl } = await placeOrder(deps, request);
+  return { order: detail ?? (await findOrderById(deps.db, order.id))!, checkoutUrl };
 }
