@@ -222,7 +222,7 @@ const checkoutBatch = preparedBatch((db) => {
     cartLinesQuery(db, cartId, today),
     checkoutProducersQuery(db, producerIds),
     ...pickupPlaceStatements(db, producerIds, today),
-    communesOfProvince(db, sql.placeholder('provinceCode')),
+    communesOfProvince(db, sql.placeholder('provinceCode'), sql.placeholder('communeCode')),
   ] as const;
 });
 
@@ -230,17 +230,25 @@ const checkoutBatch = preparedBatch((db) => {
  * Everything checkout decides with, in one round trip: the order this cart already placed with
  * this idempotency key (a form sent twice), the lines with their products as they are now, each
  * producer's shipping rule and account, where each producer's part can be picked up today, and the
- * communes of the province the buyer chose.
+ * communes of the province the buyer chose (or just the one they chose).
  */
 export async function findCheckout(
   db: Database,
-  request: { cartId: string; idempotencyKey: string | null; today: string; provinceCode: string | null },
+  request: {
+    cartId: string;
+    idempotencyKey: string | null;
+    today: string;
+    provinceCode: string | null;
+    /** Only this commune of the province (placing an order checks one); all of them by default (the form). */
+    communeCode?: string | null;
+  },
 ) {
   const [placed, lines, producerRows, points, booths, communeRows] = await checkoutBatch(db, {
     cartId: request.cartId,
     idempotencyKey: request.idempotencyKey ?? '',
     today: request.today,
     provinceCode: request.provinceCode ?? '',
+    communeCode: request.communeCode ?? '',
   });
   const ids = producerRows.map((producer) => producer.id);
   return {

@@ -27,7 +27,6 @@ import {
   subOrderEvents,
   subOrders,
   cartItems,
-  carts,
 } from '../../db/schema';
 import type { deliveryKinds, paymentMethods } from '../../db/schema';
 import { problem } from '../domain/errors';
@@ -253,10 +252,6 @@ const orderBatch = preparedBatch((db) => {
     ...stockMoveStatements(db, token, 'reserve', value('userId')),
     eventStatement(db, token, null, 'pending_payment', 'buyer', value('userId'), null),
     db.delete(cartItems).where(eq(cartItems.cartId, value('cartId'))),
-    db
-      .update(carts)
-      .set({ updatedAt: now })
-      .where(eq(carts.id, value('cartId'))),
     // The order as its pages and the API show it, read back in the same round trip.
     ...orderDetailStatements(db, eq(orders.code, value('code'))),
   ] as const;

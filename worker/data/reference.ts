@@ -1,5 +1,5 @@
 /** Reference data: provinces, communes, OCOP product groups and subgroups. */
-import { asc, eq, type Placeholder } from 'drizzle-orm';
+import { and, asc, eq, sql, type Placeholder } from 'drizzle-orm';
 import { communes, productGroups, productSubgroups, provinces } from '../../db/schema';
 import provinceList from '../../db/reference/provinces.json';
 import type { Database } from './db';
@@ -25,10 +25,19 @@ export async function listGroupsWithSubgroups(db: Database) {
   }));
 }
 
-/** The communes of a province by name, for an address form (none for an unknown province). */
-export const communesOfProvince = (db: Database, provinceCode: string | Placeholder) =>
+/**
+ * The communes of a province by name, for an address form (none for an unknown province); given a
+ * commune, only that one, if it lies in the province (checking an address needs no list).
+ */
+export const communesOfProvince = (
+  db: Database,
+  provinceCode: string | Placeholder,
+  communeCode: string | Placeholder,
+) =>
   db
     .select({ code: communes.code, nameVi: communes.fullNameVi, nameEn: communes.fullNameEn })
     .from(communes)
-    .where(eq(communes.provinceCode, provinceCode))
+    .where(
+      and(eq(communes.provinceCode, provinceCode), sql`(${communeCode} = '' OR ${communes.code} = ${communeCode})`),
+    )
     .orderBy(asc(communes.nameVi));

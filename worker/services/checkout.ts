@@ -20,6 +20,7 @@ import {
   type OrderRow,
 } from '../data/orders';
 import type { PickupPlaces } from '../data/pickup-places';
+import { provincesByCode } from '../data/reference';
 import type { PaymentEnv } from '../config';
 import { cardPayments } from '../config';
 import { draftOrder, type OrderDraft, type ProducerDelivery } from '../domain/cart';
@@ -127,6 +128,7 @@ export async function checkoutState(
     idempotencyKey: request.idempotencyKey ?? null,
     today: deps.today,
     provinceCode: request.address?.provinceCode ?? null,
+    communeCode: request.address?.communeCode || null,
   });
   const cart = judgeLines(checkout.lines);
   const producers = producersAtCheckout(checkout);
@@ -164,12 +166,10 @@ function answerProblems(state: CheckoutState, request: CheckoutRequest): FieldPr
   if (ships) {
     if (!request.address) {
       problems.push(problem('street', 'address_required'));
+    } else if (!provincesByCode.has(request.address.provinceCode)) {
+      problems.push(problem('provinceCode', 'unknown_province'));
     } else if (!state.communes.some((commune) => commune.code === request.address!.communeCode)) {
-      problems.push(
-        state.communes.length === 0
-          ? problem('provinceCode', 'unknown_province')
-          : problem('communeCode', 'commune_not_in_province'),
-      );
+      problems.push(problem('communeCode', 'commune_not_in_province'));
     }
   }
   if (!state.payment[request.paymentMethod]) {
