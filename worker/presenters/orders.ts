@@ -48,8 +48,8 @@ function qrOf(payload: string): QrView {
   return { size: matrix.size, runs: darkRuns(matrix) };
 }
 
-/** The VietQR code of a part waiting for a transfer: exact amount still owed, its reference as content. */
-function transferOf(order: OrderDetail, part: Part): TransferView | null {
+/** What a part waiting for a transfer is paid with: the VietQR payload for the exact amount still owed. */
+function transferPayloadOf(order: OrderDetail, part: Part) {
   if (order.order.paymentMethod !== 'vietqr' || part.status !== 'pending_payment') return null;
   if (!part.payeeBankBin || !part.payeeAccountNumber || !part.payeeAccountName) return null;
   const owed = part.total - part.amountReceived;
@@ -61,16 +61,30 @@ function transferOf(order: OrderDetail, part: Part): TransferView | null {
     amount: owed,
     purpose: reference,
   });
-  const bank = bankByBin(part.payeeBankBin);
   return {
-    qr: qrOf(payload),
     payload,
-    bank: bank ? `${bank.shortName} (${bank.name})` : part.payeeBankBin,
+    owed,
+    reference,
+    bankBin: part.payeeBankBin,
     accountNumber: part.payeeAccountNumber,
     accountName: part.payeeAccountName,
-    amount: formatVnd(owed),
-    amountDigits: String(owed),
-    reference,
+  };
+}
+
+/** The VietQR code of a part waiting for a transfer, drawn, with what to copy into a banking app. */
+function transferOf(order: OrderDetail, part: Part): TransferView | null {
+  const transfer = transferPayloadOf(order, part);
+  if (!transfer) return null;
+  const bank = bankByBin(transfer.bankBin);
+  return {
+    qr: qrOf(transfer.payload),
+    payload: transfer.payload,
+    bank: bank ? `${bank.shortName} (${bank.name})` : transfer.bankBin,
+    accountNumber: transfer.accountNumber,
+    accountName: transfer.accountName,
+    amount: formatVnd(transfer.owed),
+    amountDigits: String(transfer.owed),
+    reference: transfer.reference,
     deadline: part.paymentDeadline ? formatInstant(part.paymentDeadline) : '',
   };
 }
@@ -367,7 +381,8 @@ export function presentOrder(order: OrderDetail, origin: string) {
     total: order.order.total,
     buyer: { name: order.order.buyerName, phone: order.order.buyerPhone, email: order.order.buyerEmail },
     sub_orders: order.subOrders.map((part) => {
-      const transfer = transferOf(order, part);
+      // The payload only: an API client draws its own QR code.
+      const transfer = transferPayloadOf(order, part);
       return {
         number: part.number,
         reference: orderReference(order.order.code, part.number),
@@ -393,10 +408,10 @@ export function presentOrder(order: OrderDetail, origin: string) {
         vietqr: transfer
           ? {
               payload: transfer.payload,
-              bank_bin: part.payeeBankBin,
+              bank_bin: transfer.bankBin,
               account_number: transfer.accountNumber,
               account_name: transfer.accountName,
-              amount: Number(transfer.amountDigits),
+              amount: transfer.owed,
               content: transfer.reference,
             }
           : null,
