@@ -10,7 +10,9 @@ const SLOW_TEST_MS = 20_000;
 
 // CommonJS packages prebundled for the runtime: qrcode, left unbundled, scores its masks about 20
 // times slower; digital-link.js (GS1's toolkit, in tests only) loses its grammar library's helpers.
-const deps = { optimizer: { ssr: { enabled: true, include: ['qrcode', 'digital-link.js'] } } };
+// stripe's ESM build ships source maps that name missing sources: bundled once, Vite reads none of
+// them, instead of printing two hundred warnings in every run that loads the app.
+const deps = { optimizer: { ssr: { enabled: true, include: ['qrcode', 'digital-link.js', 'stripe'] } } };
 
 export default defineConfig(async () => {
   // The plugin reads wrangler.toml's required secrets from the process environment, as wrangler dev does,
@@ -52,7 +54,13 @@ export default defineConfig(async () => {
               verbose: false,
               miniflare: {
                 // A test-only binding so migrations can be applied in a setup file.
-                bindings: { TEST_MIGRATIONS: migrations, CATALOGUE_CACHE_SECONDS: '0', ...stripe.bindings },
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  CATALOGUE_CACHE_SECONDS: '0',
+                  ...stripe.bindings,
+                  // The bank-notification webhook's shared secret (test/api/bank-transfers.test.ts).
+                  BANK_WEBHOOK_SECRET: 'bank-webhook-secret-for-tests',
+                },
               },
             }),
           ],

@@ -20,6 +20,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import type { BoothType, FairKind } from '../worker/domain/fair';
 import type { OpeningHours } from '../worker/domain/opening-hours';
+import { subOrderStatuses } from '../worker/domain/order-status';
 import type { StampSheetLayout } from '../worker/print/sheet-layout';
 
 const createdAt = () =>
@@ -58,16 +59,11 @@ export const salesPointStatuses = ['proposed', 'active', 'closed', 'rejected'] a
 export const fairExhibitorStatuses = ['applied', 'accepted', 'rejected'] as const;
 const fairKindValues = ['trade_fair', 'exhibition', 'festival', 'ocop_week'] as const satisfies readonly FairKind[];
 export const paymentMethods = ['card', 'vietqr', 'cod'] as const;
-export const orderStatuses = [
-  'pending_payment',
-  'paid',
-  'confirmed',
-  'shipped',
-  'delivered',
-  'cancelled',
-  'refunded',
-] as const;
 export const paymentStatuses = ['pending', 'succeeded', 'failed', 'expired', 'refunded'] as const;
+export const paymentIssues = ['late_refunded', 'refund_failed'] as const;
+export const transferOutcomes = ['exact', 'partial', 'excess', 'unmatched', 'late', 'outgoing'] as const;
+export const transferResolutions = ['applied', 'returned', 'dismissed'] as const;
+export const ledgerKinds = ['card_payment', 'card_refund'] as const;
 
 // ---------------------------------------------------------------- reference
 
@@ -153,6 +149,10 @@ export const producers = sqliteTable(
     bankBin: text('bank_bin'),
     bankAccountNumber: text('bank_account_number'),
     bankAccountName: text('bank_account_name'),
+    /** Integer đồng per shipped sub-order; null when the producer does not ship (pick-up only). */
+    shippingFlatFee: integer('shipping_flat_fee'),
+    /** The sub-order subtotal from which shipping is free; null when it never is. */
+    shippingFreeFrom: integer('shipping_free_from'),
     claimedAt: text('claimed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -191,6 +191,8 @@ export const products = sqliteTable(
     stock: integer('stock').notNull().default(0),
     isPublished: integer('is_published', { mode: 'boolean' }).notNull().default(true),
     isFeatured: integer('is_featured', { mode: 'boolean' }).notNull().default(false),
+    /** Sold only at the producer's sales points and fair booths: shown with where to buy, never put in a cart. */
+    soldAtPointsOnly: integer('sold_at_points_only', { mode: 'boolean' }).notNull().default(false),
     /** The producer's province, kept on the product so catalogue filters need no join. */
     provinceCode: text('province_code')
       .notNull()
@@ -797,12 +799,20 @@ export const rateLimits = sqliteTable('rate_limits', {
 
 // ---------------------------------------------------------------- commerce
 
-export const carts = sqliteTable('carts', {
-  id: text('id').primaryKey(),
-  userId: integer('user_id').references(() => users.id),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+/**
+ * A cart, behind a random cookie (or an API client's token): the token is the id. A signed-in
+ * buyer's cart also names the user, so it follows them to another browser after sign-in.
+ */
+export const carts = sqliteTable(
+  'carts',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('carts_user_idx').on(t.userId, t.updatedAt)],
+);
 
 export const cartItems = sqliteTable(
   'cart_items',
@@ -811,44 +821,65 @@ export const cartItems = sqliteTable(
     cartId: text('cart_id')
       .notNull()
       .references(() => carts.id, { onDelete: 'cascade' }),
+    // A line goes with the product or pack size it names, should either ever be deleted.
     productId: integer('product_id')
       .notNull()
-      .references(() => products.id),
-    variantId: integer('variant_id').references(() => productVariants.id),
+      .references(() => products.id, { onDelete: 'cascade' }),
+    variantId: integer('variant_id').references(() => productVariants.id, { onDelete: 'cascade' }),
+    /**
+     * "<product>:<pack size or empty>": one line per product and pack size. SQLite's unique
+     * indexes tell NULLs apart, so (product, variant) alone would let a product without pack sizes
+     * appear twice.
+     */
+    lineKey: text('line_key').notNull(),
     quantity: integer('quantity').notNull(),
+    createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('cart_items_line_idx').on(t.cartId, t.productId, t.variantId)],
+  (t) => [uniqueIndex('cart_items_line_idx').on(t.cartId, t.lineKey)],
 );
 
+export const deliveryKinds = ['ship', 'sales_point', 'fair_booth'] as const;
+
+/** What a buyer placed: the buyer, where to, how they pay, and the sums of its sub-orders. */
 export const orders = sqliteTable(
   'orders',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The random order key of its references (worker/domain/order-reference.ts), e.g. "7K2M9XQA". */
     code: text('code').notNull().unique(),
+    /** The unguessable token of the buyer's order link (/orders/<token>). */
+    linkToken: text('link_token').notNull().unique(),
+    /** The cart it was placed from and the idempotency key its form or API client sent. */
+    cartId: text('cart_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
     userId: integer('user_id').references(() => users.id),
     buyerName: text('buyer_name').notNull(),
+    /** E.164, "+84912345678". */
     buyerPhone: text('buyer_phone').notNull(),
     buyerEmail: text('buyer_email'),
-    provinceCode: text('province_code')
-      .notNull()
-      .references(() => provinces.code),
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communes.code),
-    street: text('street').notNull(),
+    /** Where shipped parts go; null when every part is picked up. */
+    provinceCode: text('province_code').references(() => provinces.code),
+    communeCode: text('commune_code').references(() => communes.code),
+    street: text('street'),
+    note: text('note'),
     paymentMethod: text('payment_method', { enum: paymentMethods }).notNull(),
-    status: text('status', { enum: orderStatuses }).notNull(),
     subtotal: integer('subtotal').notNull(),
     shippingFee: integer('shipping_fee').notNull().default(0),
     total: integer('total').notNull(),
-    idempotencyKey: text('idempotency_key').unique(),
+    /** When the order link went out through the OrderNotifier; null until it did. */
+    notifiedAt: text('notified_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('orders_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    uniqueIndex('orders_idempotency_idx').on(t.cartId, t.idempotencyKey),
+    index('orders_user_idx').on(t.userId, t.createdAt),
+    index('orders_created_idx').on(t.createdAt),
+    index('orders_phone_idx').on(t.buyerPhone),
+  ],
 );
 
-/** The part of an order one producer fulfils. */
+/** The part of an order one producer fulfils, with its own delivery, payment deadline and status. */
 export const subOrders = sqliteTable(
   'sub_orders',
   {
@@ -856,17 +887,49 @@ export const subOrders = sqliteTable(
     orderId: integer('order_id')
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
+    /** 1, 2, … within the order: the part its bank-transfer reference names. */
+    number: integer('number').notNull(),
     producerId: integer('producer_id')
       .notNull()
       .references(() => producers.id),
-    status: text('status', { enum: orderStatuses }).notNull(),
+    status: text('status', { enum: subOrderStatuses }).notNull(),
+    deliveryKind: text('delivery_kind', { enum: deliveryKinds }).notNull(),
+    /**
+     * The chosen pick-up place (worker/data/pickup-places.ts), with its name and address as the
+     * buyer saw them, so the order still says where even after the place changes.
+     */
+    salesPointId: integer('sales_point_id'),
+    fairBoothId: integer('fair_booth_id'),
+    pickupPlace: text('pickup_place'),
+    carrier: text('carrier'),
+    trackingNumber: text('tracking_number'),
+    /** Past it, an unpaid (or unconfirmed cash-on-delivery) part expires and its stock returns. */
+    paymentDeadline: text('payment_deadline'),
+    /** The producer's account the VietQR code names, as it was when the order was placed. */
+    payeeBankBin: text('payee_bank_bin'),
+    payeeAccountNumber: text('payee_account_number'),
+    payeeAccountName: text('payee_account_name'),
+    /** Integer đồng that matched bank transfers brought so far. */
+    amountReceived: integer('amount_received').notNull().default(0),
+    /** Integer đồng, all three always written by the placement: nothing defaults a price. */
     subtotal: integer('subtotal').notNull(),
-    shippingFee: integer('shipping_fee').notNull().default(0),
+    shippingFee: integer('shipping_fee').notNull(),
     total: integer('total').notNull(),
+    /**
+     * A fresh random value written by every conditional status change: the statements after it in
+     * the same batch (stock, history, ledger) act only on the rows carrying it, so a change that
+     * lost a race moves nothing else.
+     */
+    transitionToken: text('transition_token'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('sub_orders_order_idx').on(t.orderId), index('sub_orders_producer_idx').on(t.producerId, t.status)],
+  (t) => [
+    uniqueIndex('sub_orders_number_idx').on(t.orderId, t.number),
+    index('sub_orders_producer_idx').on(t.producerId, t.status, t.createdAt),
+    index('sub_orders_deadline_idx').on(t.status, t.paymentDeadline),
+    index('sub_orders_token_idx').on(t.transitionToken),
+  ],
 );
 
 export const orderItems = sqliteTable(
@@ -881,13 +944,38 @@ export const orderItems = sqliteTable(
       .references(() => products.id),
     variantId: integer('variant_id').references(() => productVariants.id),
     nameSnapshot: text('name_snapshot').notNull(),
+    variantLabel: text('variant_label'),
     unitPrice: integer('unit_price').notNull(),
     quantity: integer('quantity').notNull(),
     lineTotal: integer('line_total').notNull(),
   },
-  (t) => [index('order_items_sub_order_idx').on(t.subOrderId)],
+  (t) => [index('order_items_sub_order_idx').on(t.subOrderId), index('order_items_product_idx').on(t.productId)],
 );
 
+export const transitionActorKinds = ['buyer', 'producer', 'staff', 'system'] as const;
+
+/** Every status a sub-order took: from what, to what, who, when and why. */
+export const subOrderEvents = sqliteTable(
+  'sub_order_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subOrderId: integer('sub_order_id')
+      .notNull()
+      .references(() => subOrders.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status', { enum: subOrderStatuses }),
+    toStatus: text('to_status', { enum: subOrderStatuses }).notNull(),
+    actor: text('actor', { enum: transitionActorKinds }).notNull(),
+    userId: integer('user_id').references(() => users.id),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sub_order_events_sub_order_idx').on(t.subOrderId, t.id)],
+);
+
+/**
+ * Money that moved or was asked for: a card payment (one Checkout Session for the whole order), a
+ * bank transfer matched to a sub-order, a sub-order marked paid by a person, cash at the door.
+ */
 export const payments = sqliteTable(
   'payments',
   {
@@ -895,15 +983,128 @@ export const payments = sqliteTable(
     orderId: integer('order_id')
       .notNull()
       .references(() => orders.id),
+    /** Null for a card payment, which covers the whole order. */
+    subOrderId: integer('sub_order_id').references(() => subOrders.id),
     method: text('method', { enum: paymentMethods }).notNull(),
     status: text('status', { enum: paymentStatuses }).notNull(),
     amount: integer('amount').notNull(),
+    refundedAmount: integer('refunded_amount').notNull().default(0),
+    /** The Checkout Session id, or the bank transfer key; null for a payment a person recorded. */
     providerReference: text('provider_reference').unique(),
+    /** The PaymentIntent a card payment charged, which refunds name. */
+    providerPaymentId: text('provider_payment_id'),
     providerPayload: text('provider_payload', { mode: 'json' }),
+    /**
+     * Why staff must look at it: paid after its stock was released and refunded automatically
+     * (late_refunded), or a refund the provider refused (refund_failed). Null when all is well.
+     */
+    issue: text('issue', { enum: paymentIssues }),
+    issueResolvedAt: text('issue_resolved_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('payments_order_idx').on(t.orderId)],
+  (t) => [
+    index('payments_order_idx').on(t.orderId),
+    index('payments_sub_order_idx').on(t.subOrderId),
+    index('payments_issue_idx').on(t.issue, t.issueResolvedAt),
+  ],
+);
+
+export const refundReasons = ['late_payment', 'cancelled', 'staff'] as const;
+
+/**
+ * Card money handed back, one refund per sub-order at most (its Stripe idempotency key is the
+ * sub-order's), so a refund asked twice (a webhook and the return page, a retried request) is
+ * recorded once; a payment's refunded amount is the sum of its rows.
+ */
+export const refunds = sqliteTable(
+  'refunds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    paymentId: integer('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    subOrderId: integer('sub_order_id')
+      .notNull()
+      .unique()
+      .references(() => subOrders.id),
+    amount: integer('amount').notNull(),
+    providerRefundId: text('provider_refund_id'),
+    reason: text('reason', { enum: refundReasons }).notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('refunds_payment_idx').on(t.paymentId)],
+);
+
+/** Stripe webhook events already handled: Stripe delivers at least once, so each is applied once. */
+export const paymentEvents = sqliteTable('payment_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Every bank-transfer notification as it came (the raw body kept), deduplicated on the service's
+ * transaction id, with what it meant and, for the ones a person must look at, how it was resolved.
+ */
+export const bankTransfers = sqliteTable(
+  'bank_transfers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** "sepay:123" (worker/domain/bank-transfer.ts transferKey). */
+    transferKey: text('transfer_key').notNull().unique(),
+    source: text('source', { enum: ['sepay', 'casso'] }).notNull(),
+    bank: text('bank'),
+    accountNumber: text('account_number'),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    amount: integer('amount').notNull(),
+    content: text('content').notNull(),
+    bankReference: text('bank_reference'),
+    transactedAt: text('transacted_at').notNull(),
+    rawBody: text('raw_body').notNull(),
+    outcome: text('outcome', { enum: transferOutcomes }).notNull(),
+    /** The order reference found in the content, when exactly one was. */
+    reference: text('reference'),
+    subOrderId: integer('sub_order_id').references(() => subOrders.id),
+    /** Money beyond what the sub-order owed, for staff to hand back. */
+    surplus: integer('surplus').notNull().default(0),
+    resolution: text('resolution', { enum: transferResolutions }),
+    resolutionNote: text('resolution_note'),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    resolvedAt: text('resolved_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('bank_transfers_open_idx').on(t.resolution, t.outcome, t.createdAt),
+    index('bank_transfers_sub_order_idx').on(t.subOrderId),
+  ],
+);
+
+/**
+ * What the platform, merchant of record for card payments, owes each producer: a credit for each
+ * sub-order paid by card, a debit for each refunded. A producer's balance is the sum of its rows.
+ */
+export const producerLedger = sqliteTable(
+  'producer_ledger',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    producerId: integer('producer_id')
+      .notNull()
+      .references(() => producers.id),
+    subOrderId: integer('sub_order_id')
+      .notNull()
+      .references(() => subOrders.id),
+    paymentId: integer('payment_id').references(() => payments.id),
+    kind: text('kind', { enum: ledgerKinds }).notNull(),
+    /** Signed integer đồng: positive owed to the producer, negative taken back. */
+    amount: integer('amount').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('producer_ledger_entry_idx').on(t.subOrderId, t.kind),
+    index('producer_ledger_producer_idx').on(t.producerId, t.createdAt),
+  ],
 );
 
 // ---------------------------------------------------------------- audit

@@ -9,6 +9,7 @@ declare global {
       STRIPE_API_BASE: string;
       STRIPE_SECRET_KEY: string;
       STRIPE_WEBHOOK_SECRET: string;
+      BANK_WEBHOOK_SECRET: string;
     }
     interface GlobalProps {
       mainModule: typeof mainModule;

@@ -4,6 +4,7 @@
  */
 import type { CatalogueQueryParams, ProducerKind } from '../worker/domain/catalogue';
 import type { CertificationLevel, ShownStatus } from '../worker/domain/certification';
+import type { PurchaseView } from './order-views';
 
 export interface ProductCardView {
   slug: string;
@@ -104,6 +105,7 @@ export interface ProductDetailView {
   variants: { label: string; price: number; stock: number }[];
   producer: ProducerSummaryView;
   whereToBuy: WhereToBuyView;
+  purchase: PurchaseView;
 }
 
 export interface ProducerDetailView {

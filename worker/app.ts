@@ -15,7 +15,7 @@ import type { AppEnv } from './lib/context';
 import { AppError, codeToStatus, errorCodes, fieldIssues, statusOf, type ErrorCode } from './lib/errors';
 import { sessionMiddleware } from './lib/auth';
 import { securityHeaders } from './lib/content-security';
-import { csrfProtection } from './lib/csrf';
+import { csrfProtection, sameOriginForm } from './lib/csrf';
 import { formBodyLimit } from './lib/form-body';
 import { localeMiddleware } from './lib/locale';
 import { isApiRequest, problemJson } from './lib/problem';
@@ -46,6 +46,11 @@ const SESSION_AREAS = [
   '/admin/*',
   '/account/*',
   '/invitations/*',
+  // The cart and checkout act for the browser's cart and, signed in, for the account it belongs to.
+  '/cart',
+  '/cart/lines/*',
+  '/checkout',
+  '/orders/*',
 ];
 
 /** problem+json for the API, a friendly page in the visitor's language everywhere else. */
@@ -92,6 +97,8 @@ export function createApp() {
     app.use(path, formBodyLimit(MAX_INGEST_BYTES + UPLOAD_FORM_MARGIN_BYTES, ingestTooLarge));
   }
   for (const path of SESSION_AREAS) app.use(path, sessionMiddleware, csrfProtection);
+  // The product page's add-to-cart form is on a cached page that cannot carry a visitor's token.
+  app.use('/cart/items', sessionMiddleware, sameOriginForm);
 
   app.route('/api/v1', createApiV1());
   app.route('/', pages);

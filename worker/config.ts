@@ -6,6 +6,7 @@
  */
 import { STAMP_HOST_MAX_LENGTH, STAMP_HOST_PATTERN } from './domain/digital-link';
 import { AppError } from './domain/errors';
+import { stripeSettings, type StripeEnv, type StripeSettings } from './gateways/stripe';
 
 /** The part of the environment stamps read (wrangler.toml vars and the STAMP_PIN_KEYS secret). */
 export interface StampEnv {
@@ -90,4 +91,24 @@ export function mapSettings(env: MapEnv): { tileUrl: string; attribution: string
     });
   }
   return { tileUrl, attribution: env.MAP_ATTRIBUTION?.trim() ?? '' };
+}
+
+/**
+ * Payments' configuration: optional secrets, so a local run needs none. Without the Stripe keys
+ * (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET) card payment says it is unavailable; STRIPE_API_BASE
+ * sends the Stripe client elsewhere (tests); without BANK_WEBHOOK_SECRET the bank-notification
+ * webhook answers 404.
+ */
+export interface PaymentEnv extends StripeEnv {
+  BANK_WEBHOOK_SECRET?: string;
+}
+
+/** A shared secret shorter than this is a placeholder, not one a bank-notification service was given. */
+const MIN_WEBHOOK_SECRET_LENGTH = 16;
+
+export const cardPayments = (env: PaymentEnv): StripeSettings | null => stripeSettings(env);
+
+export function bankWebhookSecret(env: PaymentEnv): string | null {
+  const secret = env.BANK_WEBHOOK_SECRET?.trim() ?? '';
+  return secret.length >= MIN_WEBHOOK_SECRET_LENGTH ? secret : null;
 }

@@ -11,6 +11,7 @@ import { getPlatformProxy } from 'wrangler';
 import { createDb, type Database } from '../../worker/data/db';
 import { seedDemo } from './demo';
 import { seedDemoAccounts } from './demo-accounts';
+import { seedDemoSellers } from './demo-sellers';
 import { seedDemoStamps } from './demo-stamps';
 import { seedGeneratedCatalogue } from './generator';
 import { seedGeneratedPoints } from './point-generator';
@@ -125,6 +126,8 @@ export async function prepareLocalDatabase(options: SeedOptions): Promise<void> 
     console.log(
       `Demo data: ${demo.productsAdded} products added, ${demo.productsKept} already there (${seconds(started)})`,
     );
+    const sellers = await seedDemoSellers(db);
+    console.log(`Demo sellers: ${sellers.sellers} with shipping rules and bank accounts`);
     const accounts = await seedDemoAccounts(db);
     console.log(`Demo accounts: ${accounts.added} added, ${accounts.kept} already there`);
     const demoStamps = await seedDemoStamps(db);

@@ -6,14 +6,15 @@
  * req/s, are what carry over from one machine to another.
  *
  *   npm run bench -- [--products 100000] [--points 10000] [--fresh] [--duration 10]
- *                    [--only catalogue,ingest,stamps,scan,points,fairs]
+ *                    [--only catalogue,ingest,stamps,scan,points,fairs,orders]
  *
  * `ingest` times the certification ingest of a 10,000-row council CSV (test/bench/ingest.ts);
  * `fairs` loads the page of a generated fair with 300 exhibitors beside the floor route (test/bench/fairs.ts);
  * `stamps` times issuing a batch of 100,000 QR stamps and downloading the PDF of a 1,000-stamp batch
  * (test/bench/stamps.ts); `scan` loads the
  * scan page and the scan beacon beside the floor route (test/bench/scan.ts); `points` loads the
- * near-me API over the generated sales points beside the floor route (test/bench/points.ts).
+ * near-me API over the generated sales points beside the floor route (test/bench/points.ts); `orders`
+ * loads the cart page and placing an order beside the floor route (test/bench/orders.ts).
  */
 import autocannon from 'autocannon';
 import { existsSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { repoRoot, seedDatabase, startWorker, type LocalWorker, type StartOption
 import { benchFairPage } from './fairs';
 import { benchIngest } from './ingest';
 import { benchNearMe } from './points';
+import { benchOrders } from './orders';
 import { benchScan } from './scan';
 import { benchStampIssuance } from './stamps';
 
@@ -35,7 +37,7 @@ const { values: flags } = parseArgs({
     points: { type: 'string', default: '10000' },
     fresh: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'catalogue,ingest,stamps,scan,points,fairs' },
+    only: { type: 'string', default: 'catalogue,ingest,stamps,scan,points,fairs,orders' },
   },
 });
 const parts = flags.only.split(',');
@@ -370,3 +372,4 @@ const machinery = async () => {
 if (parts.includes('scan')) await benchScan(await machinery());
 if (parts.includes('points')) await benchNearMe(await machinery());
 if (parts.includes('fairs')) await benchFairPage(await machinery());
+if (parts.includes('orders')) await benchOrders({ ...(await machinery()), durationSeconds });

@@ -235,10 +235,13 @@ describe('the Stripe gateway against the local stand-in', () => {
       ok: false,
       reason: 'invalid_signature',
     });
+    // Received a minute after it was signed (milliseconds, as stripe-node takes them): within the tolerance.
     expect(
-      await verifyStripeWebhook(old.payload, old.signature, settings.webhookSecret, oneHourAgo + 60),
-    ).toMatchObject({
-      ok: true,
-    });
+      await verifyStripeWebhook(old.payload, old.signature, settings.webhookSecret, (oneHourAgo + 60) * 1000),
+    ).toMatchObject({ ok: true });
+    // Received six minutes after: past the 5 minutes of tolerance, a replay.
+    expect(
+      await verifyStripeWebhook(old.payload, old.signature, settings.webhookSecret, (oneHourAgo + 360) * 1000),
+    ).toEqual({ ok: false, reason: 'invalid_signature' });
   });
 });

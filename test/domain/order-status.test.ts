@@ -5,6 +5,7 @@ import {
   isClosedSubOrderStatus,
   nextSubOrderStatuses,
   orderStatusOf,
+  stockEffectOf,
   SUB_ORDER_TRANSITIONS,
   subOrderStatuses,
   transitionActors,
@@ -276,5 +277,53 @@ describe('orderStatusOf', () => {
 
   it('refuses an order without sub-orders', () => {
     expect(() => orderStatusOf([])).toThrow(RangeError);
+  });
+});
+
+describe('stockEffectOf', () => {
+  it('gives the stock back when a part ends before its goods leave the producer', () => {
+    for (const from of ['pending_payment', 'paid', 'confirmed', 'packed'] as const) {
+      for (const to of ['expired', 'cancelled', 'refunded'] as const) {
+        const allowed = SUB_ORDER_TRANSITIONS.some((rule) => rule.from === from && rule.to === to);
+        if (allowed) expect(stockEffectOf(from, to), `${from} → ${to}`).toBe('release');
+      }
+    }
+  });
+
+  it('leaves the stock alone once the goods left, and takes it again for a late payment', () => {
+    expect(stockEffectOf('shipped', 'cancelled')).toBeNull();
+    expect(stockEffectOf('shipped', 'refunded')).toBeNull();
+    expect(stockEffectOf('delivered', 'refunded')).toBeNull();
+    expect(stockEffectOf('paid', 'shipped')).toBeNull();
+    expect(stockEffectOf('expired', 'paid')).toBe('reserve');
+  });
+
+  it('never gives back or takes stock twice along any path of the table', () => {
+    // Walk every path from pending_payment: the stock a part holds is 1 after placing, and must stay 0 or 1.
+    const walkFrom = (status: SubOrderStatus, held: number, seen: Set<string>): void => {
+      for (const rule of SUB_ORDER_TRANSITIONS.filter((candidate) => candidate.from === status)) {
+        const effect = stockEffectOf(rule.from, rule.to);
+        const next = held + (effect === 'reserve' ? 1 : effect === 'release' ? -1 : 0);
+        expect(next, `${rule.from} → ${rule.to}`).toBeGreaterThanOrEqual(0);
+        expect(next, `${rule.from} → ${rule.to}`).toBeLessThanOrEqual(1);
+        const key = `${rule.to}:${next}`;
+        if (!seen.has(key)) walkFrom(rule.to, next, new Set([...seen, key]));
+      }
+    };
+    walkFrom('pending_payment', 1, new Set());
+  });
+});
+
+describe('the platform cancelling a part', () => {
+  it('may cancel a part whose card payment failed, never one already paid', () => {
+    expect(
+      checkSubOrderTransition({ from: 'pending_payment', to: 'cancelled', actor: 'system', method: 'card' }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(checkSubOrderTransition({ from: 'paid', to: 'cancelled', actor: 'system', method: 'card' })).toEqual({
+      ok: false,
+      reason: 'not_allowed',
+    });
   });
 });

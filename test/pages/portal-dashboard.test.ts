@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { communes, orders, subOrders } from '../../db/schema';
+import { findOrderById } from '../../worker/data/orders';
 import { addDays } from '../../worker/domain/dashboard';
+import { formatOrderReference, orderReference } from '../../worker/domain/order-reference';
+import { moveSubOrder } from '../../worker/services/order-fulfilment';
 import { addMonths } from '../../worker/domain/time';
 import { BrowserSession } from '../support/browser-session';
-import { createProduct, testDb, today, uniqueSuffix } from '../support/factories';
+import { cartWith, checkoutDeps, checkoutRequest, createSaleProduct, place, setShipping } from '../support/commerce';
+import { createProduct, testDb, today } from '../support/factories';
 import { signedIn } from '../support/portal';
 
 async function dashboardOf(browser: BrowserSession, path = '/portal') {
@@ -38,37 +41,26 @@ describe('GET /portal', () => {
     const { browser, user } = await signedIn('producer_member');
     await createProduct({ producerId: user.producerId!, nameVi: 'Tinh dầu bưởi', stock: 2 });
     await createProduct({ producerId: user.producerId!, nameVi: 'Bánh tét Trần Gia', stock: 50 });
-    const db = testDb();
-    const [commune] = await db.select().from(communes).limit(1);
-    const code = `OCOP-${uniqueSuffix()}`;
-    const [order] = await db
-      .insert(orders)
-      .values({
-        code,
-        buyerName: 'Nguyễn Văn A',
-        buyerPhone: '0912345678',
-        provinceCode: commune!.provinceCode,
-        communeCode: commune!.code,
-        street: '1 Lê Lợi',
-        paymentMethod: 'cod',
-        status: 'confirmed',
-        subtotal: 150_000,
-        total: 150_000,
-      })
-      .returning();
-    await db.insert(subOrders).values({
-      orderId: order!.id,
-      producerId: user.producerId!,
-      status: 'confirmed',
-      subtotal: 150_000,
-      total: 150_000,
-    });
+    await setShipping(user.producerId!, 30_000);
+    const product = await createSaleProduct({ producerId: user.producerId!, price: 120_000, stock: 20 });
+    const cartId = await cartWith([{ productId: product.id }]);
+    const { order } = await place(checkoutRequest(cartId, [user.producerId!], { paymentMethod: 'cod' }));
+    const detail = (await findOrderById(testDb(), order.id))!;
+    await moveSubOrder(
+      checkoutDeps(),
+      detail,
+      detail.subOrders[0]!,
+      { to: 'confirmed' },
+      { kind: 'producer', userId: user.id },
+    );
+    const reference = formatOrderReference(orderReference(order.code, 1));
 
     const { html } = await dashboardOf(browser);
     const lowStock = html.slice(html.indexOf('id="low-stock-title"'), html.indexOf('id="scans-title"'));
     expect(lowStock).toContain('Tinh dầu bưởi');
     expect(lowStock).not.toContain('Bánh tét Trần Gia');
-    expect(html).toContain(`Đơn ${code}: 150.000 ₫`);
+    expect(html).toContain(`${reference}: 150.000 ₫`);
+    expect(html).toContain(`/portal/orders/${detail.subOrders[0]!.id}`);
     expect(html).toMatch(/<svg class="bar-chart"[^>]*role="img"/);
     expect(html.match(/class="bar-chart-bar"/g)).toHaveLength(30);
     expect(html).toContain('Tổng cộng 0 lượt quét');

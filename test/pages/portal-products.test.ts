@@ -103,6 +103,20 @@ describe('POST /portal/products/:id (listing details)', () => {
     expect(await auditActions(product.id)).toContain('product.update_listing');
   });
 
+  it('marks a product sold at points only: its public page offers no cart, then offers it again', async () => {
+    const { browser, product } = await memberWithProduct();
+    await postForm(browser, `/portal/products/${product.id}`, listingFields({ soldAtPointsOnly: '1' }));
+    expect((await productRow(product.id)).soldAtPointsOnly).toBe(true);
+    const offered = await (await new BrowserSession().request(`/products/${product.slug}`)).text();
+    expect(offered).not.toContain('action="/cart/items"');
+    expect(offered).toContain('chỉ bán tại điểm bán');
+    await postForm(browser, `/portal/products/${product.id}`, listingFields());
+    expect((await productRow(product.id)).soldAtPointsOnly).toBe(false);
+    expect(await (await new BrowserSession().request(`/products/${product.slug}`)).text()).toContain(
+      'action="/cart/items"',
+    );
+  });
+
   it('ignores posted certified facts: name, group, stars and decision stay as certified', async () => {
     const { browser, product } = await memberWithProduct();
     const before = await productRow(product.id);

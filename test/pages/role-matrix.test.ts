@@ -14,7 +14,9 @@ import type { User } from '../../worker/data/users';
 import { createFakeReport } from '../../worker/data/fake-reports';
 import { randomToken } from '../../worker/crypto/random';
 import { sha256Hex } from '../../worker/crypto/digest';
+import { insertBankTransfer } from '../../worker/data/bank-transfers';
 import { createInvitationRow } from '../support/admin';
+import { createSaleProduct, placedOrder } from '../support/commerce';
 import { BrowserSession } from '../support/browser-session';
 import { createProducer, createProduct, createUser, testDb, TEST_PASSWORD, uniqueSuffix } from '../support/factories';
 import { batchFor, lotFor, newLotCode } from '../support/portal-stamps';
@@ -66,7 +68,7 @@ const ownerData: Record<Actor, Answer> = {
   admin: 'allowed',
 };
 
-/** Sales points and fairs: trade-promotion staff and administrators. */
+/** Sales points, fairs, orders and payments to review: trade-promotion staff and administrators. */
 const staffOnly: Record<Actor, Answer> = {
   anonymous: 401,
   buyer: 403,
@@ -81,6 +83,15 @@ const ownedApplication = async (world: World) => {
   const fair = await openFair();
   const productId = await ownedProduct(world);
   return { fair, exhibitorId: await application(fair.id, world.ownerProducerId, [productId]) };
+};
+
+const everyone401: Record<Actor, Answer> = {
+  anonymous: 401,
+  buyer: 401,
+  owner: 401,
+  foreign: 401,
+  staff: 401,
+  admin: 401,
 };
 
 const freshLogin = () => `matrix-${uniqueSuffix()}@example.vn`;
@@ -350,6 +361,91 @@ const ROUTES: Record<string, RouteCase> = {
       path: `/portal/fair-applications/${(await ownedApplication(world)).exhibitorId}/withdraw`,
     }),
     expect: ownerData,
+  },
+  // The marketplace: a cart and an order belong to whoever holds their cookie or link, no account needed.
+  'POST /cart/items': {
+    request: async () => ({ path: '/cart/items', fields: { productId: String((await createSaleProduct()).id) } }),
+    expect: everyone,
+  },
+  'POST /cart/lines/:id{[0-9]+}': {
+    request: async () => ({ path: '/cart/lines/1', fields: { quantity: '2' } }),
+    expect: everyone,
+  },
+  'POST /checkout': { request: async () => ({ path: '/checkout', fields: { intent: 'place' } }), expect: everyone },
+  'POST /orders/:token{[A-Za-z0-9_-]+}/pay': {
+    request: async () => ({ path: `${(await placedOrder()).path}/pay` }),
+    expect: everyone,
+  },
+  'POST /orders/:token{[A-Za-z0-9_-]+}/cancel': {
+    request: async () => ({ path: `${(await placedOrder()).path}/cancel` }),
+    expect: everyone,
+  },
+  'POST /orders/:token{[A-Za-z0-9_-]+}/parts/:number{[0-9]+}': {
+    request: async () => ({ path: `${(await placedOrder()).path}/parts/1`, fields: { to: 'delivered' } }),
+    expect: everyone,
+  },
+  // A producer's own parts of orders and shipping rule; staff act on orders from /admin.
+  'POST /portal/orders/:id{[0-9]+}/status': {
+    request: async (world) => ({
+      path: `/portal/orders/${(await placedOrder({ producerId: world.ownerProducerId })).partId}/status`,
+      fields: { to: 'cancelled' },
+    }),
+    expect: ownerData,
+  },
+  'POST /portal/shipping': {
+    request: async (world) => ({ path: `/portal/shipping?producer=${world.ownerProducerId}`, fields: { flatFee: '' } }),
+    expect: { ...ownerData, foreign: 'allowed' },
+  },
+  'POST /admin/orders/:id{[0-9]+}/parts/:subOrderId{[0-9]+}/status': {
+    request: async () => {
+      const { order, partId } = await placedOrder();
+      return { path: `/admin/orders/${order.id}/parts/${partId}/status`, fields: { to: 'cancelled' } };
+    },
+    expect: staffOnly,
+  },
+  'POST /admin/payments/transfers/:id{[0-9]+}/resolve': {
+    request: async () => {
+      const id = await insertBankTransfer(testDb(), {
+        key: `sepay:matrix-${uniqueSuffix()}`,
+        rawBody: '{}',
+        source: 'sepay',
+        transactionId: uniqueSuffix(),
+        bank: null,
+        accountNumber: null,
+        direction: 'in',
+        amount: 10_000,
+        content: 'ma tran',
+        bankReference: null,
+        transactedAt: new Date().toISOString(),
+      });
+      return { path: `/admin/payments/transfers/${id}/resolve`, fields: { resolution: 'dismissed', note: 'Ma trận' } };
+    },
+    expect: staffOnly,
+  },
+  // A payment with nothing to resolve is refused (409) past authorisation.
+  'POST /admin/payments/:id{[0-9]+}/resolve': {
+    request: async () => ({ path: '/admin/payments/1/resolve', fields: { note: 'Ma trận' } }),
+    expect: staffOnly,
+  },
+  // JSON API routes: a form body is refused for its type (415), past any authorisation there is.
+  'POST /api/v1/carts': { request: async () => ({ path: '/api/v1/carts' }), expect: everyone },
+  'POST /api/v1/carts/:token/lines': {
+    request: async () => ({ path: `/api/v1/carts/${'A'.repeat(43)}/lines` }),
+    expect: everyone,
+  },
+  'PATCH /api/v1/carts/:token/lines/:lineId': {
+    request: async () => ({ path: `/api/v1/carts/${'A'.repeat(43)}/lines/1` }),
+    expect: everyone,
+  },
+  'POST /api/v1/orders': { request: async () => ({ path: '/api/v1/orders' }), expect: everyone },
+  // Stripe proves itself by signing the body; the bank-notification service with a shared secret, checked first.
+  'POST /api/v1/payments/stripe/webhook': {
+    request: async () => ({ path: '/api/v1/payments/stripe/webhook' }),
+    expect: everyone,
+  },
+  'POST /api/v1/payments/bank-transfers': {
+    request: async () => ({ path: '/api/v1/payments/bank-transfers' }),
+    expect: everyone401,
   },
 
   'POST /admin/fake-reports/:id{[0-9]+}/review': {

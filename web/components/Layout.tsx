@@ -98,6 +98,7 @@ export function Layout({ ctx, title, description, canonicalPath, jsonLd, noindex
               <a href={localHref(ctx, '/products')}>{t.nav.products}</a>
               <a href={localHref(ctx, '/sales-points')}>{t.places.navSalesPoints}</a>
               <a href={localHref(ctx, '/fairs')}>{t.places.navFairs}</a>
+              <a href={localHref(ctx, '/cart')}>{t.cart.nav}</a>
               <a href={languageSwitchHref(url, locale)} lang={locale === 'vi' ? 'en' : 'vi'}>
                 {t.site.switchLanguage}
               </a>

@@ -1,4 +1,5 @@
 import { formatVnd } from '../../worker/domain/money';
+import { BuyBox } from '../components/BuyBox';
 import { CertificationPanel } from '../components/CertificationPanel';
 import { Layout, type OpenGraph } from '../components/Layout';
 import { Price } from '../components/Price';
@@ -42,6 +43,7 @@ export function ProductPage({ ctx, product, jsonLd, openGraph }: ProductPageProp
               <Price t={t} price={product.price} unit={product.unit} />
             </p>
             <p>{product.stock > 0 ? t.product.inStock(product.stock) : t.product.outOfStock}</p>
+            <BuyBox ctx={ctx} purchase={product.purchase} />
             <dl class="facts">
               <dt>{t.product.origin}</dt>
               <dd>{product.producer.place}</dd>

@@ -1,7 +1,10 @@
 import { edgeCache } from '../lib/edge-cache';
 import { createApiRouter } from '../lib/openapi';
+import { cartsApi } from './carts';
 import { certificationsApi } from './certifications';
 import { fairsApi } from './fairs';
+import { ordersApi } from './orders';
+import { paymentsApi } from './payments';
 import { productsApi } from './products';
 import { referenceApi } from './reference';
 import { salesPointsApi } from './sales-points';
@@ -29,6 +32,9 @@ export function createApiV1() {
   api.route('/', salesPointsApi);
   api.route('/', fairsApi);
   api.route('/', certificationsApi);
+  api.route('/', cartsApi);
+  api.route('/', ordersApi);
+  api.route('/', paymentsApi);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
@@ -41,7 +47,7 @@ export function createApiV1() {
       title: 'OCOP platform API',
       version: '1.0.0',
       description:
-        'Certified OCOP (One Commune One Product) goods: catalogue, sales points, trade fairs with calendar files, reference data, and the ingest of council results. Errors are RFC 9457 problem+json.',
+        'Certified OCOP (One Commune One Product) goods: catalogue, sales points, trade fairs with calendar files, reference data, the ingest of council results, and the marketplace (carts, orders, payment webhooks). Money is whole đồng (VND has no minor unit). Errors are RFC 9457 problem+json.',
     },
     servers: [{ url: `${c.env.PUBLIC_ORIGIN}/api/v1` }],
   }));

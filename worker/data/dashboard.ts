@@ -15,11 +15,9 @@ import {
 import { MIN_CERTIFIED_STARS } from '../domain/certification';
 import { addDays, EXPIRY_WARNING_DAYS, SCAN_CHART_DAYS } from '../domain/dashboard';
 import { LOW_STOCK_THRESHOLD } from '../domain/inventory';
+import { TO_FULFIL } from '../domain/order-status';
 import { aliased } from './aliased';
 import type { Database } from './db';
-
-/** Sub-orders waiting for the producer: paid (online) or confirmed (cash on delivery). */
-const TO_FULFIL = ['paid', 'confirmed'] as const;
 
 const productsOf = (producerId: number) =>
   sql`(SELECT ${products.id} FROM ${products} WHERE ${products.producerId} = ${producerId})`;
@@ -35,6 +33,7 @@ export async function loadDashboard(db: Database, producerId: number, today: str
     db
       .select({
         id: subOrders.id,
+        number: subOrders.number,
         code: orders.code,
         status: subOrders.status,
         total: subOrders.total,

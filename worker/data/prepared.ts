@@ -1,3 +1,4 @@
+import { fillPlaceholders } from 'drizzle-orm';
 import type { Database } from './db';
 
 /**
@@ -14,5 +15,37 @@ export function prepared<Q>(build: (db: Database) => Q): (db: Database) => Q {
       byClient.set(db.$client, query);
     }
     return query;
+  };
+}
+
+interface PreparedQuery {
+  getQuery(): { sql: string; params: unknown[] };
+  mapResult(response: unknown, isFromBatch?: boolean): unknown;
+}
+
+interface Preparable {
+  prepare(): PreparedQuery;
+}
+
+/**
+ * A batch of statements built and prepared once per isolate, then run with the values of its
+ * placeholders (`sql.placeholder('name')`): what prepared() is for one hot read, for a hot write of
+ * several statements (placing an order), whose drizzle build would otherwise cost as much CPU as
+ * D1 spends running it. The statements' shape must not depend on the values.
+ */
+export function preparedBatch<T extends readonly [Preparable, ...Preparable[]]>(build: (db: Database) => T) {
+  const byClient = new WeakMap<object, { queries: PreparedQuery[]; statements: D1PreparedStatement[] }>();
+  return async (db: Database, values: Record<string, unknown>): Promise<{ [K in keyof T]: Awaited<T[K]> }> => {
+    let batch = byClient.get(db.$client);
+    if (batch === undefined) {
+      const queries = build(db).map((query) => query.prepare());
+      batch = { queries, statements: queries.map((query) => db.$client.prepare(query.getQuery().sql)) };
+      byClient.set(db.$client, batch);
+    }
+    const { queries, statements } = batch;
+    const results = await db.$client.batch(
+      statements.map((statement, i) => statement.bind(...fillPlaceholders(queries[i]!.getQuery().params, values))),
+    );
+    return results.map((result, i) => queries[i]!.mapResult(result, true)) as { [K in keyof T]: Awaited<T[K]> };
   };
 }

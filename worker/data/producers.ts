@@ -3,7 +3,7 @@
  * (changes written with the search text of their products, in one batch), and the
  * administration's list of organisations with their members.
  */
-import { asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { communes, producers, productGroups, products, users } from '../../db/schema';
 import { problem } from '../domain/errors';
 import { foldVietnamese } from '../domain/text';
@@ -168,4 +168,66 @@ export async function listOrganisations(db: Database, query: string | undefined,
     ...organisation,
     members: members.filter((m) => m.producerId === organisation.id),
   }));
+}
+
+/** What checkout needs of each producer `producerIds` selects: name, shipping rule, the account for VietQR. */
+export function checkoutProducersQuery(db: Database, producerIds: SQL) {
+  return db
+    .select({
+      id: producers.id,
+      name: producers.name,
+      phone: producers.phone,
+      zalo: producers.zalo,
+      bankBin: producers.bankBin,
+      bankAccountNumber: producers.bankAccountNumber,
+      bankAccountName: producers.bankAccountName,
+      shippingFlatFee: producers.shippingFlatFee,
+      shippingFreeFrom: producers.shippingFreeFrom,
+    })
+    .from(producers)
+    .where(sql`${producers.id} IN ${producerIds}`);
+}
+
+export type CheckoutProducer = Awaited<ReturnType<typeof checkoutProducersQuery>>[number];
+
+/** A producer's shipping rule as the portal form shows it. */
+export async function findShippingRule(db: Database, producerId: number) {
+  const [row] = await db
+    .select({
+      name: producers.name,
+      shippingFlatFee: producers.shippingFlatFee,
+      shippingFreeFrom: producers.shippingFreeFrom,
+    })
+    .from(producers)
+    .where(eq(producers.id, producerId));
+  return row ?? null;
+}
+
+export interface ShippingRuleChange {
+  /** Null: the producer does not ship. */
+  shippingFlatFee: number | null;
+  shippingFreeFrom: number | null;
+}
+
+export async function updateShippingRule(
+  db: Database,
+  actor: Actor,
+  producerId: number,
+  before: ShippingRuleChange,
+  change: ShippingRuleChange,
+) {
+  await db.batch([
+    db
+      .update(producers)
+      .set({ ...change, updatedAt: now })
+      .where(eq(producers.id, producerId)),
+    auditStatement(db, {
+      actorUserId: actor.userId,
+      action: 'producer.update_shipping',
+      entity: 'producer',
+      entityId: producerId,
+      before,
+      after: change,
+    }),
+  ]);
 }

@@ -203,6 +203,7 @@ export interface ListingChange {
   storyVi: string | null;
   storyEn: string | null;
   unit: string;
+  soldAtPointsOnly: boolean;
   /** Undefined when variants decide the price. */
   price?: number | null;
 }

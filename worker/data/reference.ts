@@ -1,6 +1,6 @@
 /** Reference data: provinces, communes, OCOP product groups and subgroups, sales point kinds, public holidays. */
-import { asc } from 'drizzle-orm';
-import { productGroups, productSubgroups, provinces } from '../../db/schema';
+import { and, asc, eq, sql, type Placeholder } from 'drizzle-orm';
+import { communes, productGroups, productSubgroups, provinces } from '../../db/schema';
 import holidayFile from '../../db/reference/public-holidays.json';
 import provinceList from '../../db/reference/provinces.json';
 import kindFile from '../../db/reference/sales-point-kinds.json';
@@ -37,3 +37,20 @@ export async function listGroupsWithSubgroups(db: Database) {
     subgroups: subgroups.filter((subgroup) => subgroup.groupId === group.id),
   }));
 }
+
+/**
+ * The communes of a province by name, for an address form (none for an unknown province); given a
+ * commune, only that one, if it lies in the province (checking an address needs no list).
+ */
+export const communesOfProvince = (
+  db: Database,
+  provinceCode: string | Placeholder,
+  communeCode: string | Placeholder,
+) =>
+  db
+    .select({ code: communes.code, nameVi: communes.fullNameVi, nameEn: communes.fullNameEn })
+    .from(communes)
+    .where(
+      and(eq(communes.provinceCode, provinceCode), sql`(${communeCode} = '' OR ${communes.code} = ${communeCode})`),
+    )
+    .orderBy(asc(communes.nameVi));

@@ -41,9 +41,18 @@ export const MAX_REASON_NOTE = 200;
 /** The history keeps one reason text: the closed code, then the producer's own note. */
 export const storedReason = (code: StockReason, note: string | null) => (note ? `${code}: ${note}` : code);
 
-export function readReason(stored: string): { code: StockReason | null; note: string | null } {
+/**
+ * Stock the marketplace moves itself: taken when an order is placed (or a late payment revives
+ * it), given back when an unpaid part expires or a part is cancelled. Never offered on the form.
+ */
+export const orderStockReasons = ['order_reserved', 'order_released'] as const;
+export type OrderStockReason = (typeof orderStockReasons)[number];
+
+const storedReasons = [...stockReasons, ...orderStockReasons];
+
+export function readReason(stored: string): { code: StockReason | OrderStockReason | null; note: string | null } {
   const [head, ...rest] = stored.split(': ');
-  const code = stockReasons.find((reason) => reason === head) ?? null;
+  const code = storedReasons.find((reason) => reason === head) ?? null;
   if (!code) return { code: null, note: stored };
   return { code, note: rest.join(': ') || null };
 }

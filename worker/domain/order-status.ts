@@ -48,7 +48,8 @@ export const SUB_ORDER_TRANSITIONS: readonly SubOrderTransition[] = [
   { from: 'pending_payment', to: 'paid', by: ['system'], methods: ['card'] },
   { from: 'pending_payment', to: 'paid', by: ['system', 'producer', 'staff'], methods: ['vietqr'] },
   { from: 'pending_payment', to: 'confirmed', by: ['producer', 'staff'], methods: ['cod'] },
-  { from: 'pending_payment', to: 'cancelled', by: ['buyer', 'producer', 'staff'] },
+  // The platform cancels a part whose payment failed (a card declined after all); a person, any unpaid part.
+  { from: 'pending_payment', to: 'cancelled', by: ['buyer', 'producer', 'staff', 'system'] },
   { from: 'pending_payment', to: 'expired', by: ['system'] },
   // A payment that lands after the window closed: the platform re-reserves the stock if it can,
   // or staff do once they have; otherwise the money is refunded and the sub-order stays expired.
@@ -111,6 +112,19 @@ export function checkSubOrderTransition(request: TransitionRequest): TransitionC
   return { ok: true };
 }
 
+/**
+ * What a move does to the stock its lines hold. Stock is taken when the order is placed, so a part
+ * that ends before its goods leave (expired, cancelled, or refunded while still with the
+ * producer) gives it back, and a late payment reviving an expired part takes it again. Goods that
+ * left (shipped, delivered) come back only when the producer records their return.
+ */
+export function stockEffectOf(from: SubOrderStatus, to: SubOrderStatus): 'release' | 'reserve' | null {
+  if (from === 'expired' && to === 'paid') return 'reserve';
+  const withProducer = from === 'pending_payment' || from === 'paid' || from === 'confirmed' || from === 'packed';
+  if (withProducer && (to === 'expired' || to === 'cancelled' || to === 'refunded')) return 'release';
+  return null;
+}
+
 /** The statuses this actor may move a sub-order to next, for the buttons a page offers. */
 export function nextSubOrderStatuses(
   from: SubOrderStatus,
@@ -124,6 +138,9 @@ export function nextSubOrderStatuses(
       (!transition.methods || transition.methods.includes(method)),
   ).map((transition) => transition.to);
 }
+
+/** Parts waiting for their producer: paid (or confirmed, for cash on delivery), or packed and not yet sent. */
+export const TO_FULFIL: readonly SubOrderStatus[] = ['paid', 'confirmed', 'packed'];
 
 const closedStatuses = ['cancelled', 'refunded', 'expired'] as const;
 type ClosedStatus = (typeof closedStatuses)[number];

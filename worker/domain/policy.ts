@@ -126,3 +126,8 @@ export function safeNextPath(next: string | undefined, origin: string): string |
   if (!path.startsWith('/') || path.startsWith('//')) return null;
   return path;
 }
+
+/** Every order, the payments to review and what the platform owes producers: trade-promotion staff and administrators. */
+export function marketplaceStaffAccess(actor: Actor): Access {
+  return actor.role === 'staff' || actor.role === 'admin' ? 'allow' : 'forbidden';
+}

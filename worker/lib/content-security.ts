@@ -9,6 +9,7 @@
 import type { Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { mapSettings } from '../config';
+import { hostedCheckoutOrigin } from '../gateways/stripe';
 import type { AppEnv } from './context';
 
 /** The origin map tiles are drawn from, when a tile URL is configured. */
@@ -32,7 +33,7 @@ export const securityHeaders = secureHeaders({
     fontSrc: ["'self'"],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
-    formAction: ["'self'", 'https://checkout.stripe.com'],
+    formAction: ["'self'", (c) => hostedCheckoutOrigin((c as Context<AppEnv>).env)],
     frameAncestors: ["'none'"],
   },
   overwrite: false,

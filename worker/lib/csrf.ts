@@ -55,3 +55,21 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
 });
+
+/**
+ * For the one form a cached public page carries (add to cart on the product page): such a page
+ * cannot hold a visitor's token, so the browser's own word on where the form came from decides.
+ * A same-origin Origin header, or Sec-Fetch-Site "same-origin", lets it through; a browser that
+ * sends neither is held to the token check like any other form. The body is read (and so checked)
+ * either way.
+ */
+export const sameOriginForm = createMiddleware<AppEnv>(async (c, next) => {
+  if (SAFE_METHODS.has(c.req.method)) return next();
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  if (origin && origin !== new URL(c.req.url).origin) throw new AppError('forbidden', { detail: 'cross-origin form' });
+  if (site && site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', { detail: 'cross-site form' });
+  await readForm(c);
+  if (origin || site) return next();
+  return csrfProtection(c, next);
+});

@@ -7,6 +7,7 @@ import { MAX_PASSWORD_LENGTH } from '../domain/password';
 import { homePathFor, safeNextPath } from '../domain/policy';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../lib/auth';
 import type { AppEnv } from '../lib/context';
+import { cartFromCookie } from '../lib/cart-cookie';
 import { readForm } from '../lib/form-body';
 import { submitForm } from '../lib/forms';
 import { csrfToken } from '../lib/csrf';
@@ -49,6 +50,7 @@ auth.post('/login', async (c) => {
         ip: clientIp(c),
         previousSessionIdHash: c.var.session?.idHash ?? null,
         userAgent: c.req.header('user-agent') ?? null,
+        cartId: cartFromCookie(c),
       });
       if (result.outcome === 'signed_in') {
         setSessionCookie(c, result.sessionToken);

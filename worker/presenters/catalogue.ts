@@ -4,9 +4,13 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { Locale, Messages } from '../../web/messages';
+import type { PurchaseView } from '../../web/order-views';
 import type { CertificationView, ProducerDetailView, ProductCardView, ProductDetailView } from '../../web/views';
 import type { CatalogueItem, ProductPage } from '../data/catalogue';
 import { provincesByCode } from '../data/reference';
+import { cartRefusal, MAX_LINE_QUANTITY } from '../domain/cart';
+import { formatVnd } from '../domain/money';
+import { formatPhone } from '../domain/phone';
 import { groupOfCriteria, type CatalogueGroupCode } from '../domain/catalogue';
 import {
   MIN_CERTIFIED_STARS,
@@ -129,6 +133,7 @@ export function toProductDetail(
       ),
     },
     whereToBuy: toWhereToBuy(product.slug, page.salesPoints, page.fairBooths, nearbyContext, NEARBY_POINTS),
+    purchase: toPurchaseView(page, today, locale),
   };
 }
 
@@ -290,5 +295,59 @@ export function presentDetail(page: ProductPage, origin: string, today: string):
           .filter(Boolean)
           .join(', ') || null,
     })),
+  };
+}
+
+/** How the product page offers a product: a cart form, or who to call and why. */
+export function toPurchaseView(page: ProductPage, today: string, locale: Locale): PurchaseView {
+  const { product, producer, group } = page;
+  const listed =
+    product.isPublished &&
+    product.ocopStars !== null &&
+    product.ocopStars >= MIN_CERTIFIED_STARS &&
+    product.certifiedUntil !== null &&
+    product.certifiedUntil >= today;
+  const refusal = cartRefusal({
+    id: product.id,
+    producerId: product.producerId,
+    groupCode: group.code,
+    isPublished: listed,
+    soldAtPointsOnly: product.soldAtPointsOnly,
+    price: product.price,
+    stock: product.stock,
+    variants: page.variants.map((variant) => ({ id: variant.id, price: variant.price, stock: variant.stock })),
+  });
+  const contact = {
+    phone: producer.phone ? formatPhone(producer.phone) : null,
+    phoneHref: producer.phone ? `tel:${producer.phone.replace(/\s/g, '')}` : null,
+    zalo: producer.zalo ? formatPhone(producer.zalo) : null,
+    zaloHref: producer.zalo ? `https://zalo.me/${producer.zalo.replace(/\D/g, '')}` : null,
+  };
+  if (refusal) {
+    const reason =
+      refusal === 'tourism_service'
+        ? 'tourism'
+        : refusal === 'sold_at_points_only'
+          ? 'pointsOnly'
+          : refusal === 'price_on_request'
+            ? 'priceOnRequest'
+            : 'notForSale';
+    return { kind: 'contact', reason, ...contact };
+  }
+  const options =
+    page.variants.length > 0
+      ? page.variants.map((variant) => ({
+          variantId: variant.id as number | null,
+          label: `${pick(locale, variant.labelVi, variant.labelEn)}: ${formatVnd(variant.price)}`,
+          stock: variant.stock,
+        }))
+      : [{ variantId: null, label: formatVnd(product.price ?? 0), stock: product.stock }];
+  const available = options.filter((option) => option.stock > 0);
+  if (available.length === 0) return { kind: 'contact', reason: 'outOfStock', ...contact };
+  return {
+    kind: 'cart',
+    productId: product.id,
+    options: available,
+    maxQuantity: Math.min(Math.max(...available.map((option) => option.stock)), MAX_LINE_QUANTITY),
   };
 }

@@ -8,31 +8,25 @@ import { certificationStanding } from '../domain/certification';
 import { dailySeries, daysUntil } from '../domain/dashboard';
 import { readReason } from '../domain/inventory';
 import { formatVnd } from '../domain/money';
+import { formatOrderReference, orderReference } from '../domain/order-reference';
 import { formatDate, formatInstant } from '../domain/time';
 import { productUnits } from '../schemas/portal';
 import { pick } from './catalogue';
 
 type Dashboard = NonNullable<Awaited<ReturnType<typeof loadDashboard>>>;
 
-const isToFulfil = (status: string): status is 'paid' | 'confirmed' => status === 'paid' || status === 'confirmed';
-
 export function toDashboardView(data: Dashboard, today: string, producerParam?: number): DashboardView {
   const series = dailySeries(data.scans, today);
   return {
     producerName: data.producer.name,
     producerParam,
-    orders: data.toFulfil.flatMap((order) =>
-      isToFulfil(order.status)
-        ? [
-            {
-              code: order.code,
-              status: order.status,
-              total: formatVnd(order.total),
-              placedAt: formatInstant(order.createdAt),
-            },
-          ]
-        : [],
-    ),
+    orders: data.toFulfil.map((order) => ({
+      href: `/portal/orders/${order.id}${producerParam ? `?producer=${producerParam}` : ''}`,
+      reference: formatOrderReference(orderReference(order.code, order.number)),
+      status: order.status,
+      total: formatVnd(order.total),
+      placedAt: formatInstant(order.createdAt),
+    })),
     lowStock: [
       ...data.lowProducts.map((p) => ({ productId: p.id, name: p.name, stock: p.stock })),
       ...data.lowVariants.map((v) => ({ productId: v.productId, name: `${v.name} (${v.label})`, stock: v.stock })),
@@ -58,6 +52,7 @@ export const listingValues = (product: ProductForEdit['product']) => ({
   storyEn: product.storyEn,
   unit: product.unit,
   price: product.price === null ? '' : String(product.price),
+  soldAtPointsOnly: product.soldAtPointsOnly ? '1' : '',
 });
 
 export const variantValues = (variant: ProductForEdit['variants'][number]) => ({
@@ -99,7 +94,8 @@ export function toProductEditView(page: ProductForEdit, t: Messages, locale: Loc
     images: page.images.map((image) => ({ id: image.id, url: image.url, alt: pick(locale, image.altVi, image.altEn) })),
     history: page.adjustments.map((entry) => {
       const reason = readReason(entry.reason);
-      const reasonText = reason.code ? t.portal.edit.reasons[reason.code] : '';
+      const reasons: Record<string, string> = { ...t.portal.edit.reasons, ...t.portal.edit.orderReasons };
+      const reasonText = reason.code ? (reasons[reason.code] ?? '') : '';
       return {
         when: formatInstant(entry.createdAt),
         item: variantLabel(entry.variantId),

@@ -80,6 +80,11 @@ export const listingForm = (t: Messages) =>
     storyEn: optionalText(LONG_TEXT),
     unit: z.enum(productUnits),
     price: optionalMoney(t),
+    // A checkbox: sent as "1" when ticked, absent otherwise.
+    soldAtPointsOnly: z
+      .literal('1')
+      .optional()
+      .transform((value) => value === '1'),
   });
 
 export const variantForm = (t: Messages) =>

@@ -1,10 +1,12 @@
 /**
  * Signing in: throttled per account and per address, the password checked (and rehashed when
  * its parameters are older than today's), and every sign-in starts a fresh session so a session
- * id known before it is never the one used after it.
+ * id known before it is never the one used after it. A cart filled before signing in stays, and
+ * is now the account's.
  */
 import { sha256Hex } from '../crypto/digest';
 import { hashPassword, verifyPassword } from '../crypto/password';
+import { claimCart } from '../data/carts';
 import type { Database } from '../data/db';
 import { attemptsSoFar, clearAttempts, countAttempt } from '../data/rate-limits';
 import { createSession, deleteSession } from '../data/sessions';
@@ -24,6 +26,8 @@ export interface SignInAttempt {
   /** The session this browser had, ended by the new one. */
   previousSessionIdHash: string | null;
   userAgent: string | null;
+  /** The cart this browser filled before signing in, which becomes the account's. */
+  cartId: string | null;
 }
 
 export async function signIn(db: Database, attempt: SignInAttempt, now = new Date()): Promise<SignIn> {
@@ -49,5 +53,6 @@ export async function signIn(db: Database, attempt: SignInAttempt, now = new Dat
   if (verdict.needsRehash) await updatePasswordHash(db, user.id, await hashPassword(attempt.password));
   if (attempt.previousSessionIdHash) await deleteSession(db, attempt.previousSessionIdHash);
   const session = await createSession(db, user.id, now, attempt.userAgent);
+  if (attempt.cartId) await claimCart(db, attempt.cartId, user.id);
   return { outcome: 'signed_in', user, sessionToken: session.token };
 }

@@ -13,6 +13,8 @@ export type AdminSection =
   | 'fakeReports'
   | 'salesPoints'
   | 'fairs'
+  | 'orders'
+  | 'payments'
   | 'users'
   | 'organisations'
   | 'tokens'
@@ -35,6 +37,8 @@ export function AdminShell({ ctx, role, section, title, children }: AdminShellPr
     ['fakeReports', '/admin/fake-reports', t.portal.fakeReports.title],
     ['salesPoints', '/admin/sales-points', t.adminSalesPoints.title],
     ['fairs', '/admin/fairs', t.adminFairs.title],
+    ['orders', '/admin/orders', t.adminOrders.nav],
+    ['payments', '/admin/payments', t.adminOrders.paymentsNav],
   ];
   if (role === 'admin') {
     links.push(

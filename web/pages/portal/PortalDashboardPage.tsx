@@ -1,3 +1,4 @@
+import type { SubOrderStatus } from '../../../worker/domain/order-status';
 import { BarChart, type Bar } from '../../components/BarChart';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
@@ -6,7 +7,7 @@ import { PortalShell } from './PortalShell';
 export interface DashboardView {
   producerName: string;
   producerParam?: number | undefined;
-  orders: { code: string; status: 'paid' | 'confirmed'; total: string; placedAt: string }[];
+  orders: { href: string; reference: string; status: SubOrderStatus; total: string; placedAt: string }[];
   lowStock: { productId: number; name: string; stock: number }[];
   expiring: {
     productId: number;
@@ -47,8 +48,8 @@ export function PortalDashboardPage({ ctx, view }: PortalDashboardPageProps) {
             <ul class="portal-list">
               {view.orders.map((order) => (
                 <li>
-                  {d.orderLine(order.code, order.total, order.placedAt)}{' '}
-                  <span class="tag">{d.orderStatus[order.status]}</span>
+                  <a href={order.href}>{d.orderLine(order.reference, order.total, order.placedAt)}</a>{' '}
+                  <span class="tag">{t.order.statuses[order.status]}</span>
                 </li>
               ))}
             </ul>

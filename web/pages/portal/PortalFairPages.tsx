@@ -54,7 +54,6 @@ export function PortalFairsPage({ ctx, csrfToken, producerParam, view, notice }:
       section="fairs"
       producerName={view.producerName}
       producerParam={producerParam}
-      csrfToken={csrfToken}
       notice={notice}
     >
       <h1>{p.title}</h1>
@@ -168,7 +167,6 @@ export function PortalApplyPage({ ctx, csrfToken, producerParam, view, chosen, v
       section="fairs"
       producerName={view.producerName}
       producerParam={producerParam}
-      csrfToken={csrfToken}
     >
       <h1>{p.applyTitle(view.fair.name)}</h1>
       <p>

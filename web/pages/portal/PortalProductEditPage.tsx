@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../../../worker/domain/errors';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
+import { Checkbox } from './ChoiceFields';
 import { ErrorSummary, Field, issueFor, Select, type Values } from './Fields';
 import { PortalShell } from './PortalShell';
 import { formatNumber } from '../../../worker/domain/numbers';
@@ -155,6 +156,13 @@ export function PortalProductEditPage({
           ) : (
             <Field name="price" label={e.price} hint={e.priceHint} inputmode="numeric" {...listing} />
           )}
+          <Checkbox
+            name="soldAtPointsOnly"
+            label={e.soldAtPointsOnly}
+            checked={listing.values.soldAtPointsOnly === '1'}
+            issues={listing.issues}
+          />
+          <p class="hint">{e.soldAtPointsOnlyHint}</p>
           <button type="submit" class="button">
             {t.portal.save}
           </button>

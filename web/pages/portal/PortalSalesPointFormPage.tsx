@@ -38,7 +38,6 @@ export function PortalSalesPointFormPage({
       section="salesPoints"
       producerName={producerName}
       producerParam={producerParam}
-      csrfToken={csrfToken}
     >
       <p>
         <a href={link(proposal ? `/portal/sales-points/${proposal.id}` : '/portal/sales-points')}>

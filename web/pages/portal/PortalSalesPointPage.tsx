@@ -43,7 +43,6 @@ export function PortalSalesPointPage({ ctx, csrfToken, view, notice, failed }: P
       section="salesPoints"
       producerName={view.producerName}
       producerParam={view.producerParam}
-      csrfToken={csrfToken}
       notice={notice}
     >
       <p>

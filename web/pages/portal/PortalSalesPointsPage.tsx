@@ -30,7 +30,6 @@ export interface PortalSalesPointsView {
 
 interface PortalSalesPointsPageProps {
   ctx: PageContext;
-  csrfToken: string;
   view: PortalSalesPointsView;
   notice?: string | undefined;
 }
@@ -47,7 +46,7 @@ function PointLinks({ link, points }: { link: (path: string) => string; points: 
   );
 }
 
-export function PortalSalesPointsPage({ ctx, csrfToken, view, notice }: PortalSalesPointsPageProps) {
+export function PortalSalesPointsPage({ ctx, view, notice }: PortalSalesPointsPageProps) {
   const { t } = ctx;
   const p = t.portalSalesPoints;
   const link = (path: string) => localHref(ctx, path, { producer: view.producerParam });
@@ -58,7 +57,6 @@ export function PortalSalesPointsPage({ ctx, csrfToken, view, notice }: PortalSa
       section="salesPoints"
       producerName={view.producerName}
       producerParam={view.producerParam}
-      csrfToken={csrfToken}
       notice={notice}
     >
       <h1>{p.title}</h1>

@@ -6,7 +6,9 @@ import type { PageContext } from '../../page-context';
 
 export type PortalSection =
   | 'dashboard'
+  | 'orders'
   | 'products'
+  | 'shipping'
   | 'lots'
   | 'stamps'
   | 'fakeReports'
@@ -31,7 +33,9 @@ export function PortalShell({ ctx, title, section, producerName, producerParam, 
   const link = (path: string) => localHref(ctx, path, { producer: producerParam });
   const items: { key: PortalSection; path: string; label: string }[] = [
     { key: 'dashboard', path: '/portal', label: t.portal.nav.dashboard },
+    { key: 'orders', path: '/portal/orders', label: t.portal.nav.orders },
     { key: 'products', path: '/portal/products', label: t.portal.nav.products },
+    { key: 'shipping', path: '/portal/shipping', label: t.portal.nav.shipping },
     { key: 'lots', path: '/portal/lots', label: t.portal.nav.lots },
     { key: 'stamps', path: '/portal/stamp-batches', label: t.portal.nav.stamps },
     { key: 'fakeReports', path: '/portal/fake-reports', label: t.portal.nav.fakeReports },

@@ -10,16 +10,20 @@ import { dashboard } from './dashboard';
 import { fairApplicationPages } from './fairs';
 import { fakeReportPages } from './fake-reports';
 import { lotPages } from './lots';
+import { orderFulfilment } from './orders';
 import { productEditing } from './products';
 import { profile } from './profile';
 import { salesPointPortal } from './sales-points';
 import { scanStatsPages } from './scan-stats';
+import { shippingRules } from './shipping';
 import { stampBatchPages } from './stamp-batches';
 
 export const portal = new Hono<AppEnv>();
 
 portal.use('*', requireUser, requireRole('producer_member', 'admin'));
 portal.route('/', dashboard);
+portal.route('/', orderFulfilment);
+portal.route('/', shippingRules);
 portal.route('/', productEditing);
 portal.route('/', profile);
 portal.route('/', lotPages);

@@ -64,7 +64,6 @@ salesPointPortal.get('/sales-points', async (c) => {
   return c.html(
     <PortalSalesPointsPage
       ctx={ctx}
-      csrfToken={csrfToken(c)}
       view={view}
       notice={c.req.query('proposed') ? ctx.t.portalSalesPoints.proposed : undefined}
     />,
