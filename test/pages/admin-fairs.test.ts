@@ -33,7 +33,7 @@ function fairFields(overrides: Record<string, string> = {}): Record<string, stri
 }
 
 const errorsOf = (html: string) =>
-  [...html.matchAll(/<code>([^<]+)<\/code>\s*\): ([^<]+)<\/li>/g)].map((m) => [m[1], m[2]]);
+  [...html.matchAll(/<li><a href="#([^"]+)">[^<]*<\/a>:\s*([^<]+)<\/li>/g)].map((m) => [m[1], m[2]]);
 
 describe('staff create and edit a fair', () => {
   it('creates a draft fair with its zones, booth types and booths, audited', async () => {

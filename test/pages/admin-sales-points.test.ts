@@ -121,7 +121,7 @@ describe('staff create a sales point', () => {
     const response = await post(browser, '/admin/sales-points', fields);
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('<code>communeCode</code>');
+    expect(html).toContain('href="#communeCode"');
     // Tây Ninh's communes are offered now, Biên Hòa's no longer.
     expect(html).toContain('value="27712"');
     expect(html).not.toContain('value="26068"');
@@ -145,7 +145,7 @@ describe('staff create a sales point', () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     for (const field of ['hoursMonday', 'hoursExceptions', 'location', 'phone', 'kind']) {
-      expect(html, field).toContain(`<code>${field}</code>`);
+      expect(html, field).toContain(`href="#${field}"`);
     }
     expect(html).toContain('7h sáng');
     expect(html).toContain('đảo vĩ độ và kinh độ');
@@ -249,7 +249,7 @@ describe('decisions: approve, reject, close and reopen with a reason', () => {
     const point = await createSalesPoint({ status: 'proposed' });
     const refused = await post(browser, `/admin/sales-points/${point.id}/status`, { action: 'reject', reason: ' ' });
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain('<code>reason</code>');
+    expect(await refused.text()).toContain('href="#status-reason"');
     expect((await pointRow(point.id)).status).toBe('proposed');
 
     const response = await post(browser, `/admin/sales-points/${point.id}/status`, {
@@ -461,7 +461,7 @@ describe('photos of a point', () => {
     form.set('photo', new File(['<svg/>'], 'anh.png', { type: 'image/png' }));
     const response = await browser.request(`/admin/sales-points/${point.id}/photos`, { method: 'POST', body: form });
     expect(response.status).toBe(415);
-    expect(await response.text()).toContain('<code>photo</code>');
+    expect(await response.text()).toContain('href="#photo-photo"');
     expect((await env.MEDIA.list()).objects.length).toBe(before);
   });
 });

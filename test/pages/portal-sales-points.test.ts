@@ -91,8 +91,8 @@ describe('a producer proposes a sales point', () => {
     );
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('<code>location</code>');
-    expect(html).toContain('<code>hoursSunday</code>');
+    expect(html).toContain('href="#location"');
+    expect(html).toContain('href="#hoursSunday"');
   });
 
   it('shows staff’s decision and reason on the producer’s list and page', async () => {
