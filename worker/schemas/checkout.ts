@@ -3,6 +3,7 @@
  * moving a part of an order, a producer's shipping rule, staff resolving a payment. Built per request
  * from the messages where a rule speaks to the buyer (a phone number it cannot read).
  */
+import { perLanguage } from './per-language';
 import { z } from '@hono/zod-openapi';
 import type { Messages } from '../../web/messages';
 import { MAX_LINE_QUANTITY } from '../domain/cart';
@@ -63,7 +64,7 @@ const mobile = (message: string) =>
   });
 
 /** The checkout form's own fields; each producer's delivery arrives as "delivery.<producer id>". */
-export const checkoutForm = (t: Messages) =>
+export const checkoutForm = perLanguage((t: Messages) =>
   z.object({
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
     intent: z.enum(['place', 'review']).optional().default('place'),
@@ -88,7 +89,8 @@ export const checkoutForm = (t: Messages) =>
     street: optionalText(200),
     note: optionalText(500),
     paymentMethod: z.enum(paymentMethods),
-  });
+  }),
+);
 
 /** What the review button of the checkout needs: whatever was typed, nothing required yet. */
 export const checkoutReviewForm = z.object({

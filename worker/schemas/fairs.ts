@@ -3,6 +3,7 @@
  * bad dates naming the field), and the forms staff and producers fill in. Form schemas are built
  * per request from the messages, like worker/schemas/portal.ts.
  */
+import { perLanguage } from './per-language';
 import { z } from '@hono/zod-openapi';
 import type { Messages } from '../../web/messages';
 import { messages } from '../../web/messages';
@@ -73,7 +74,7 @@ export const fairIdParamSchema = z.object({
 });
 
 /** The calendar page: province and a month ("2026-12"). */
-export const fairCalendarQuery = (t: Messages) =>
+export const fairCalendarQuery = perLanguage((t: Messages) =>
   z.object({
     province: optional(z.enum(provinceCodes)),
     month: optional(
@@ -83,7 +84,8 @@ export const fairCalendarQuery = (t: Messages) =>
         .openapi({ example: '2026-12' }),
     ),
     page: optional(z.coerce.number().int().min(1).max(1000)),
-  });
+  }),
+);
 
 const optionalText = (max: number) =>
   z

@@ -1,8 +1,10 @@
 /**
  * Sales points: the query contract shared by GET /api/v1/sales-points and the /sales-points page
  * (both accept and refuse the same input, naming the field), and the forms staff and producers
- * fill in. Form schemas are built per request from the messages, like worker/schemas/portal.ts.
+ * fill in. The query schemas are built once per language (per-language.ts); form schemas per request
+ * from the messages, like worker/schemas/portal.ts.
  */
+import { perLanguage } from './per-language';
 import { z } from '@hono/zod-openapi';
 import type { Messages } from '../../web/messages';
 import { messages } from '../../web/messages';
@@ -39,7 +41,7 @@ export const latLngField = (t: Messages) =>
       return z.NEVER;
     });
 
-export const salesPointQuery = (t: Messages) =>
+export const salesPointQuery = perLanguage((t: Messages) =>
   z.object({
     province: optional(z.enum(provinceCodes)).openapi({ description: 'Province code (2 digits).', example: '75' }),
     kind: optional(z.enum(kindIds)).openapi({
@@ -72,10 +74,11 @@ export const salesPointQuery = (t: Messages) =>
     limit: optional(z.coerce.number().int().min(1).max(MAX_POINTS_PAGE)).openapi({
       description: `Points per page (default ${DEFAULT_POINTS_PAGE}).`,
     }),
-  });
+  }),
+);
 
 /** A page that lists points near the visitor takes the same `near` as the list page. */
-export const nearQuery = (t: Messages) => z.object({ near: optional(latLngField(t)) });
+export const nearQuery = perLanguage((t: Messages) => z.object({ near: optional(latLngField(t)) }));
 
 /** The API's contract: problems worded in English, as the OpenAPI document is. */
 export const salesPointQuerySchema = salesPointQuery(messages.en);
