@@ -9,6 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { payments, producerLedger, refunds, subOrderEvents, subOrders } from '../../db/schema';
 import { findOrderById } from '../../worker/data/orders';
+import { parseCsv } from '../../worker/domain/csv';
+import { orderReference } from '../../worker/domain/order-reference';
 import { createStripeClient, stripeSettings } from '../../worker/gateways/stripe';
 import { expireOverdueOrders } from '../../worker/services/order-expiry';
 import { moveSubOrder } from '../../worker/services/order-fulfilment';
@@ -23,6 +25,7 @@ import {
 } from '../support/commerce';
 import { testDb } from '../support/factories';
 import { fetchApp } from '../support/http';
+import { signedIn } from '../support/portal';
 import {
   asyncPaymentFails,
   asyncPaymentSucceeds,
@@ -240,6 +243,48 @@ describe('card payment through Stripe Checkout', () => {
     });
   });
 
+  it('exports the ledger for staff as CSV: one row per credit and refund, once marked UTF-8', async () => {
+    const { order, sessionId } = await cardOrder();
+    await postStripeEvent(await payOnStripe(sessionId));
+    const detail = (await findOrderById(testDb(), order.id))!;
+    const staff = await staffSession();
+    await moveSubOrder(
+      checkoutDeps(),
+      detail,
+      detail.subOrders[1]!,
+      { to: 'refunded' },
+      { kind: 'staff', userId: staff.user.id },
+    );
+
+    const response = await staff.browser.request('/admin/payments/ledger.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // One byte-order mark, then the header: a second one would become part of the first column's name.
+    expect([...bytes.slice(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 'e'.charCodeAt(0)]);
+    const parsed = parseCsv(new TextDecoder().decode(bytes));
+    if (!parsed.ok) throw new Error(`unreadable CSV: ${parsed.error.code}`);
+    expect(parsed.header).toEqual([
+      'entry_id',
+      'created_at',
+      'producer_id',
+      'producer_name',
+      'kind',
+      'amount_vnd',
+      'order_reference',
+      'payment_reference',
+    ]);
+    const mine = parsed.rows.map((row) => row.fields).filter((fields) => fields[6]!.startsWith(`OCOP${order.code}`));
+    expect(mine.map((fields) => [fields[2], fields[4], fields[5], fields[6], fields[7]])).toEqual([
+      [String(detail.subOrders[0]!.producerId), 'card_payment', '330000', orderReference(order.code, 1), sessionId],
+      [String(detail.subOrders[1]!.producerId), 'card_payment', '110000', orderReference(order.code, 2), sessionId],
+      [String(detail.subOrders[1]!.producerId), 'card_refund', '-110000', orderReference(order.code, 2), sessionId],
+    ]);
+
+    const { browser: producer } = await signedIn('producer_member');
+    expect((await producer.request('/admin/payments/ledger.csv')).status).toBe(403);
+  });
+
   it('says card payment is unavailable without Stripe keys', async () => {
     const seller = await createSeller();
     const product = await createSaleProduct({ producerId: seller });
@@ -263,7 +308,4 @@ async function expireWithoutStripe(orderId: number) {
   reported.mockRestore();
 }
 
-async function staffSession() {
-  const { signedIn } = await import('../support/portal');
-  return signedIn('staff');
-}
+const staffSession = () => signedIn('staff');
