@@ -208,6 +208,11 @@ describe('card payment through Stripe Checkout', () => {
     expect(await testDb().select().from(refunds).where(eq(refunds.paymentId, payment.id))).toMatchObject([
       { amount: 330_000, reason: 'late_payment', providerRefundId: expect.stringMatching(/^re_/) },
     ]);
+    const [refund] = await testDb().select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    expect((await stripe.refunds.retrieve(refund!.providerRefundId!)).metadata).toEqual({
+      order_code: order.code,
+      sub_order: '1',
+    });
     expect(await ledgerOf(order.id)).toEqual([{ kind: 'card_payment', amount: 110_000 }]);
     expect(await stockOf(honey.id)).toBe(0);
 
