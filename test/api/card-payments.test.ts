@@ -2,7 +2,8 @@
  * Card payments end to end: an order placed by card gets a Stripe Checkout Session from the local
  * stand-in, the buyer pays (or not) on "Stripe's page", and Stripe's signed webhook events reach
  * /api/v1/payments/stripe/webhook: paid, declined, expired, refunded; a bad signature, a replay, events
- * out of order, a payment after the order expired, the return page before the webhook.
+ * out of order, a payment after the order expired or was cancelled, the return page before the webhook;
+ * the ledger staff export.
  */
 import { env } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
@@ -14,6 +15,7 @@ import { orderReference } from '../../worker/domain/order-reference';
 import { createStripeClient, stripeSettings } from '../../worker/gateways/stripe';
 import { expireOverdueOrders } from '../../worker/services/order-expiry';
 import { moveSubOrder } from '../../worker/services/order-fulfilment';
+import { buyerCancels } from '../../worker/services/orders';
 import {
   cartWith,
   checkoutDeps,
@@ -219,6 +221,32 @@ describe('card payment through Stripe Checkout', () => {
     const { browser } = await staffSession();
     const page = await (await browser.request('/admin/payments')).text();
     expect(page).toContain('đã hoàn tự động');
+    expect(page).toContain(`/admin/orders/${order.id}`);
+  });
+
+  it('refunds a payment made just before the buyer cancelled, once, and lists it for staff', async () => {
+    const { order, sessionId, honey, tea } = await cardOrder();
+    // The buyer pays on Stripe's page, then cancels from the order page before any event arrives.
+    const paid = await payOnStripe(sessionId);
+    await buyerCancels(checkoutDeps(), order.linkToken, null);
+    expect(await statusesOf(order.id)).toEqual(['cancelled', 'cancelled']);
+    expect(await stockOf(honey.id)).toBe(5);
+    expect(await stockOf(tea.id)).toBe(3);
+    const payment = await cardPaymentOf(order.id);
+    expect(payment).toMatchObject({ status: 'refunded', refundedAmount: 440_000, issue: 'late_refunded' });
+    const refundRows = await testDb().select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    expect(refundRows.map((row) => [row.amount, row.reason])).toEqual([
+      [330_000, 'cancelled'],
+      [110_000, 'cancelled'],
+    ]);
+    expect(await ledgerOf(order.id)).toEqual([]);
+
+    // The webhook then reports the payment: nothing is paid or refunded again.
+    expect(await (await postStripeEvent(paid)).json()).toEqual({ received: true, duplicate: false });
+    expect(await statusesOf(order.id)).toEqual(['cancelled', 'cancelled']);
+    expect(await testDb().select().from(refunds).where(eq(refunds.paymentId, payment.id))).toHaveLength(2);
+    expect(await ledgerOf(order.id)).toEqual([]);
+    const page = await (await (await staffSession()).browser.request('/admin/payments')).text();
     expect(page).toContain(`/admin/orders/${order.id}`);
   });
 
