@@ -63,7 +63,7 @@ async function checkout(browser: BrowserSession, answers: CheckoutFields) {
 }
 
 describe('the product page offer', () => {
-  it('has an add-to-cart form for a product on sale, and who to call for a tourism service', async () => {
+  it('has an add-to-cart form for a product on sale, who to call for a tourism service, and the cart refuses those with the reason', async () => {
     const product = await createSaleProduct({ stock: 4 });
     const page = await (await fetchApp(`/products/${product.slug}`)).text();
     expect(page).toContain('<form method="post" action="/cart/items" class="buy-box"');
@@ -76,11 +76,20 @@ describe('the product page offer', () => {
     expect(tourPage).not.toContain('action="/cart/items"');
     expect(tourPage).toContain('dịch vụ du lịch');
     expect(tourPage).toContain('href="tel:0913672418"');
+    // A form sent anyway (an old page, a crafted request) is refused with the reason, and the cart stays empty.
+    const browser = new BrowserSession();
+    const forced = await addToCart(browser, tour.id);
+    expect(forced.status).toBe(400);
+    expect(await forced.text()).toContain('là dịch vụ du lịch: hãy đặt chỗ trực tiếp');
+    expect(await (await browser.request('/cart')).text()).toContain('Giỏ hàng đang trống.');
 
     const pointsOnly = await createSaleProduct({ soldAtPointsOnly: true });
     const pointsPage = await (await fetchApp(`/products/${pointsOnly.slug}`)).text();
     expect(pointsPage).not.toContain('action="/cart/items"');
     expect(pointsPage).toContain('chỉ bán tại điểm bán');
+    const pointsOnlyAdd = await addToCart(browser, pointsOnly.id);
+    expect(pointsOnlyAdd.status).toBe(400);
+    expect(await pointsOnlyAdd.text()).toContain('chỉ bán tại điểm bán và gian hàng hội chợ của chủ thể');
   });
 });
 
