@@ -2,16 +2,20 @@
  * Card payments end to end: an order placed by card gets a Stripe Checkout Session from the local
  * stand-in, the buyer pays (or not) on "Stripe's page", and Stripe's signed webhook events reach
  * /api/v1/payments/stripe/webhook: paid, declined, expired, refunded; a bad signature, a replay, events
- * out of order, a payment after the order expired, the return page before the webhook.
+ * out of order, a payment after the order expired or was cancelled, the return page before the webhook;
+ * the ledger staff export.
  */
 import { env } from 'cloudflare:workers';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { payments, producerLedger, refunds, subOrderEvents, subOrders } from '../../db/schema';
 import { findOrderById } from '../../worker/data/orders';
+import { parseCsv } from '../../worker/domain/csv';
+import { orderReference } from '../../worker/domain/order-reference';
 import { createStripeClient, stripeSettings } from '../../worker/gateways/stripe';
 import { expireOverdueOrders } from '../../worker/services/order-expiry';
 import { moveSubOrder } from '../../worker/services/order-fulfilment';
+import { buyerCancels } from '../../worker/services/orders';
 import {
   cartWith,
   checkoutDeps,
@@ -23,6 +27,7 @@ import {
 } from '../support/commerce';
 import { testDb } from '../support/factories';
 import { fetchApp } from '../support/http';
+import { signedIn } from '../support/portal';
 import {
   asyncPaymentFails,
   asyncPaymentSucceeds,
@@ -205,12 +210,43 @@ describe('card payment through Stripe Checkout', () => {
     expect(await testDb().select().from(refunds).where(eq(refunds.paymentId, payment.id))).toMatchObject([
       { amount: 330_000, reason: 'late_payment', providerRefundId: expect.stringMatching(/^re_/) },
     ]);
+    const [refund] = await testDb().select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    expect((await stripe.refunds.retrieve(refund!.providerRefundId!)).metadata).toEqual({
+      order_code: order.code,
+      sub_order: '1',
+    });
     expect(await ledgerOf(order.id)).toEqual([{ kind: 'card_payment', amount: 110_000 }]);
     expect(await stockOf(honey.id)).toBe(0);
 
     const { browser } = await staffSession();
     const page = await (await browser.request('/admin/payments')).text();
     expect(page).toContain('đã hoàn tự động');
+    expect(page).toContain(`/admin/orders/${order.id}`);
+  });
+
+  it('refunds a payment made just before the buyer cancelled, once, and lists it for staff', async () => {
+    const { order, sessionId, honey, tea } = await cardOrder();
+    // The buyer pays on Stripe's page, then cancels from the order page before any event arrives.
+    const paid = await payOnStripe(sessionId);
+    await buyerCancels(checkoutDeps(), order.linkToken, null);
+    expect(await statusesOf(order.id)).toEqual(['cancelled', 'cancelled']);
+    expect(await stockOf(honey.id)).toBe(5);
+    expect(await stockOf(tea.id)).toBe(3);
+    const payment = await cardPaymentOf(order.id);
+    expect(payment).toMatchObject({ status: 'refunded', refundedAmount: 440_000, issue: 'late_refunded' });
+    const refundRows = await testDb().select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    expect(refundRows.map((row) => [row.amount, row.reason])).toEqual([
+      [330_000, 'cancelled'],
+      [110_000, 'cancelled'],
+    ]);
+    expect(await ledgerOf(order.id)).toEqual([]);
+
+    // The webhook then reports the payment: nothing is paid or refunded again.
+    expect(await (await postStripeEvent(paid)).json()).toEqual({ received: true, duplicate: false });
+    expect(await statusesOf(order.id)).toEqual(['cancelled', 'cancelled']);
+    expect(await testDb().select().from(refunds).where(eq(refunds.paymentId, payment.id))).toHaveLength(2);
+    expect(await ledgerOf(order.id)).toEqual([]);
+    const page = await (await (await staffSession()).browser.request('/admin/payments')).text();
     expect(page).toContain(`/admin/orders/${order.id}`);
   });
 
@@ -240,6 +276,48 @@ describe('card payment through Stripe Checkout', () => {
     });
   });
 
+  it('exports the ledger for staff as CSV: one row per credit and refund, once marked UTF-8', async () => {
+    const { order, sessionId } = await cardOrder();
+    await postStripeEvent(await payOnStripe(sessionId));
+    const detail = (await findOrderById(testDb(), order.id))!;
+    const staff = await staffSession();
+    await moveSubOrder(
+      checkoutDeps(),
+      detail,
+      detail.subOrders[1]!,
+      { to: 'refunded' },
+      { kind: 'staff', userId: staff.user.id },
+    );
+
+    const response = await staff.browser.request('/admin/payments/ledger.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // One byte-order mark, then the header: a second one would become part of the first column's name.
+    expect([...bytes.slice(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 'e'.charCodeAt(0)]);
+    const parsed = parseCsv(new TextDecoder().decode(bytes));
+    if (!parsed.ok) throw new Error(`unreadable CSV: ${parsed.error.code}`);
+    expect(parsed.header).toEqual([
+      'entry_id',
+      'created_at',
+      'producer_id',
+      'producer_name',
+      'kind',
+      'amount_vnd',
+      'order_reference',
+      'payment_reference',
+    ]);
+    const mine = parsed.rows.map((row) => row.fields).filter((fields) => fields[6]!.startsWith(`OCOP${order.code}`));
+    expect(mine.map((fields) => [fields[2], fields[4], fields[5], fields[6], fields[7]])).toEqual([
+      [String(detail.subOrders[0]!.producerId), 'card_payment', '330000', orderReference(order.code, 1), sessionId],
+      [String(detail.subOrders[1]!.producerId), 'card_payment', '110000', orderReference(order.code, 2), sessionId],
+      [String(detail.subOrders[1]!.producerId), 'card_refund', '-110000', orderReference(order.code, 2), sessionId],
+    ]);
+
+    const { browser: producer } = await signedIn('producer_member');
+    expect((await producer.request('/admin/payments/ledger.csv')).status).toBe(403);
+  });
+
   it('says card payment is unavailable without Stripe keys', async () => {
     const seller = await createSeller();
     const product = await createSaleProduct({ producerId: seller });
@@ -263,7 +341,4 @@ async function expireWithoutStripe(orderId: number) {
   reported.mockRestore();
 }
 
-async function staffSession() {
-  const { signedIn } = await import('../support/portal');
-  return signedIn('staff');
-}
+const staffSession = () => signedIn('staff');

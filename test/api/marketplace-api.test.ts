@@ -2,9 +2,12 @@
  * The marketplace API: a cart made and changed by a client, an order placed from it with an
  * idempotency key, read back by its link token. Prices are the server's: a request naming one is refused.
  */
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { addPackSize, createSaleProduct, createSeller, stockOf } from '../support/commerce';
-import { createProduct } from '../support/factories';
+import { producers } from '../../db/schema';
+import { decodeVietQr } from '../../worker/domain/vietqr';
+import { addPackSize, createSaleProduct, createSeller, DEMO_ACCOUNT, stockOf } from '../support/commerce';
+import { createProduct, testDb } from '../support/factories';
 import { fetchApp } from '../support/http';
 
 interface Cart {
@@ -137,6 +140,57 @@ describe('carts and orders through the API', () => {
     expect(read.status).toBe(200);
     expect(await read.json()).toMatchObject({ reference: order.reference, status: 'pending_payment' });
     expect((await fetchApp('/api/v1/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+  });
+
+  it("gives each VietQR part a code for its own producer's account, the exact amount and the part's reference", async () => {
+    const [a, b] = [await createSeller({ shippingFlatFee: 30_000 }), await createSeller({ shippingFlatFee: 20_000 })];
+    const teaAccount = { bankBin: '970436', bankAccountNumber: '1023456789', bankAccountName: 'HTX CHE TAN CUONG' };
+    await testDb().update(producers).set(teaAccount).where(eq(producers.id, b));
+    const honey = await createSaleProduct({ producerId: a, price: 150_000, stock: 5 });
+    const tea = await createSaleProduct({ producerId: b, price: 90_000, stock: 5 });
+    const { token } = await (
+      await send('/carts', 'POST', {
+        lines: [
+          { product_id: honey.id, quantity: 2 },
+          { product_id: tea.id, quantity: 1 },
+        ],
+      })
+    ).json<Cart>();
+    const placed = await send(
+      '/orders',
+      'POST',
+      {
+        cart_token: token,
+        buyer: { name: 'Đỗ Minh Châu', phone: '0987654321' },
+        address: { province_code: '75', commune_code: '26068', street: '3 Hà Huy Giáp' },
+        deliveries: [
+          { producer_id: a, kind: 'ship' },
+          { producer_id: b, kind: 'ship' },
+        ],
+        payment_method: 'vietqr',
+      },
+      { 'idempotency-key': `api-vietqr-${crypto.randomUUID()}` },
+    );
+    expect(placed.status).toBe(201);
+    const { sub_orders: parts } = await placed.json<{
+      sub_orders: { reference: string; total: number; vietqr: { payload: string; content: string } | null }[];
+    }>();
+    expect(parts.map((part) => part.total)).toEqual([330_000, 110_000]);
+    const accounts = [DEMO_ACCOUNT, teaAccount];
+    parts.forEach((part, index) => {
+      expect(part.vietqr!.content).toBe(part.reference);
+      expect(decodeVietQr(part.vietqr!.payload)).toEqual({
+        ok: true,
+        payload: {
+          bankBin: accounts[index]!.bankBin,
+          accountNumber: accounts[index]!.bankAccountNumber,
+          amount: part.total,
+          purpose: part.reference,
+          service: 'QRIBFTTA',
+          initiation: 'dynamic',
+        },
+      });
+    });
   });
 
   it('places exactly 10 of 50 orders sent at once for the last 10 units; the others hear it sold out', async () => {

@@ -3,12 +3,15 @@
  * cart (surviving sign-in), checkout with its checks, the buyer's order page, the producer's
  * fulfilment in the portal, staff's view, and the stock each step takes or gives back.
  */
-import { eq } from 'drizzle-orm';
+import { env } from 'cloudflare:workers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { orders, payments, producers, subOrders } from '../../db/schema';
+import { orders, payments, producers, subOrderEvents, subOrders } from '../../db/schema';
+import { createApp } from '../../worker/app';
 import { findShippingRule } from '../../worker/data/producers';
 import { BrowserSession } from '../support/browser-session';
-import { createSaleProduct, createSeller, DEMO_ACCOUNT, setShipping, stockOf } from '../support/commerce';
+import { cartWith, createSaleProduct, createSeller, DEMO_ACCOUNT, setShipping, stockOf } from '../support/commerce';
 import { createProduct, testDb } from '../support/factories';
 import { fetchApp } from '../support/http';
 import { postForm, signedIn } from '../support/portal';
@@ -60,7 +63,7 @@ async function checkout(browser: BrowserSession, answers: CheckoutFields) {
 }
 
 describe('the product page offer', () => {
-  it('has an add-to-cart form for a product on sale, and who to call for a tourism service', async () => {
+  it('has an add-to-cart form for a product on sale, who to call for a tourism service, and the cart refuses those with the reason', async () => {
     const product = await createSaleProduct({ stock: 4 });
     const page = await (await fetchApp(`/products/${product.slug}`)).text();
     expect(page).toContain('<form method="post" action="/cart/items" class="buy-box"');
@@ -73,11 +76,20 @@ describe('the product page offer', () => {
     expect(tourPage).not.toContain('action="/cart/items"');
     expect(tourPage).toContain('dịch vụ du lịch');
     expect(tourPage).toContain('href="tel:0913672418"');
+    // A form sent anyway (an old page, a crafted request) is refused with the reason, and the cart stays empty.
+    const browser = new BrowserSession();
+    const forced = await addToCart(browser, tour.id);
+    expect(forced.status).toBe(400);
+    expect(await forced.text()).toContain('là dịch vụ du lịch: hãy đặt chỗ trực tiếp');
+    expect(await (await browser.request('/cart')).text()).toContain('Giỏ hàng đang trống.');
 
     const pointsOnly = await createSaleProduct({ soldAtPointsOnly: true });
     const pointsPage = await (await fetchApp(`/products/${pointsOnly.slug}`)).text();
     expect(pointsPage).not.toContain('action="/cart/items"');
     expect(pointsPage).toContain('chỉ bán tại điểm bán');
+    const pointsOnlyAdd = await addToCart(browser, pointsOnly.id);
+    expect(pointsOnlyAdd.status).toBe(400);
+    expect(await pointsOnlyAdd.text()).toContain('chỉ bán tại điểm bán và gian hàng hội chợ của chủ thể');
   });
 });
 
@@ -178,6 +190,27 @@ describe('checkout and the order page', () => {
     const page = await response.text();
     expect(page).toContain('số di động gồm 10 chữ số');
     expect(page).toContain('value="Phạm Văn Khoa"');
+  });
+
+  it('shows card payment as unavailable when Stripe has no keys, as under npm start', async () => {
+    const product = await createSaleProduct();
+    const cartId = await cartWith([{ productId: product.id }]);
+    const cookie = { cookie: `ocop_cart=${cartId}` };
+    const cardChoice = /<label class="choice" for="paymentMethod-card">[\s\S]*?<\/label>/;
+
+    const ctx = createExecutionContext();
+    const withoutKeys = { ...env, STRIPE_SECRET_KEY: '', STRIPE_WEBHOOK_SECRET: '' };
+    const response = await createApp().fetch(new Request(`${ORIGIN}/checkout`, { headers: cookie }), withoutKeys, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(response.status).toBe(200);
+    const unavailable = cardChoice.exec(await response.text())![0];
+    expect(unavailable).toContain('disabled=""');
+    expect(unavailable).toContain('Thẻ (Stripe)');
+    expect(unavailable).toContain('(Tạm thời chưa dùng được)');
+
+    const configured = cardChoice.exec(await (await fetchApp('/checkout', { headers: cookie })).text())![0];
+    expect(configured).not.toContain('disabled');
+    expect(configured).not.toContain('Tạm thời chưa dùng được');
   });
 
   it('recomputes the totals for the choices made when asked, placing nothing', async () => {
@@ -293,7 +326,7 @@ describe('fulfilment in the portal', () => {
     expect((await stranger.request(`/portal/orders/${part!.id}`)).status).toBe(404);
   });
 
-  it('takes a cash-on-delivery order from confirmed to delivered, recording the cash', async () => {
+  it('takes a cash-on-delivery order from confirmed to delivered, recording the cash and who moved it when', async () => {
     const { browser: producer, user } = await signedIn('producer_member');
     await setShipping(user.producerId!, 20_000);
     const product = await createSaleProduct({ producerId: user.producerId!, price: 80_000 });
@@ -326,6 +359,24 @@ describe('fulfilment in the portal', () => {
       path,
     );
     expect(refused.status).toBe(409);
+
+    // Every move is in the part's history with who made it and when; the refused one is not.
+    const history = await testDb()
+      .select()
+      .from(subOrderEvents)
+      .where(eq(subOrderEvents.subOrderId, part!.id))
+      .orderBy(asc(subOrderEvents.id));
+    expect(history.map((event) => [event.fromStatus, event.toStatus, event.actor, event.userId])).toEqual([
+      [null, 'pending_payment', 'buyer', null],
+      ['pending_payment', 'confirmed', 'producer', user.id],
+      ['confirmed', 'packed', 'producer', user.id],
+      ['packed', 'shipped', 'producer', user.id],
+      ['shipped', 'delivered', 'producer', user.id],
+    ]);
+    expect(history[3]!.note).toBe('GHTK S123.456');
+    for (const event of history) {
+      expect(Math.abs(new Date(event.createdAt).getTime() - Date.now())).toBeLessThan(60_000);
+    }
   });
 
   it('keeps the shipping rule the producer sets', async () => {

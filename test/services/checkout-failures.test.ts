@@ -68,7 +68,7 @@ async function roundTripsOf(method: PaymentMethod): Promise<number> {
 }
 
 describe('a D1 failure at each step of placing an order', () => {
-  for (const method of ['vietqr', 'card'] as const) {
+  for (const method of ['vietqr', 'card', 'cod'] as const) {
     it(`leaves a ${method} order whole or absent, and a retry places it once`, { timeout: 60_000 }, async () => {
       const steps = await roundTripsOf(method);
       expect(steps).toBeGreaterThanOrEqual(method === 'card' ? 4 : 2);

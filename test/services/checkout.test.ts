@@ -1,11 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cartItems, orderItems, orders, stockAdjustments, subOrderEvents, subOrders } from '../../db/schema';
+import { findBooth } from '../../worker/data/fairs';
 import { findOrderById } from '../../worker/data/orders';
+import { addDays } from '../../worker/domain/iso-date';
+import type { DeliveryChoice } from '../../worker/domain/shipping';
+import { checkoutState } from '../../worker/services/checkout';
 import { AppError } from '../../worker/domain/errors';
 import {
   addPackSize,
   cartWith,
+  checkoutDeps,
   checkoutRequest,
   createSaleProduct,
   createSeller,
@@ -13,7 +18,9 @@ import {
   recordingNotifier,
   stockOf,
 } from '../support/commerce';
-import { testDb } from '../support/factories';
+import { testDb, today } from '../support/factories';
+import { createFair, placeExhibitor } from '../support/fairs';
+import { createSalesPoint, stockAt } from '../support/sales-points';
 
 const problemsOf = async (promise: Promise<unknown>) => {
   const error = await promise.then(
@@ -136,5 +143,83 @@ describe('placing an order', () => {
     ]);
     const parts = await testDb().select().from(subOrders).where(eq(subOrders.producerId, seller));
     expect(parts).toEqual([]);
+  });
+
+  it('picks up free at a sales point stocking the producer’s goods or at its booth at a fair running today, with no address', async () => {
+    const [a, b] = [await createSeller({ shippingFlatFee: null }), await createSeller()];
+    const honey = await createSaleProduct({ producerId: a, price: 150_000, stock: 5 });
+    const tea = await createSaleProduct({ producerId: b, price: 90_000, stock: 5 });
+    const point = await createSalesPoint({ name: 'Trung tâm OCOP Biên Hòa' });
+    await stockAt(point.id, honey.id);
+    const closed = await createSalesPoint({ status: 'closed' });
+    await stockAt(closed.id, honey.id);
+    const teaOnly = await createSalesPoint();
+    await stockAt(teaOnly.id, tea.id);
+    const fair = await createFair();
+    await placeExhibitor(fair.id, b, 'A01', [tea.id]);
+    const booth = (await findBooth(testDb(), fair.id, 'A01'))!;
+    const over = await createFair({ startsOn: addDays(today(), -6), endsOn: addDays(today(), -1) });
+    await placeExhibitor(over.id, b, 'A02', [tea.id]);
+    const pastBooth = (await findBooth(testDb(), over.id, 'A02'))!;
+    const cartId = await cartWith([
+      { productId: honey.id, quantity: 1 },
+      { productId: tea.id, quantity: 2 },
+    ]);
+
+    const state = await checkoutState(checkoutDeps(), { cartId });
+    const offered = new Map(state.producers.map((producer) => [producer.id, producer.options]));
+    expect(offered.get(a)).toEqual({ shipping: null, salesPointIds: [point.id], fairBoothIds: [] });
+    expect(offered.get(b)).toMatchObject({ salesPointIds: [teaOnly.id], fairBoothIds: [booth.id] });
+
+    const choose = (forA: DeliveryChoice, forB: DeliveryChoice) =>
+      checkoutRequest(cartId, [a, b], {
+        address: null,
+        deliveries: new Map([
+          [a, forA],
+          [b, forB],
+        ]),
+      });
+    expect(
+      await problemsOf(
+        place(
+          choose({ kind: 'sales_point', salesPointId: closed.id }, { kind: 'fair_booth', fairBoothId: pastBooth.id }),
+        ),
+      ),
+    ).toEqual([
+      { field: `delivery.${a}`, problem: 'unknown_sales_point' },
+      { field: `delivery.${b}`, problem: 'unknown_fair_booth' },
+    ]);
+    expect(
+      await problemsOf(place(choose({ kind: 'sales_point', salesPointId: teaOnly.id }, { kind: 'ship' }))),
+    ).toEqual([{ field: `delivery.${a}`, problem: 'unknown_sales_point' }]);
+    expect(await stockOf(honey.id)).toBe(5);
+
+    const { order } = await place(
+      choose({ kind: 'sales_point', salesPointId: point.id }, { kind: 'fair_booth', fairBoothId: booth.id }),
+    );
+    expect(order).toMatchObject({
+      subtotal: 330_000,
+      shippingFee: 0,
+      total: 330_000,
+      provinceCode: null,
+      street: null,
+    });
+    const detail = (await findOrderById(testDb(), order.id))!;
+    expect(
+      detail.subOrders.map((part) => [
+        part.producerId,
+        part.deliveryKind,
+        part.salesPointId,
+        part.fairBoothId,
+        part.shippingFee,
+      ]),
+    ).toEqual([
+      [a, 'sales_point', point.id, null, 0],
+      [b, 'fair_booth', null, booth.id, 0],
+    ]);
+    expect(detail.subOrders[0]!.pickupPlace).toContain('Trung tâm OCOP Biên Hòa');
+    expect(detail.subOrders[1]!.pickupPlace).toContain(`${fair.values.nameVi}: A01 (A01)`);
+    expect(await stockOf(honey.id)).toBe(4);
+    expect(await stockOf(tea.id)).toBe(3);
   });
 });

@@ -6,6 +6,7 @@
  *   GET  /v1/checkout/sessions/:id
  *   POST /v1/checkout/sessions/:id/expire
  *   POST /v1/refunds                        by payment_intent
+ *   GET  /v1/refunds/:id
  *
  * Bearer auth with the configured sk_test_ key, Idempotency-Key on every POST (same key and
  * parameters replay the first answer, other parameters answer 400 idempotency_error), and
@@ -231,6 +232,7 @@ export async function startStripeServer(options: StripeStandInOptions = {}): Pro
   const webhookSecret = options.webhookSecret ?? 'whsec_ocop_stand_in';
   const sessions = new Map<string, CheckoutSession>();
   const paymentIntents = new Map<string, PaymentIntent>();
+  const refunds = new Map<string, unknown>();
   const idempotent = new Map<string, StoredResponse>();
   const events: StripeEvent[] = [];
   let origin = '';
@@ -397,7 +399,7 @@ export async function startStripeServer(options: StripeStandInOptions = {}): Pro
     if (reason !== null && !REFUND_REASONS.has(reason)) throw invalid(`Invalid reason: ${reason}`, { param: 'reason' });
     const refundMetadata = metadata(params);
     intent.refunded += amount;
-    return {
+    const made = {
       id: newId('re'),
       object: 'refund',
       amount,
@@ -411,6 +413,14 @@ export async function startStripeServer(options: StripeStandInOptions = {}): Pro
       receipt_number: null,
       status: 'succeeded',
     };
+    refunds.set(made.id, made);
+    return made;
+  }
+
+  function storedRefund(id: string): unknown {
+    const found = refunds.get(id);
+    if (!found) throw invalid(`No such refund: '${id}'`, { code: 'resource_missing', param: 'id' }, 404);
+    return found;
   }
 
   /** What Stripe's page does when the buyer pays: an immediate method is paid at once, a delayed one later. */
@@ -488,6 +498,7 @@ export async function startStripeServer(options: StripeStandInOptions = {}): Pro
     const eventRequest = { id: requestId, idempotency_key: idempotencyKey ?? null };
     let result: unknown;
     const sessionPath = /^\/v1\/checkout\/sessions\/([^/]+)(\/expire)?$/.exec(url.pathname);
+    const refundPath = /^\/v1\/refunds\/([^/]+)$/.exec(url.pathname);
     if (endpoint === 'POST /v1/checkout/sessions') {
       result = createSession(params);
     } else if (sessionPath && request.method === 'GET' && !sessionPath[2]) {
@@ -498,6 +509,8 @@ export async function startStripeServer(options: StripeStandInOptions = {}): Pro
       result = expired;
     } else if (endpoint === 'POST /v1/refunds') {
       result = refund(params);
+    } else if (refundPath && request.method === 'GET') {
+      result = storedRefund(decodeURIComponent(refundPath[1]!));
     } else {
       throw invalid(`Unrecognized request URL (${endpoint}).`, {}, 404);
     }

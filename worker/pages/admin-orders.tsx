@@ -135,8 +135,8 @@ adminOrders.post('/admin/payments/:id{[0-9]+}/resolve', async (c) => {
 });
 
 adminOrders.get('/admin/payments/ledger.csv', async (c) => {
-  const csv = ledgerCsv(await ledgerExport(c.var.db));
-  return c.body(`\uFEFF${csv}`, StatusCodes.OK, {
+  // writeCsv starts the file with the BOM that spreadsheet apps need to read it as UTF-8.
+  return c.body(ledgerCsv(await ledgerExport(c.var.db)), StatusCodes.OK, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': 'attachment; filename="ocop-producer-ledger.csv"',
     'Cache-Control': 'no-store',

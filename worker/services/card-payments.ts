@@ -190,7 +190,7 @@ export async function completeCardPayment(deps: CardDeps, session: Stripe.Checko
       unpayable.push(part);
     }
   }
-  const refunded = await refundUnpayable(deps, found.payment, payment.paymentIntentId, unpayable);
+  const refunded = await refundUnpayable(deps, found.payment, found.orderCode, payment.paymentIntentId, unpayable);
   return { kind: 'applied', paid: paid.map((part) => part.id), revived, refunded };
 }
 
@@ -198,6 +198,7 @@ export async function completeCardPayment(deps: CardDeps, session: Stripe.Checko
 async function refundUnpayable(
   deps: CardDeps,
   payment: PaymentRow,
+  orderCode: string,
   paymentIntentId: string | null,
   parts: OrderDetail['subOrders'],
 ): Promise<number[]> {
@@ -216,7 +217,7 @@ async function refundUnpayable(
         paymentIntentId,
         amount: part.total,
         idempotencyKey: `refund-sub-order-${part.id}`,
-        metadata: { order_code: String(part.orderId), sub_order: String(part.number) },
+        metadata: { order_code: orderCode, sub_order: String(part.number) },
       });
       await recordRefund(deps.db, {
         paymentId: payment.id,

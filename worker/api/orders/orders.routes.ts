@@ -21,7 +21,7 @@ export const placeOrder = createRoute({
     'takes the stock of every line, all lines or none: a line whose stock ran out answers 409 `sold_out`',
     'naming the product. Prices, fees and totals are computed from the products and the producers’ shipping',
     'rules, never taken from the request. The same cart and `Idempotency-Key` place one order: sending the',
-    'request again answers that order. `card` answers a Stripe `checkout_url` (30 minutes to pay); `vietqr`',
+    'request again answers that order. `card` answers a Stripe `checkout_url` (31 minutes to pay); `vietqr`',
     'a VietQR payload per part, for that producer’s account, with the exact amount and the part’s reference',
     'as the transfer content (24 hours); `cod` waits for each producer to confirm. The answer’s `url` is the',
     'buyer’s order page; `token` reads the order back.',
