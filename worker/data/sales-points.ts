@@ -718,7 +718,7 @@ export async function addSalesPointPhoto(
   db: Database,
   actor: Actor,
   pointId: number,
-  photo: { url: string; altVi: string; altEn: string | null },
+  photo: { url: string; altVi: string; altEn: string | null; width: number | null; height: number | null },
 ) {
   const row = {
     salesPointId: pointId,
