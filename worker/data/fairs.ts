@@ -205,6 +205,15 @@ export async function findFair(db: Database, slugOrId: string) {
 
 export type FairPage = NonNullable<Awaited<ReturnType<typeof findFair>>>;
 
+/** Whether a public page answers at `/fairs/<slug>`: a published fair. */
+export async function isPublishedFair(db: Database, slug: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: fairs.id })
+    .from(fairs)
+    .where(and(eq(fairs.slug, slug), eq(fairs.isPublished, true)));
+  return row !== undefined;
+}
+
 // ---------------------------------------------------------------- staff reads
 
 export const STAFF_FAIRS_PAGE = 30;

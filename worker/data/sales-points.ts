@@ -305,6 +305,15 @@ export async function findSalesPoint(db: Database, slugOrId: string, today: stri
 
 export type SalesPointPage = NonNullable<Awaited<ReturnType<typeof findSalesPoint>>>;
 
+/** Whether a public page answers at `/sales-points/<slug>`: an active or a closed point, never a proposal. */
+export async function isPublicSalesPoint(db: Database, slug: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: salesPoints.id })
+    .from(salesPoints)
+    .where(and(eq(salesPoints.slug, slug), inArray(salesPoints.status, ['active', 'closed'])));
+  return row !== undefined;
+}
+
 export interface StaffPointFilter {
   status?: SalesPointStatus | undefined;
   province?: string | undefined;
