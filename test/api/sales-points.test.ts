@@ -157,6 +157,39 @@ describe('sales point pages', () => {
     expect(html).toContain('<meta property="og:type" content="product"/>');
   });
 
+  it('shows only the three nearest of the stocking points on the product page', async () => {
+    const product = await createProduct();
+    const names = ['thu-nhat', 'thu-hai', 'thu-ba', 'thu-tu'];
+    const slugs = [];
+    for (const [i, name] of names.entries())
+      slugs.push(await point(name, 11.52 + i * 0.02, 105.62, allWeek, product.id));
+    const html = await (await fetchApp(`/products/${product.slug}?near=11.5,105.62`)).text();
+    const shown = slugs.map((slug) => html.indexOf(`/sales-points/${slug}`));
+    expect(shown.slice(0, 3).every((at) => at > 0)).toBe(true);
+    expect(shown[0]).toBeLessThan(shown[1]!);
+    expect(shown[1]).toBeLessThan(shown[2]!);
+    expect(shown[3]).toBe(-1);
+  });
+
+  it('sorts by distance from the approximate place Cloudflare gives the request, without a typed place', async () => {
+    const product = await createProduct();
+    // Named so that name order, used without a place, is the reverse of distance order.
+    const far = await point('cf-a-xa', 11.3, 105.45, allWeek, product.id);
+    const near = await point('cf-b-gan', 11.21, 105.45, allWeek, product.id);
+    const cf = { country: 'VN', latitude: '11.2', longitude: '105.45' };
+    const list = await (await fetchApp(`/sales-points?product=${product.slug}`, { cf } as RequestInit)).text();
+    expect(list.indexOf(`/sales-points/${near}`)).toBeGreaterThan(0);
+    expect(list.indexOf(`/sales-points/${near}`)).toBeLessThan(list.indexOf(`/sales-points/${far}`));
+    expect(list).toContain('1,1 km');
+    const page = await (await fetchApp(`/products/${product.slug}`, { cf } as RequestInit)).text();
+    expect(page.indexOf(`/sales-points/${near}`)).toBeLessThan(page.indexOf(`/sales-points/${far}`));
+    expect(page).toContain('· 1,1 km');
+    // Without a place the points come by province and name, and no distance is shown.
+    const unplaced = await (await fetchApp(`/sales-points?product=${product.slug}`)).text();
+    expect(unplaced.indexOf(`/sales-points/${far}`)).toBeLessThan(unplaced.indexOf(`/sales-points/${near}`));
+    expect(unplaced).not.toContain('1,1 km');
+  });
+
   it('draws the Open Graph picture as a PNG of at least 600 × 315', async () => {
     const product = await createProduct();
     const response = await fetchApp(`/images/share/products/${product.slug}.png`);
