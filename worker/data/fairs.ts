@@ -113,6 +113,7 @@ export async function searchPublishedFairs(db: Database, search: FairSearch) {
   if (search.to) conditions.push(sql`${fairs.startsOn} <= ${search.to}`);
   if (search.province) conditions.push(eq(fairs.provinceCode, search.province));
   if (search.status) conditions.push(statusCondition(search.status, search.today));
+  const offset = (search.page - 1) * search.limit;
   const rows = await db
     .select({ ...summaryColumns, total: sql<number>`count(*) OVER ()`.as('total') })
     .from(fairs)
@@ -120,7 +121,11 @@ export async function searchPublishedFairs(db: Database, search: FairSearch) {
     .where(and(...conditions))
     .orderBy(asc(fairs.startsOn), asc(fairs.id))
     .limit(search.limit)
-    .offset((search.page - 1) * search.limit);
+    .offset(offset);
+  if (rows.length === 0 && offset > 0) {
+    // A page past the last has no row to carry the total.
+    return { items: rows, total: await db.$count(fairs, and(...conditions)) };
+  }
   return { items: rows, total: rows[0]?.total ?? 0 };
 }
 

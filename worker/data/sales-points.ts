@@ -167,7 +167,7 @@ function buildSearch(db: Database, search: SalesPointSearch) {
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'))
     .as('page');
-  return db
+  const rows = db
     .select({
       ...listColumns,
       total: sql<number>`(SELECT count(*) FROM ${salesPoints} WHERE ${where})`.as('total'),
@@ -182,6 +182,13 @@ function buildSearch(db: Database, search: SalesPointSearch) {
         : sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`,
     )
     .prepare();
+  // A page past the last has no row to carry the total: it is counted on its own.
+  const count = db
+    .select({ total: sql<number>`count(*)` })
+    .from(salesPoints)
+    .where(where)
+    .prepare();
+  return { rows, count };
 }
 
 type SearchStatement = ReturnType<typeof buildSearch>;
@@ -189,7 +196,8 @@ const searchStatements = new WeakMap<object, Map<string, SearchStatement>>();
 
 /**
  * Active points matching the filters, nearest first with `near` (inside its radius) and by
- * province and name without, with the number of matches; one statement, built once per shape.
+ * province and name without, with the number of matches; one statement, built once per shape
+ * (and a count of its own for a page past the last, which has no row to carry the total).
  */
 export async function searchSalesPoints(db: Database, search: SalesPointSearch) {
   let shapes = searchStatements.get(db.$client);
@@ -218,7 +226,11 @@ export async function searchSalesPoints(db: Database, search: SalesPointSearch) 
       maxChord: squaredChordForKm(search.near.radiusKm),
     });
   }
-  const rows = await statement.execute(values);
+  const rows = await statement.rows.execute(values);
+  if (rows.length === 0 && values.offset !== 0) {
+    const [count] = await statement.count.execute(values);
+    return { items: rows, total: count?.total ?? 0 };
+  }
   return { items: rows, total: rows[0]?.total ?? 0 };
 }
 
