@@ -93,6 +93,12 @@ describe('Open Graph on shared pages', () => {
       title: 'Điểm bán OCOP chợ Biên Hòa chia sẻ',
       url: `${ORIGIN}/sales-points/${point.slug}`,
     });
+    // What it is and where, never whether it is open now: apps keep a preview for days.
+    const { html } = await getPage(`/sales-points/${point.slug}`);
+    expect(html).toContain('Đang mở cửa');
+    expect(openGraph(html)['og:description']).toBe(
+      'Trung tâm, cửa hàng giới thiệu và bán sản phẩm OCOP · Thành phố Đồng Nai',
+    );
   });
 
   it('a fair page previews with the fair’s name, dates and venue', async () => {

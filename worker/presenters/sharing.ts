@@ -68,7 +68,8 @@ export function salesPointOpenGraph(page: SalesPointPage, view: SalesPointDetail
   return {
     type: 'place',
     title: view.name,
-    description: clip(`${view.kindName} · ${view.address} · ${view.now.text}`),
+    // Not whether it is open now: apps keep a preview for days.
+    description: clip(`${view.kindName} · ${view.address}`),
     url: `${ctx.origin}/sales-points/${view.slug}`,
     image: image(ctx, 'sales-points', view.slug, view.name, page.photos),
   };
