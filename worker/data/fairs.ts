@@ -21,7 +21,7 @@ import { problem } from '../domain/errors';
 import type { FloorBooth } from '../domain/fair-form';
 import { slugify } from '../domain/text';
 import { aliased } from './aliased';
-import { auditStatement } from './audit';
+import { auditStatement, auditStatementIf } from './audit';
 import { withConstraints } from './constraints';
 import type { Database } from './db';
 import { jsonRows } from './json-rows';
@@ -634,8 +634,27 @@ export async function setFairPublished(db: Database, actor: Actor, fair: FairRow
   ]);
 }
 
-const touchFair = (db: Database, fairId: number) =>
-  db.update(fairs).set({ updatedAt: now }).where(eq(fairs.id, fairId));
+const touchFair = (db: Database, fairId: number, happened?: SQL) =>
+  db
+    .update(fairs)
+    .set({ updatedAt: now })
+    .where(and(eq(fairs.id, fairId), happened));
+
+/**
+ * A decision's new status, written only while the exhibitor still has the status the decision read;
+ * NULL otherwise, which the NOT NULL constraint refuses, so a decision that lost a race to another
+ * (two staff, or staff and the producer withdrawing) rolls back whole, audit entry included.
+ */
+const exhibitorStatusStill = (expected: ExhibitorStatus, next: ExhibitorStatus) =>
+  sql<ExhibitorStatus>`CASE WHEN ${fairExhibitors.status} = ${expected} THEN ${next} ELSE NULL END`;
+
+const decidedMeanwhile = {
+  'NOT NULL fair_exhibitors.status': problem('status', 'status_not_allowed'),
+} as const;
+
+/** Whether the exhibitor row is still there after a statement of the batch (a withdrawal deletes it). */
+const exhibitorExists = (exhibitorId: number) =>
+  sql`EXISTS (SELECT 1 FROM ${fairExhibitors} WHERE ${fairExhibitors.id} = ${exhibitorId})`;
 
 /** The one problem a booth can raise when its unique index refuses a second exhibitor. */
 const boothTaken = (code: string) => ({ 'UNIQUE fair_exhibitors.booth_id': problem('booth', 'booth_taken', { code }) });
@@ -657,26 +676,30 @@ export async function acceptExhibitor(
         db
           .update(fairExhibitors)
           .set({
-            status: 'accepted',
+            status: exhibitorStatusStill(exhibitor.status, 'accepted'),
             boothId: booth.id,
             decisionReason: null,
             decidedBy: actor.userId,
             decidedAt: now,
             updatedAt: now,
           })
-          .where(and(eq(fairExhibitors.id, exhibitor.id), eq(fairExhibitors.status, exhibitor.status)))
+          .where(eq(fairExhibitors.id, exhibitor.id))
           .returning({ id: fairExhibitors.id }),
-        touchFair(db, exhibitor.fairId),
-        auditStatement(db, {
-          actorUserId: actor.userId,
-          action: 'fair.exhibitor.accept',
-          entity: 'fair',
-          entityId: exhibitor.fairId,
-          before: { exhibitor: exhibitor.id, status: exhibitor.status, boothId: exhibitor.boothId },
-          after: { exhibitor: exhibitor.id, status: 'accepted', booth: booth.code },
-        }),
+        touchFair(db, exhibitor.fairId, exhibitorExists(exhibitor.id)),
+        auditStatementIf(
+          db,
+          {
+            actorUserId: actor.userId,
+            action: 'fair.exhibitor.accept',
+            entity: 'fair',
+            entityId: exhibitor.fairId,
+            before: { exhibitor: exhibitor.id, status: exhibitor.status, boothId: exhibitor.boothId },
+            after: { exhibitor: exhibitor.id, status: 'accepted', booth: booth.code },
+          },
+          exhibitorExists(exhibitor.id),
+        ),
       ]),
-    boothTaken(booth.code),
+    { ...boothTaken(booth.code), ...decidedMeanwhile },
   );
   return updated.length > 0;
 }
@@ -688,29 +711,37 @@ export async function rejectExhibitor(
   exhibitor: ExhibitorRow,
   reason: string,
 ): Promise<boolean> {
-  const [updated] = await db.batch([
-    db
-      .update(fairExhibitors)
-      .set({
-        status: 'rejected',
-        boothId: null,
-        decisionReason: reason,
-        decidedBy: actor.userId,
-        decidedAt: now,
-        updatedAt: now,
-      })
-      .where(and(eq(fairExhibitors.id, exhibitor.id), eq(fairExhibitors.status, exhibitor.status)))
-      .returning({ id: fairExhibitors.id }),
-    touchFair(db, exhibitor.fairId),
-    auditStatement(db, {
-      actorUserId: actor.userId,
-      action: 'fair.exhibitor.reject',
-      entity: 'fair',
-      entityId: exhibitor.fairId,
-      before: { exhibitor: exhibitor.id, status: exhibitor.status, boothId: exhibitor.boothId },
-      after: { exhibitor: exhibitor.id, status: 'rejected', reason },
-    }),
-  ]);
+  const [updated] = await withConstraints(
+    () =>
+      db.batch([
+        db
+          .update(fairExhibitors)
+          .set({
+            status: exhibitorStatusStill(exhibitor.status, 'rejected'),
+            boothId: null,
+            decisionReason: reason,
+            decidedBy: actor.userId,
+            decidedAt: now,
+            updatedAt: now,
+          })
+          .where(eq(fairExhibitors.id, exhibitor.id))
+          .returning({ id: fairExhibitors.id }),
+        touchFair(db, exhibitor.fairId, exhibitorExists(exhibitor.id)),
+        auditStatementIf(
+          db,
+          {
+            actorUserId: actor.userId,
+            action: 'fair.exhibitor.reject',
+            entity: 'fair',
+            entityId: exhibitor.fairId,
+            before: { exhibitor: exhibitor.id, status: exhibitor.status, boothId: exhibitor.boothId },
+            after: { exhibitor: exhibitor.id, status: 'rejected', reason },
+          },
+          exhibitorExists(exhibitor.id),
+        ),
+      ]),
+    decidedMeanwhile,
+  );
   return updated.length > 0;
 }
 
@@ -814,13 +845,18 @@ export async function withdrawApplication(db: Database, actor: Actor, exhibitor:
       .delete(fairExhibitors)
       .where(and(eq(fairExhibitors.id, exhibitor.id), eq(fairExhibitors.status, 'applied')))
       .returning({ id: fairExhibitors.id }),
-    auditStatement(db, {
-      actorUserId: actor.userId,
-      action: 'fair.withdraw',
-      entity: 'fair',
-      entityId: exhibitor.fairId,
-      before: { exhibitor: exhibitor.id, producerId: exhibitor.producerId, status: exhibitor.status },
-    }),
+    // Only when the row is gone: an application staff decided meanwhile stays, and so does no entry.
+    auditStatementIf(
+      db,
+      {
+        actorUserId: actor.userId,
+        action: 'fair.withdraw',
+        entity: 'fair',
+        entityId: exhibitor.fairId,
+        before: { exhibitor: exhibitor.id, producerId: exhibitor.producerId, status: exhibitor.status },
+      },
+      sql`NOT ${exhibitorExists(exhibitor.id)}`,
+    ),
   ]);
   return deleted.length > 0;
 }
