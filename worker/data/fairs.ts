@@ -660,9 +660,10 @@ const exhibitorExists = (exhibitorId: number) =>
 const boothTaken = (code: string) => ({ 'UNIQUE fair_exhibitors.booth_id': problem('booth', 'booth_taken', { code }) });
 
 /**
- * Accepts (or moves) an exhibitor into a booth. The update names the status it expects, so a
- * decision made meanwhile by someone else leaves it unchanged (false); the booth's unique index
- * refuses a booth another exhibitor took meanwhile (booth_taken on the booth field).
+ * Accepts (or moves) an exhibitor into a booth. A decision made meanwhile by someone else refuses
+ * it (status_not_allowed), an application withdrawn meanwhile leaves nothing to change (false), and
+ * the booth's unique index refuses a booth another exhibitor took meanwhile (booth_taken on the
+ * booth field); in each case nothing is written.
  */
 export async function acceptExhibitor(
   db: Database,
@@ -704,7 +705,7 @@ export async function acceptExhibitor(
   return updated.length > 0;
 }
 
-/** Rejects an application, or takes an accepted exhibitor out (freeing its booth), with the reason. */
+/** Rejects an application, or takes an accepted exhibitor out (freeing its booth), with the reason; races as acceptExhibitor. */
 export async function rejectExhibitor(
   db: Database,
   actor: Actor,
