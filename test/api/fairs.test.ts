@@ -76,10 +76,25 @@ describe('GET /api/v1/fairs', () => {
     expect(window.body.data.map((fair) => fair.id)).not.toContain(running.id);
   });
 
+  it('pages through the matches, giving the total on a page past the last too', async () => {
+    const province = await getJson<FairList & { page: number }>('/api/v1/fairs?province=19&limit=1');
+    expect(province.body.total).toBeGreaterThanOrEqual(1);
+    const beyond = await getJson<FairList & { page: number }>(
+      `/api/v1/fairs?province=19&limit=1&page=${province.body.total + 1}`,
+    );
+    expect(beyond.body.data).toEqual([]);
+    expect(beyond.body.total).toBe(province.body.total);
+  });
+
   it('answers 400 naming the field for a date that does not exist, or an end before the start', async () => {
     const bad = await getJson<Problem>('/api/v1/fairs?from=2026-02-30');
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((error) => error.field)).toEqual(['from']);
+    for (const to of ['2027-04-31', '2027-4-30', '30/04/2027']) {
+      const badEnd = await getJson<Problem>(`/api/v1/fairs?to=${to}`);
+      expect(badEnd.status, to).toBe(400);
+      expect(badEnd.body.errors.map((error) => error.field)).toEqual(['to']);
+    }
     const reversed = await getJson<Problem>('/api/v1/fairs?from=2026-12-20&to=2026-12-01');
     expect(reversed.status).toBe(400);
     expect(reversed.body.errors).toEqual([{ field: 'to', message: 'the end date must be on or after the start date' }]);

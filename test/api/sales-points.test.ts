@@ -35,6 +35,7 @@ async function point(
   longitude: number,
   hours: OpeningHours = allWeek,
   productId?: number,
+  { kind = 'ocop_centre', provinceCode = '80' }: { kind?: string; provinceCode?: string } = {},
 ) {
   const slug = `sp-${name}-${uniqueSuffix()}`;
   const { x, y, z } = unitVector({ latitude, longitude });
@@ -43,8 +44,8 @@ async function point(
     .values({
       slug,
       name,
-      kind: 'ocop_centre',
-      provinceCode: '80',
+      kind,
+      provinceCode,
       latitude,
       longitude,
       geoX: x,
@@ -88,6 +89,35 @@ describe('GET /api/v1/sales-points', () => {
     expect(body.total).toBe(1);
   });
 
+  it('filters by province and kind, and pages through the matches with their total', async () => {
+    const product = await createProduct();
+    const stall = await point('a-sap', 11.22, 105.7, allWeek, product.id, { kind: 'market_stall' });
+    const counter = await point('b-quay', 11.23, 105.7, allWeek, product.id, { kind: 'supermarket' });
+    const elsewhere = await point('c-noi-khac', 21.59, 105.84, allWeek, product.id, { provinceCode: '19' });
+    const slugsOf = (list: List) => list.data.map((item) => item.slug);
+
+    const inProvince = await getJson<List>(`/api/v1/sales-points?product=${product.slug}&province=80`);
+    expect(slugsOf(inProvince.body)).toEqual([stall, counter]);
+    const stalls = await getJson<List>(`/api/v1/sales-points?product=${product.slug}&kind=market_stall`);
+    expect(slugsOf(stalls.body)).toEqual([stall]);
+    expect((await getJson<Problem>('/api/v1/sales-points?kind=castle')).body.errors[0]!.field).toBe('kind');
+
+    const pages = await Promise.all(
+      [1, 2, 3, 4].map((page) =>
+        getJson<List & { page: number; limit: number }>(
+          `/api/v1/sales-points?product=${product.slug}&limit=1&page=${page}`,
+        ),
+      ),
+    );
+    expect(pages.map(({ body }) => [body.page, body.limit, body.total])).toEqual([
+      [1, 1, 3],
+      [2, 1, 3],
+      [3, 1, 3],
+      [4, 1, 3],
+    ]);
+    expect(pages.flatMap(({ body }) => slugsOf(body))).toEqual([elsewhere, stall, counter]);
+  });
+
   it.each([
     ['near=abc', 'near'],
     ['near=95,106', 'near'],
@@ -106,11 +136,13 @@ describe('GET /api/v1/sales-points', () => {
 
   it('answers one active point with its hours and 404 for an unknown one', async () => {
     const slug = await point('chi-tiet', 11.3, 105.7);
-    const { status, body } = await getJson<{ slug: string; opening_hours: OpeningHours }>(
+    const { status, body } = await getJson<{ id: number; slug: string; opening_hours: OpeningHours }>(
       `/api/v1/sales-points/${slug}`,
     );
     expect(status).toBe(200);
     expect(body.opening_hours).toEqual(allWeek);
+    const byId = await getJson<{ slug: string }>(`/api/v1/sales-points/${body.id}`);
+    expect(byId.body.slug).toBe(slug);
     expect((await fetchApp('/api/v1/sales-points/khong-co')).status).toBe(404);
   });
 
@@ -155,6 +187,39 @@ describe('sales point pages', () => {
     expect(html).toContain('1,1 km');
     expect(html).toContain('Đang đóng cửa');
     expect(html).toContain('<meta property="og:type" content="product"/>');
+  });
+
+  it('shows only the three nearest of the stocking points on the product page', async () => {
+    const product = await createProduct();
+    const names = ['thu-nhat', 'thu-hai', 'thu-ba', 'thu-tu'];
+    const slugs = [];
+    for (const [i, name] of names.entries())
+      slugs.push(await point(name, 11.52 + i * 0.02, 105.62, allWeek, product.id));
+    const html = await (await fetchApp(`/products/${product.slug}?near=11.5,105.62`)).text();
+    const shown = slugs.map((slug) => html.indexOf(`/sales-points/${slug}`));
+    expect(shown.slice(0, 3).every((at) => at > 0)).toBe(true);
+    expect(shown[0]).toBeLessThan(shown[1]!);
+    expect(shown[1]).toBeLessThan(shown[2]!);
+    expect(shown[3]).toBe(-1);
+  });
+
+  it('sorts by distance from the approximate place Cloudflare gives the request, without a typed place', async () => {
+    const product = await createProduct();
+    // Named so that name order, used without a place, is the reverse of distance order.
+    const far = await point('cf-a-xa', 11.3, 105.45, allWeek, product.id);
+    const near = await point('cf-b-gan', 11.21, 105.45, allWeek, product.id);
+    const cf = { country: 'VN', latitude: '11.2', longitude: '105.45' };
+    const list = await (await fetchApp(`/sales-points?product=${product.slug}`, { cf } as RequestInit)).text();
+    expect(list.indexOf(`/sales-points/${near}`)).toBeGreaterThan(0);
+    expect(list.indexOf(`/sales-points/${near}`)).toBeLessThan(list.indexOf(`/sales-points/${far}`));
+    expect(list).toContain('1,1 km');
+    const page = await (await fetchApp(`/products/${product.slug}`, { cf } as RequestInit)).text();
+    expect(page.indexOf(`/sales-points/${near}`)).toBeLessThan(page.indexOf(`/sales-points/${far}`));
+    expect(page).toContain('· 1,1 km');
+    // Without a place the points come by province and name, and no distance is shown.
+    const unplaced = await (await fetchApp(`/sales-points?product=${product.slug}`)).text();
+    expect(unplaced.indexOf(`/sales-points/${far}`)).toBeLessThan(unplaced.indexOf(`/sales-points/${near}`));
+    expect(unplaced).not.toContain('1,1 km');
   });
 
   it('draws the Open Graph picture as a PNG of at least 600 × 315', async () => {

@@ -22,7 +22,8 @@ import {
 import { criteriaVersionOn, recognisingLevel } from '../../worker/domain/certification-periods';
 import { seedDemo } from '../../db/seed/demo';
 import { demoStampLines, DEMO_STAMP_LOTS, seedDemoStamps } from '../../db/seed/demo-stamps';
-import { DEMO_FAIRS, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS } from '../../db/seed/demo-data';
+import { DEMO_FAIRS, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_SALES_POINTS, demoFairLines } from '../../db/seed/demo-data';
+import { demoSalesPointLines } from '../../db/seed/demo-sales-points';
 import {
   generatedProduct,
   generatedProductCount,
@@ -171,6 +172,60 @@ describe('seedDemo', () => {
     expect(superseded.stars).toBe(3);
     const [product] = await db.select().from(products).where(eq(products.id, superseded.productId));
     expect(product).toMatchObject({ certificationId: upgrade.id, ocopStars: 4, certifiedUntil: upgrade.validUntil });
+  });
+});
+
+describe('demo sales points', () => {
+  const PLAN_PROVINCES = ['75', '80', '19', '37']; // Đồng Nai, Tây Ninh, Thái Nguyên, Ninh Bình
+
+  it('cover the kinds the programme names in the provinces of its plans, each selling listed products', async () => {
+    const db = testDb();
+    await seedDemo(db);
+    const rows = await db
+      .select({
+        slug: salesPoints.slug,
+        kind: salesPoints.kind,
+        provinceCode: salesPoints.provinceCode,
+        status: salesPoints.status,
+        listed: sql<number>`(SELECT count(*) FROM ${salesPointProducts}
+          JOIN ${products} ON ${products.id} = ${salesPointProducts.productId}
+          WHERE ${salesPointProducts.salesPointId} = ${salesPoints.id} AND ${and(...listedConditions(today()))})`,
+      })
+      .from(salesPoints)
+      .where(
+        inArray(
+          salesPoints.slug,
+          DEMO_SALES_POINTS.map((point) => point.slug),
+        ),
+      );
+    const inPlans = rows.filter((row) => PLAN_PROVINCES.includes(row.provinceCode));
+    expect(new Set(inPlans.map((row) => row.provinceCode))).toEqual(new Set(PLAN_PROVINCES));
+    expect(new Set(inPlans.map((row) => row.kind))).toEqual(
+      new Set(['ocop_centre', 'rest_stop', 'market_stall', 'supermarket', 'tourist_site']),
+    );
+    expect(rows).toHaveLength(DEMO_SALES_POINTS.length);
+    for (const row of rows) {
+      expect(row.status, row.slug).toBe('active');
+      expect(row.listed, row.slug).toBeGreaterThan(0);
+    }
+  });
+
+  it('are where `npm start` points: every public link it prints for points and fairs answers', async () => {
+    await seedDemo(testDb());
+    const printed = [...demoSalesPointLines(''), ...demoFairLines('')].join('\n');
+    const paths = printed
+      .split(/\s+/)
+      .map((word) => word.replace(/[),]+$/, ''))
+      .filter((word) => word.startsWith('/'))
+      .filter((path) => !/^\/(admin|portal)\b/.test(path) && !path.includes('{'));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/sales-points/trung-tam-ocop-dong-nai',
+        '/fairs/le-hoi-na-la-hien-2027',
+        '/api/v1/fairs.ics',
+      ]),
+    );
+    for (const path of paths) expect((await fetchApp(path)).status, path).toBe(200);
   });
 });
 

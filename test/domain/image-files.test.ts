@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   containsMarkup,
   crc32,
+  imageSize,
   isWellFormedJpeg,
   isWellFormedPng,
   isWellFormedWebp,
@@ -239,5 +240,42 @@ describe('containsMarkup', () => {
     expect(containsMarkup(text('x<Html'))).toBe(true);
     expect(containsMarkup(text('<!DocType html>'))).toBe(true);
     expect(containsMarkup(text('a < b, <rdf:RDF>, <x:xmpmeta>, <?xpacket?>'))).toBe(false);
+  });
+});
+
+describe('imageSize', () => {
+  it.each([
+    ['a PNG', tinyPng(5, 3), { width: 5, height: 3 }],
+    ['a JPEG', tinyJpeg({ width: 1200, height: 640 }), { width: 1200, height: 640 }],
+    [
+      'a JPEG with a comment before its frame',
+      tinyJpeg({ width: 16, height: 24, comment: 'Mật ong' }),
+      { width: 16, height: 24 },
+    ],
+    ['a lossless WebP', tinyWebp(700, 400), { width: 700, height: 400 }],
+    ['an extended WebP', extendedWebp(640, 330), { width: 640, height: 330 }],
+    ['a lossy WebP', riffWebp(riffChunk('VP8 ', vp8KeyFrameHeader(900, 500))), { width: 900, height: 500 }],
+  ])('reads the size of %s from its headers', (_, bytes, size) => {
+    expect(photoTypeOf(bytes)).not.toBeNull();
+    expect(imageSize(bytes)).toEqual(size);
+  });
+
+  it('gives a JPEG turned a quarter by its EXIF orientation as a viewer shows it, in either byte order', () => {
+    // A phone held upright writes a landscape frame and orientation 6.
+    for (const byteOrder of ['II', 'MM'] as const) {
+      const upright = tinyJpeg({ width: 800, height: 480, orientation: 6, byteOrder });
+      expect(photoTypeOf(upright)).toBe('image/jpeg');
+      expect(imageSize(upright)).toEqual({ width: 480, height: 800 });
+    }
+    expect(imageSize(tinyJpeg({ width: 800, height: 480, orientation: 3 }))).toEqual({ width: 800, height: 480 });
+    expect(imageSize(tinyJpeg({ width: 800, height: 480, orientation: 1, byteOrder: 'II' }))).toEqual({
+      width: 800,
+      height: 480,
+    });
+  });
+
+  it('says nothing for bytes that are not an image', () => {
+    expect(imageSize(text('not a photo'))).toBeNull();
+    expect(imageSize(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))).toBeNull();
   });
 });

@@ -221,6 +221,54 @@ describe('openingState on public holidays', () => {
     expect(isOpenAt(morningsOnHolidays, vn('2026-04-30T14:00'), holidays)).toBe(false);
   });
 
+  it('turns to the holiday at Vietnam midnight, 17:00 UTC on the eve, with the server in UTC', () => {
+    // Open around the clock but closed on public holidays: 30 April and 1 May 2026 (Thursday, Friday).
+    const closedOnHolidaysOnly: OpeningHours = [
+      { dayOfWeek: [...WEEKDAYS], opens: '00:00', closes: '24:00' },
+      { dayOfWeek: ['PublicHolidays'], opens: '00:00', closes: '00:00' },
+    ];
+    const eve2359 = new Date('2026-04-29T16:59:00Z');
+    const holiday0000 = new Date('2026-04-29T17:00:00Z');
+    // Both instants are 29 April on the server.
+    expect([eve2359.toISOString().slice(0, 10), holiday0000.toISOString().slice(0, 10)]).toEqual([
+      '2026-04-29',
+      '2026-04-29',
+    ]);
+    expect(isOpenAt(closedOnHolidaysOnly, eve2359, holidays)).toBe(true);
+    expect(openingState(closedOnHolidaysOnly, eve2359, holidays)).toMatchObject({
+      open: true,
+      closesAt: { date: '2026-04-30', time: '00:00', day: 'tomorrow' },
+    });
+    expect(isOpenAt(closedOnHolidaysOnly, holiday0000, holidays)).toBe(false);
+    expect(openingState(closedOnHolidaysOnly, holiday0000, holidays)).toMatchObject({
+      open: false,
+      opensAt: { date: '2026-05-02', time: '00:00', weekday: 'Saturday', daysAhead: 2 },
+    });
+  });
+
+  it('keeps the eve’s night hours past midnight into a holiday, but none from a holiday into the next day', () => {
+    const nightStall: OpeningHours = [
+      { dayOfWeek: [...WEEKDAYS], opens: '17:00', closes: '01:00' },
+      { dayOfWeek: ['PublicHolidays'], opens: '00:00', closes: '00:00' },
+    ];
+    expect(openingState(nightStall, vn('2026-04-29T23:59'), holidays)).toMatchObject({
+      open: true,
+      closesAt: { date: '2026-04-30', time: '01:00', day: 'tomorrow' },
+    });
+    expect(openingState(nightStall, vn('2026-04-30T00:00'), holidays)).toMatchObject({
+      open: true,
+      closesAt: { date: '2026-04-30', time: '01:00', day: 'today' },
+    });
+    expect(isOpenAt(nightStall, vn('2026-04-30T23:59'), holidays)).toBe(false);
+    // 1 May just after midnight: the evening before was a holiday, so nothing runs on from it.
+    expect(openingState(nightStall, vn('2026-05-01T00:00'), holidays)).toMatchObject({
+      open: false,
+      opensAt: { date: '2026-05-02', time: '17:00', day: 'tomorrow' },
+    });
+    // The same minute after an ordinary evening is open.
+    expect(isOpenAt(nightStall, vn('2026-05-08T00:00'), holidays)).toBe(true);
+  });
+
   it('closes for the Tết holidays of the reference list, then opens with a date a week on', () => {
     // Tết 2026: Monday 16 to Friday 20 February; the store is closed from Saturday 14 at noon to Saturday 21.
     expect(openingState(closedOnHolidays, vn('2026-02-14T13:00'), holidays)).toMatchObject({

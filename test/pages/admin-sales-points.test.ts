@@ -8,6 +8,7 @@ import { createProduct, testDb, today, uniqueSuffix } from '../support/factories
 import { fetchApp, getJson } from '../support/http';
 import { postForm, signedIn } from '../support/portal';
 import { createSalesPoint, stockAt } from '../support/sales-points';
+import { tinyJpeg } from '../support/images';
 import { getPage } from './html';
 
 const STAFF_TOKEN_PAGE = '/admin/sales-points/new';
@@ -449,6 +450,24 @@ describe('photos of a point', () => {
       'sales_point.photo_add',
       'sales_point.photo_remove',
     ]);
+  });
+
+  it('records the photo’s size, and a photo of at least 600 × 315 becomes the link preview', async () => {
+    const { browser } = await staff();
+    const point = await createSalesPoint();
+    const form = new FormData();
+    form.set('_csrf', await browser.csrfFrom(STAFF_TOKEN_PAGE));
+    form.set('altVi', 'Mặt tiền điểm bán');
+    form.set('photo', new File([tinyJpeg({ width: 800, height: 600 })], 'mat-tien.jpg', { type: 'image/jpeg' }));
+    const response = await browser.request(`/admin/sales-points/${point.id}/photos`, { method: 'POST', body: form });
+    expect(response.status).toBe(303);
+    const [photo] = await testDb().select().from(salesPointPhotos).where(eq(salesPointPhotos.salesPointId, point.id));
+    expect(photo).toMatchObject({ width: 800, height: 600 });
+    const { html } = await getPage(`/sales-points/${point.slug}`);
+    expect(html).toContain(`<meta property="og:image" content="http://localhost:8787${photo!.url}"/>`);
+    expect(html).toContain('<meta property="og:image:width" content="800"/>');
+    expect(html).toContain('<meta property="og:image:height" content="600"/>');
+    expect(html).toContain('<meta property="og:image:type" content="image/jpeg"/>');
   });
 
   it('refuses a file that is not a photo (415) and keeps nothing', async () => {

@@ -170,6 +170,38 @@ describe('POST /portal/products/:id/photos', () => {
   });
 });
 
+describe('a product photo as the link preview (Open Graph)', () => {
+  const meta = (html: string, property: string) =>
+    new RegExp(`<meta property="${property}" content="([^"]*)"/>`).exec(html)?.[1] ?? null;
+
+  it('records the size of an uploaded photo and previews the first one of at least 600 × 315', async () => {
+    const { browser, product } = await memberWithProduct();
+    await upload(browser, product.id, new File([tinyPng(300, 200)], 'nho.png'));
+    await upload(browser, product.id, new File([tinyJpeg({ width: 1200, height: 640 })], 'lon.jpg'));
+    const images = await imagesOf(product.id);
+    expect(images.map((image) => [image.width, image.height])).toEqual([
+      [300, 200],
+      [1200, 640],
+    ]);
+    const html = await (await new BrowserSession().request(`/products/${product.slug}`)).text();
+    expect(meta(html, 'og:image')).toBe(`http://localhost:8787${images[1]!.url}`);
+    expect(meta(html, 'og:image:type')).toBe('image/jpeg');
+    expect(meta(html, 'og:image:width')).toBe('1200');
+    expect(meta(html, 'og:image:height')).toBe('640');
+  });
+
+  it('previews the generated PNG when no photo is large enough', async () => {
+    const { browser, product } = await memberWithProduct();
+    // 700 × 300: wide enough, not tall enough.
+    await upload(browser, product.id, new File([tinyJpeg({ width: 704, height: 296 })], 'hep.jpg'));
+    const html = await (await new BrowserSession().request(`/products/${product.slug}`)).text();
+    expect(meta(html, 'og:image')).toBe(`http://localhost:8787/images/share/products/${product.slug}.png`);
+    expect(meta(html, 'og:image:type')).toBe('image/png');
+    expect(meta(html, 'og:image:width')).toBe('1200');
+    expect(meta(html, 'og:image:height')).toBe('630');
+  });
+});
+
 describe('POST /portal/products/:id/photos/:imageId/delete', () => {
   it('removes the photo from the product and from storage, with an audit entry', async () => {
     const { browser, product } = await memberWithProduct();

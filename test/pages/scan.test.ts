@@ -14,6 +14,7 @@ import {
   voidStamp,
 } from '../support/stamps';
 import { randomPrivateIp } from '../support/browser-session';
+import { createSalesPoint, openAllWeek, stockAt } from '../support/sales-points';
 
 const BUDGET_BYTES = 30 * 1024;
 const todayShown = () => formatDate(vietnamDate(new Date()));
@@ -267,6 +268,48 @@ describe('the scan page at a stamp URL', () => {
     expect(html).toContain(`<strong>${name}</strong>`);
     // Kinds are named by the reference data (db/reference/sales-point-kinds.json).
     expect(html).toContain('(Trung tâm, cửa hàng giới thiệu và bán sản phẩm OCOP)');
+  });
+
+  it('shows the three nearest points stocking the product to a phone Cloudflare places, with distance and open-now', async () => {
+    const stamp = await activeStamp();
+    // Cloudflare places the phone in Buôn Ma Thuột; the points lie due north of it.
+    const here = { latitude: 12.68, longitude: 108.04 };
+    const at = async (name: string, kmNorth: number, openingHours = openAllWeek) => {
+      const point = await createSalesPoint({
+        name,
+        provinceCode: '66',
+        latitude: here.latitude + kmNorth / 111.2,
+        longitude: here.longitude,
+        openingHours,
+      });
+      await stockAt(point.id, stamp.lot.product.id);
+      return point;
+    };
+    const farthest = await at('Điểm bán xa nhất', 30);
+    await at('Điểm bán thứ ba', 12);
+    await at('Điểm bán gần nhất', 1.5, [{ dayOfWeek: ['Monday'], opens: '00:00', closes: '00:00' }]);
+    await at('Điểm bán thứ hai', 4);
+    const html = await (await new Phone({ location: here }).open(stamp.path)).text();
+    const section = html.slice(html.indexOf('id="buy-title"'));
+    const names = [...section.matchAll(/<strong>(Điểm bán [^<]+)<\/strong>/g)].map((match) => match[1]);
+    expect(names).toEqual(['Điểm bán gần nhất', 'Điểm bán thứ hai', 'Điểm bán thứ ba']);
+    expect(section).not.toContain(farthest.slug);
+    expect(section).toContain('· 1,5 km');
+    expect(section).toContain('· 4 km');
+    expect(section).toContain('· 12 km');
+    const states = [...section.matchAll(/<span class="(open-now|closed-now)">/g)].map((match) => match[1]);
+    expect(states).toEqual(['closed-now', 'open-now', 'open-now']);
+  });
+
+  it('lists stocking points without distances when Cloudflare cannot place the phone in Vietnam', async () => {
+    const stamp = await activeStamp();
+    const point = await createSalesPoint({ name: 'Điểm bán không đo khoảng cách', latitude: 12.7, longitude: 108.05 });
+    await stockAt(point.id, stamp.lot.product.id);
+    // Singapore: outside Vietnam, so no "near me" from the request's location.
+    const html = await (await new Phone({ location: { latitude: 1.29, longitude: 103.85 } }).open(stamp.path)).text();
+    const section = html.slice(html.indexOf('id="buy-title"'));
+    expect(section).toContain('<strong>Điểm bán không đo khoảng cách</strong>');
+    expect(section).not.toMatch(/ km</);
   });
 
   it('is never stored by a cache, links its linkset, and gives the phone a device id', async () => {

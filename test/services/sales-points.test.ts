@@ -107,6 +107,8 @@ describe('photos', () => {
       addPointPhoto({ db: testDb(), bucket: env.MEDIA }, staff, 999_999, {
         bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
         type: 'image/png',
+        width: 1,
+        height: 1,
         altVi: 'Ảnh',
         altEn: null,
       }),

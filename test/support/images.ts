@@ -83,11 +83,34 @@ export const jpegComment = (value: string) => segment(0xfe, text(value));
  * A baseline greyscale JPEG of 8 × 8 pixels per block, every block mid grey. Its Huffman tables
  * hold one code each ("0": DC difference 0, AC end of block), so each block is two bits.
  */
+/** An EXIF APP1 segment whose first IFD holds one entry: the orientation (1 to 8), in either byte order. */
+export function exifOrientationSegment(orientation: number, byteOrder: 'II' | 'MM' = 'MM') {
+  const u16 = (n: number) => (byteOrder === 'MM' ? be16(n) : [n & 0xff, n >>> 8]);
+  const u32 = (n: number) => (byteOrder === 'MM' ? be32(n) : le32(n));
+  const tiff = [
+    ...text(byteOrder),
+    ...u16(42),
+    ...u32(8),
+    ...u16(1),
+    // Orientation (0x0112), SHORT, one value, left-justified in the 4-byte value field.
+    ...u16(0x0112),
+    ...u16(3),
+    ...u32(1),
+    ...u16(orientation),
+    0,
+    0,
+    ...u32(0),
+  ];
+  return segment(0xe1, [...text('Exif\0\0'), ...tiff]);
+}
+
 export function tinyJpeg({
   width = 8,
   height = 8,
   comment,
-}: { width?: number; height?: number; comment?: string } = {}) {
+  orientation,
+  byteOrder,
+}: { width?: number; height?: number; comment?: string; orientation?: number; byteOrder?: 'II' | 'MM' } = {}) {
   const blocks = Math.ceil(width / 8) * Math.ceil(height / 8);
   const bits = '00'.repeat(blocks).padEnd(Math.ceil((blocks * 2) / 8) * 8, '1');
   const scan: number[] = [];
@@ -100,6 +123,7 @@ export function tinyJpeg({
   return concat(
     [0xff, 0xd8],
     segment(0xe0, [...text('JFIF\0'), 1, 1, 0, 0, 1, 0, 1, 0, 0]),
+    orientation === undefined ? [] : exifOrientationSegment(orientation, byteOrder),
     comment === undefined ? [] : jpegComment(comment),
     segment(0xdb, [0, ...new Array<number>(64).fill(1)]),
     segment(0xc0, [8, ...be16(height), ...be16(width), 1, 1, 0x11, 0]),

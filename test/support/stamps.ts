@@ -162,6 +162,8 @@ export const ANDROID_CHROME =
 export interface PhoneSpec {
   /** ISO 3166-2:VN subdivision code as Cloudflare reports it, e.g. "SG" (TP. Hồ Chí Minh), "39" (Đồng Nai). */
   regionCode?: string;
+  /** Where Cloudflare places the phone's address (request.cf latitude and longitude, sent as text). */
+  location?: { latitude: number; longitude: number };
   userAgent?: string;
   ip?: string;
 }
@@ -184,7 +186,15 @@ export class Phone {
     headers.set('cf-connecting-ip', this.ip);
     if (!headers.has('user-agent')) headers.set('user-agent', this.spec.userAgent ?? ANDROID_CHROME);
     if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const cf = this.spec.regionCode ? { country: 'VN', regionCode: this.spec.regionCode } : undefined;
+    const { regionCode, location } = this.spec;
+    const cf =
+      regionCode || location
+        ? {
+            country: 'VN',
+            ...(regionCode && { regionCode }),
+            ...(location && { latitude: String(location.latitude), longitude: String(location.longitude) }),
+          }
+        : undefined;
     const response = await exports.default.fetch(
       new Request(`http://localhost${path}`, { ...init, headers, redirect: 'manual', cf } as RequestInit),
     );

@@ -2,6 +2,7 @@
 import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import type { Database } from './db';
+import { insertSelect } from './insert-select';
 
 export interface AuditEntry {
   actorUserId?: number | null;
@@ -28,6 +29,29 @@ export function auditStatement(db: Database, entry: AuditEntry) {
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+/**
+ * The audit entry of a change that may find nothing to change (a row another request deleted
+ * meanwhile): written only when `happened`, an SQL condition read after the change in the same
+ * batch, holds.
+ */
+export function auditStatementIf(db: Database, entry: AuditEntry, happened: SQL) {
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  return insertSelect(
+    db,
+    auditLog,
+    {
+      actor_user_id: entry.actorUserId ?? null,
+      actor_token_id: entry.actorTokenId ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: typeof entry.entityId === 'object' ? entry.entityId : String(entry.entityId),
+      before: json(entry.before),
+      after: json(entry.after),
+    },
+    sql`WHERE ${happened}`,
+  );
 }
 
 export async function listAuditEntries(

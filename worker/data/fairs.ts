@@ -21,7 +21,7 @@ import { problem } from '../domain/errors';
 import type { FloorBooth } from '../domain/fair-form';
 import { slugify } from '../domain/text';
 import { aliased } from './aliased';
-import { auditStatement } from './audit';
+import { auditStatement, auditStatementIf } from './audit';
 import { withConstraints } from './constraints';
 import type { Database } from './db';
 import { jsonRows } from './json-rows';
@@ -113,6 +113,7 @@ export async function searchPublishedFairs(db: Database, search: FairSearch) {
   if (search.to) conditions.push(sql`${fairs.startsOn} <= ${search.to}`);
   if (search.province) conditions.push(eq(fairs.provinceCode, search.province));
   if (search.status) conditions.push(statusCondition(search.status, search.today));
+  const offset = (search.page - 1) * search.limit;
   const rows = await db
     .select({ ...summaryColumns, total: sql<number>`count(*) OVER ()`.as('total') })
     .from(fairs)
@@ -120,7 +121,11 @@ export async function searchPublishedFairs(db: Database, search: FairSearch) {
     .where(and(...conditions))
     .orderBy(asc(fairs.startsOn), asc(fairs.id))
     .limit(search.limit)
-    .offset((search.page - 1) * search.limit);
+    .offset(offset);
+  if (rows.length === 0 && offset > 0) {
+    // A page past the last has no row to carry the total.
+    return { items: rows, total: await db.$count(fairs, and(...conditions)) };
+  }
   return { items: rows, total: rows[0]?.total ?? 0 };
 }
 
@@ -204,6 +209,15 @@ export async function findFair(db: Database, slugOrId: string) {
 }
 
 export type FairPage = NonNullable<Awaited<ReturnType<typeof findFair>>>;
+
+/** Whether a public page answers at `/fairs/<slug>`: a published fair. */
+export async function isPublishedFair(db: Database, slug: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: fairs.id })
+    .from(fairs)
+    .where(and(eq(fairs.slug, slug), eq(fairs.isPublished, true)));
+  return row !== undefined;
+}
 
 // ---------------------------------------------------------------- staff reads
 
@@ -620,16 +634,36 @@ export async function setFairPublished(db: Database, actor: Actor, fair: FairRow
   ]);
 }
 
-const touchFair = (db: Database, fairId: number) =>
-  db.update(fairs).set({ updatedAt: now }).where(eq(fairs.id, fairId));
+const touchFair = (db: Database, fairId: number, happened?: SQL) =>
+  db
+    .update(fairs)
+    .set({ updatedAt: now })
+    .where(and(eq(fairs.id, fairId), happened));
+
+/**
+ * A decision's new status, written only while the exhibitor still has the status the decision read;
+ * NULL otherwise, which the NOT NULL constraint refuses, so a decision that lost a race to another
+ * (two staff, or staff and the producer withdrawing) rolls back whole, audit entry included.
+ */
+const exhibitorStatusStill = (expected: ExhibitorStatus, next: ExhibitorStatus) =>
+  sql<ExhibitorStatus>`CASE WHEN ${fairExhibitors.status} = ${expected} THEN ${next} ELSE NULL END`;
+
+const decidedMeanwhile = {
+  'NOT NULL fair_exhibitors.status': problem('status', 'status_not_allowed'),
+} as const;
+
+/** Whether the exhibitor row is still there after a statement of the batch (a withdrawal deletes it). */
+const exhibitorExists = (exhibitorId: number) =>
+  sql`EXISTS (SELECT 1 FROM ${fairExhibitors} WHERE ${fairExhibitors.id} = ${exhibitorId})`;
 
 /** The one problem a booth can raise when its unique index refuses a second exhibitor. */
 const boothTaken = (code: string) => ({ 'UNIQUE fair_exhibitors.booth_id': problem('booth', 'booth_taken', { code }) });
 
 /**
- * Accepts (or moves) an exhibitor into a booth. The update names the status it expects, so a
- * decision made meanwhile by someone else leaves it unchanged (false); the booth's unique index
- * refuses a booth another exhibitor took meanwhile (booth_taken on the booth field).
+ * Accepts (or moves) an exhibitor into a booth. A decision made meanwhile by someone else refuses
+ * it (status_not_allowed), an application withdrawn meanwhile leaves nothing to change (false), and
+ * the booth's unique index refuses a booth another exhibitor took meanwhile (booth_taken on the
+ * booth field); in each case nothing is written.
  */
 export async function acceptExhibitor(
   db: Database,
@@ -643,60 +677,72 @@ export async function acceptExhibitor(
         db
           .update(fairExhibitors)
           .set({
-            status: 'accepted',
+            status: exhibitorStatusStill(exhibitor.status, 'accepted'),
             boothId: booth.id,
             decisionReason: null,
             decidedBy: actor.userId,
             decidedAt: now,
             updatedAt: now,
           })
-          .where(and(eq(fairExhibitors.id, exhibitor.id), eq(fairExhibitors.status, exhibitor.status)))
+          .where(eq(fairExhibitors.id, exhibitor.id))
           .returning({ id: fairExhibitors.id }),
-        touchFair(db, exhibitor.fairId),
-        auditStatement(db, {
-          actorUserId: actor.userId,
-          action: 'fair.exhibitor.accept',
-          entity: 'fair',
-          entityId: exhibitor.fairId,
-          before: { exhibitor: exhibitor.id, status: exhibitor.status, boothId: exhibitor.boothId },
-          after: { exhibitor: exhibitor.id, status: 'accepted', booth: booth.code },
-        }),
+        touchFair(db, exhibitor.fairId, exhibitorExists(exhibitor.id)),
+        auditStatementIf(
+          db,
+          {
+            actorUserId: actor.userId,
+            action: 'fair.exhibitor.accept',
+            entity: 'fair',
+            entityId: exhibitor.fairId,
+            before: { exhibitor: exhibitor.id, status: exhibitor.status, boothId: exhibitor.boothId },
+            after: { exhibitor: exhibitor.id, status: 'accepted', booth: booth.code },
+          },
+          exhibitorExists(exhibitor.id),
+        ),
       ]),
-    boothTaken(booth.code),
+    { ...boothTaken(booth.code), ...decidedMeanwhile },
   );
   return updated.length > 0;
 }
 
-/** Rejects an application, or takes an accepted exhibitor out (freeing its booth), with the reason. */
+/** Rejects an application, or takes an accepted exhibitor out (freeing its booth), with the reason; races as acceptExhibitor. */
 export async function rejectExhibitor(
   db: Database,
   actor: Actor,
   exhibitor: ExhibitorRow,
   reason: string,
 ): Promise<boolean> {
-  const [updated] = await db.batch([
-    db
-      .update(fairExhibitors)
-      .set({
-        status: 'rejected',
-        boothId: null,
-        decisionReason: reason,
-        decidedBy: actor.userId,
-        decidedAt: now,
-        updatedAt: now,
-      })
-      .where(and(eq(fairExhibitors.id, exhibitor.id), eq(fairExhibitors.status, exhibitor.status)))
-      .returning({ id: fairExhibitors.id }),
-    touchFair(db, exhibitor.fairId),
-    auditStatement(db, {
-      actorUserId: actor.userId,
-      action: 'fair.exhibitor.reject',
-      entity: 'fair',
-      entityId: exhibitor.fairId,
-      before: { exhibitor: exhibitor.id, status: exhibitor.status, boothId: exhibitor.boothId },
-      after: { exhibitor: exhibitor.id, status: 'rejected', reason },
-    }),
-  ]);
+  const [updated] = await withConstraints(
+    () =>
+      db.batch([
+        db
+          .update(fairExhibitors)
+          .set({
+            status: exhibitorStatusStill(exhibitor.status, 'rejected'),
+            boothId: null,
+            decisionReason: reason,
+            decidedBy: actor.userId,
+            decidedAt: now,
+            updatedAt: now,
+          })
+          .where(eq(fairExhibitors.id, exhibitor.id))
+          .returning({ id: fairExhibitors.id }),
+        touchFair(db, exhibitor.fairId, exhibitorExists(exhibitor.id)),
+        auditStatementIf(
+          db,
+          {
+            actorUserId: actor.userId,
+            action: 'fair.exhibitor.reject',
+            entity: 'fair',
+            entityId: exhibitor.fairId,
+            before: { exhibitor: exhibitor.id, status: exhibitor.status, boothId: exhibitor.boothId },
+            after: { exhibitor: exhibitor.id, status: 'rejected', reason },
+          },
+          exhibitorExists(exhibitor.id),
+        ),
+      ]),
+    decidedMeanwhile,
+  );
   return updated.length > 0;
 }
 
@@ -800,13 +846,18 @@ export async function withdrawApplication(db: Database, actor: Actor, exhibitor:
       .delete(fairExhibitors)
       .where(and(eq(fairExhibitors.id, exhibitor.id), eq(fairExhibitors.status, 'applied')))
       .returning({ id: fairExhibitors.id }),
-    auditStatement(db, {
-      actorUserId: actor.userId,
-      action: 'fair.withdraw',
-      entity: 'fair',
-      entityId: exhibitor.fairId,
-      before: { exhibitor: exhibitor.id, producerId: exhibitor.producerId, status: exhibitor.status },
-    }),
+    // Only when the row is gone: an application staff decided meanwhile stays, and so does no entry.
+    auditStatementIf(
+      db,
+      {
+        actorUserId: actor.userId,
+        action: 'fair.withdraw',
+        entity: 'fair',
+        entityId: exhibitor.fairId,
+        before: { exhibitor: exhibitor.id, producerId: exhibitor.producerId, status: exhibitor.status },
+      },
+      sql`NOT ${exhibitorExists(exhibitor.id)}`,
+    ),
   ]);
   return deleted.length > 0;
 }

@@ -34,6 +34,12 @@ export async function findProducerName(db: Database, producerId: number): Promis
   return row?.name ?? null;
 }
 
+/** Whether a producer page answers at `/producers/<slug>`. */
+export async function producerSlugExists(db: Database, slug: string): Promise<boolean> {
+  const [row] = await db.select({ id: producers.id }).from(producers).where(eq(producers.slug, slug));
+  return row !== undefined;
+}
+
 /** The profile, the communes of `provinceCode` (its own by default) and what search text refreshes need. */
 export async function findProfile(db: Database, producerId: number, provinceCode?: string) {
   const province =

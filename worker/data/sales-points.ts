@@ -167,7 +167,7 @@ function buildSearch(db: Database, search: SalesPointSearch) {
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'))
     .as('page');
-  return db
+  const rows = db
     .select({
       ...listColumns,
       total: sql<number>`(SELECT count(*) FROM ${salesPoints} WHERE ${where})`.as('total'),
@@ -182,6 +182,13 @@ function buildSearch(db: Database, search: SalesPointSearch) {
         : sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`,
     )
     .prepare();
+  // A page past the last has no row to carry the total: it is counted on its own.
+  const count = db
+    .select({ total: sql<number>`count(*)` })
+    .from(salesPoints)
+    .where(where)
+    .prepare();
+  return { rows, count };
 }
 
 type SearchStatement = ReturnType<typeof buildSearch>;
@@ -189,7 +196,8 @@ const searchStatements = new WeakMap<object, Map<string, SearchStatement>>();
 
 /**
  * Active points matching the filters, nearest first with `near` (inside its radius) and by
- * province and name without, with the number of matches; one statement, built once per shape.
+ * province and name without, with the number of matches; one statement, built once per shape
+ * (and a count of its own for a page past the last, which has no row to carry the total).
  */
 export async function searchSalesPoints(db: Database, search: SalesPointSearch) {
   let shapes = searchStatements.get(db.$client);
@@ -218,7 +226,11 @@ export async function searchSalesPoints(db: Database, search: SalesPointSearch) 
       maxChord: squaredChordForKm(search.near.radiusKm),
     });
   }
-  const rows = await statement.execute(values);
+  const rows = await statement.rows.execute(values);
+  if (rows.length === 0 && values.offset !== 0) {
+    const [count] = await statement.count.execute(values);
+    return { items: rows, total: count?.total ?? 0 };
+  }
   return { items: rows, total: rows[0]?.total ?? 0 };
 }
 
@@ -304,6 +316,15 @@ export async function findSalesPoint(db: Database, slugOrId: string, today: stri
 }
 
 export type SalesPointPage = NonNullable<Awaited<ReturnType<typeof findSalesPoint>>>;
+
+/** Whether a public page answers at `/sales-points/<slug>`: an active or a closed point, never a proposal. */
+export async function isPublicSalesPoint(db: Database, slug: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: salesPoints.id })
+    .from(salesPoints)
+    .where(and(eq(salesPoints.slug, slug), inArray(salesPoints.status, ['active', 'closed'])));
+  return row !== undefined;
+}
 
 export interface StaffPointFilter {
   status?: SalesPointStatus | undefined;
@@ -718,7 +739,7 @@ export async function addSalesPointPhoto(
   db: Database,
   actor: Actor,
   pointId: number,
-  photo: { url: string; altVi: string; altEn: string | null },
+  photo: { url: string; altVi: string; altEn: string | null; width: number | null; height: number | null },
 ) {
   const row = {
     salesPointId: pointId,

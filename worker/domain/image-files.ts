@@ -270,3 +270,87 @@ export function containsMarkup(bytes: Uint8Array): boolean {
   }
   return false;
 }
+
+// ---------------------------------------------------------------- size
+
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+/** EXIF orientations 5 to 8 turn the picture a quarter: a viewer shows it with width and height swapped. */
+const TRANSPOSING_ORIENTATIONS = new Set([5, 6, 7, 8]);
+
+/** The EXIF orientation (1 to 8) in an APP1 payload, or null when it holds none. */
+function exifOrientation(payload: Uint8Array): number | null {
+  if (ascii(payload, 0, 6) !== 'Exif\0\0' || payload.length < 14) return null;
+  const tiff = payload.subarray(6);
+  const order = ascii(tiff, 0, 2);
+  if (order !== 'II' && order !== 'MM') return null;
+  const little = order === 'II';
+  const u16 = (at: number) => (little ? tiff[at]! | (tiff[at + 1]! << 8) : u16be(tiff, at));
+  const u32 = (at: number) => (little ? u32le(tiff, at) : u32be(tiff, at));
+  const ifd = u32(4);
+  if (ifd + 2 > tiff.length) return null;
+  const entries = u16(ifd);
+  for (let i = 0; i < entries; i++) {
+    const at = ifd + 2 + i * 12;
+    if (at + 12 > tiff.length) return null;
+    if (u16(at) === 0x0112) return u16(at + 8);
+  }
+  return null;
+}
+
+/** The frame size of a JPEG's first image, as shown: turned by its EXIF orientation. */
+function jpegSize(bytes: Uint8Array): ImageSize | null {
+  let at = 2;
+  let transposed = false;
+  while (at + 4 <= bytes.length) {
+    if (bytes[at] !== 0xff) return null;
+    while (bytes[at] === 0xff) at++;
+    const marker = bytes[at++];
+    if (marker === undefined || marker === SOS || marker === EOI) return null;
+    if (marker === 0x01) continue;
+    const length = u16be(bytes, at);
+    if (marker === 0xe1) {
+      const orientation = exifOrientation(bytes.subarray(at + 2, at + length));
+      if (orientation !== null) transposed = TRANSPOSING_ORIENTATIONS.has(orientation);
+    }
+    if (isStartOfFrame(marker)) {
+      const height = u16be(bytes, at + 3);
+      const width = u16be(bytes, at + 5);
+      return transposed ? { width: height, height: width } : { width, height };
+    }
+    at += length;
+  }
+  return null;
+}
+
+/** The canvas of a WebP: VP8X's canvas, else the one bitstream's frame. */
+function webpSize(bytes: Uint8Array): ImageSize | null {
+  const chunks = riffChunks(bytes, 12);
+  const first = chunks?.[0];
+  if (!first) return null;
+  const { fourCc, data } = first;
+  if (fourCc === 'VP8X' && data.length >= 10) return { width: u24le(data, 4) + 1, height: u24le(data, 7) + 1 };
+  if (fourCc === 'VP8 ' && data.length >= 10) {
+    return { width: (data[6]! | (data[7]! << 8)) & 0x3fff, height: (data[8]! | (data[9]! << 8)) & 0x3fff };
+  }
+  if (fourCc === 'VP8L' && data.length >= 5) {
+    const bits = u32le(data, 1);
+    return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+  }
+  return null;
+}
+
+/**
+ * The size in pixels a viewer shows a well-formed JPEG, PNG or WebP at (check it with photoTypeOf
+ * first), read from its headers without decoding: what an Open Graph tag may announce.
+ */
+export function imageSize(bytes: Uint8Array): ImageSize | null {
+  if (startsWith(bytes, PNG_SIGNATURE) && bytes.length >= 24)
+    return { width: u32be(bytes, 16), height: u32be(bytes, 20) };
+  if (startsWith(bytes, JPEG_SOI)) return jpegSize(bytes);
+  if (startsWith(bytes, RIFF) && startsWith(bytes, WEBP, 8)) return webpSize(bytes);
+  return null;
+}

@@ -2,6 +2,10 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { FALLBACK_COLOUR, groupColours, productArtSvg } from '../../web/product-art';
 import { findProductArt } from '../data/catalogue';
+import type { Database } from '../data/db';
+import { isPublishedFair } from '../data/fairs';
+import { producerSlugExists } from '../data/producers';
+import { isPublicSalesPoint } from '../data/sales-points';
 import type { CatalogueGroupCode } from '../domain/catalogue';
 import { isListed } from '../domain/certification';
 import { renderShareCard } from '../print/share-card';
@@ -55,6 +59,13 @@ images.get('/images/products/:file{[a-z0-9-]+\\.svg}', longLived, edgeCache, asy
 
 const SHARE_COLOURS = { producers: '#14532d', 'sales-points': '#0c4a6e', fairs: '#7c2d12' } as const;
 
+/** Whether the page a card previews answers: drawing one costs real CPU, so never for a slug that names nothing. */
+const SHARED_PAGE_EXISTS: Record<keyof typeof SHARE_COLOURS, (db: Database, slug: string) => Promise<boolean>> = {
+  producers: producerSlugExists,
+  'sales-points': isPublicSalesPoint,
+  fairs: isPublishedFair,
+};
+
 /** Open Graph pictures (worker/presenters/sharing.ts): a product's art with its stars, or a card per page. */
 images.get(
   '/images/share/:kind{products|producers|sales-points|fairs}/:file{[a-z0-9-]+\\.png}',
@@ -76,6 +87,8 @@ images.get(
         seed: `${slug}/1`,
         stars: isListed(row, c.var.today) ? row.ocopStars : null,
       };
+    } else if (!(await SHARED_PAGE_EXISTS[kind](c.var.db, slug))) {
+      throw notFound();
     }
     return new Response(await renderShareCard(card), { headers: { 'Content-Type': 'image/png' } });
   },

@@ -1,7 +1,8 @@
 /**
  * Open Graph tags of the pages people share in Zalo and Facebook: product, producer, sales point
- * and fair. The image is a photo known to be at least 600 × 315, else the page's generated art as
- * a 1200 × 630 PNG (/images/share/…), since neither app previews SVG.
+ * and fair. The image is the first uploaded photo of at least 600 × 315 (its size is read from the
+ * file's headers on upload), else the page's generated art as a 1200 × 630 PNG (/images/share/…),
+ * since neither app previews SVG.
  */
 import type { OpenGraph } from '../../web/components/Layout';
 import type { PageContext } from '../../web/page-context';
@@ -22,20 +23,19 @@ const absolute = (origin: string, url: string) => (/^https?:\/\//i.test(url) ? u
 
 const clip = (text: string, max = 200) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`);
 
-function image(
-  ctx: PageContext,
-  kind: ShareKind,
-  slug: string,
-  alt: string,
-  photo?: { url: string; width: number | null; height: number | null },
-) {
-  if (
-    photo &&
-    photo.width !== null &&
-    photo.height !== null &&
-    photo.width >= MIN_WIDTH &&
-    photo.height >= MIN_HEIGHT
-  ) {
+interface Photo {
+  url: string;
+  width: number | null;
+  height: number | null;
+}
+
+const largeEnough = (photo: Photo): photo is Photo & { width: number; height: number } =>
+  photo.width !== null && photo.height !== null && photo.width >= MIN_WIDTH && photo.height >= MIN_HEIGHT;
+
+/** The first of `photos` large enough to preview, else the page's generated card. */
+function image(ctx: PageContext, kind: ShareKind, slug: string, alt: string, photos: Photo[] = []) {
+  const photo = photos.find(largeEnough);
+  if (photo) {
     const type = photo.url.endsWith('.png') ? 'image/png' : photo.url.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
     return { url: absolute(ctx.origin, photo.url), width: photo.width, height: photo.height, alt, type };
   }
@@ -43,13 +43,14 @@ function image(
 }
 
 export function productOpenGraph(page: ProductPage, view: ProductDetailView, ctx: PageContext): OpenGraph {
-  const photo = page.images.find((candidate) => candidate.url.startsWith('/media/'));
+  // Uploaded photos only: the seeded pictures are SVG, which neither app previews.
+  const photos = page.images.filter((candidate) => candidate.url.startsWith('/media/'));
   return {
     type: 'product',
     title: view.name,
     description: clip(view.description ?? `${view.producer.name} · ${view.producer.place}`),
     url: `${ctx.origin}/products/${view.slug}`,
-    image: image(ctx, 'products', view.slug, view.name, photo),
+    image: image(ctx, 'products', view.slug, view.name, photos),
   };
 }
 
@@ -67,9 +68,10 @@ export function salesPointOpenGraph(page: SalesPointPage, view: SalesPointDetail
   return {
     type: 'place',
     title: view.name,
-    description: clip(`${view.kindName} · ${view.address} · ${view.now.text}`),
+    // Not whether it is open now: apps keep a preview for days.
+    description: clip(`${view.kindName} · ${view.address}`),
     url: `${ctx.origin}/sales-points/${view.slug}`,
-    image: image(ctx, 'sales-points', view.slug, view.name, page.photos[0]),
+    image: image(ctx, 'sales-points', view.slug, view.name, page.photos),
   };
 }
 

@@ -5,11 +5,15 @@
  * one from our origin.
  */
 import { problem, refused } from '../domain/errors';
+import { imageSize } from '../domain/image-files';
 import { MAX_PHOTO_BYTES, photoTypeOf, type PhotoType } from '../domain/media';
 
 export interface PhotoUpload {
   bytes: Uint8Array;
   type: PhotoType;
+  /** As a viewer shows it, so an Open Graph tag can announce it (null when the headers do not say). */
+  width: number | null;
+  height: number | null;
 }
 
 /** The photo sent in `file`, or null when none was chosen; refused when it is not one we take. */
@@ -21,7 +25,8 @@ export async function optionalPhoto(file: unknown): Promise<PhotoUpload | null> 
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = photoTypeOf(bytes);
   if (!type) throw refused(problem('photo', 'photo_type'));
-  return { bytes, type };
+  const size = imageSize(bytes);
+  return { bytes, type, width: size?.width ?? null, height: size?.height ?? null };
 }
 
 export async function requiredPhoto(file: unknown): Promise<PhotoUpload> {

@@ -53,8 +53,8 @@ export async function addProductPhoto(
       url: publicPhotoUrl(key),
       altVi: photo.altVi,
       altEn: photo.altEn,
-      width: null,
-      height: null,
+      width: photo.width,
+      height: photo.height,
     });
   } catch (error) {
     // No row points at the object: remove it rather than keep an orphan.

@@ -182,6 +182,8 @@ export async function addPointPhoto(
       url: publicPhotoUrl(key),
       altVi: photo.altVi,
       altEn: photo.altEn,
+      width: photo.width,
+      height: photo.height,
     });
   } catch (error) {
     // No row points at the object: remove it rather than keep an orphan.
