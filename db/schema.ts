@@ -545,8 +545,10 @@ export const salesPoints = sqliteTable(
   },
   (t) => [
     index('sales_points_province_idx').on(t.provinceCode, t.status),
-    // Near me: a latitude range of the bounding box, longitudes checked in the index itself.
-    index('sales_points_geo_idx').on(t.status, t.latitude, t.longitude),
+    // Near me: a latitude range of the bounding box, longitudes checked in the index itself, and
+    // the unit vector beside them, so the distance of every candidate (to sort and count) is
+    // measured from the index alone, without reading each point's row.
+    index('sales_points_geo_idx').on(t.status, t.latitude, t.longitude, t.geoX, t.geoY, t.geoZ),
     index('sales_points_proposer_idx').on(t.proposedByProducerId),
   ],
 );
