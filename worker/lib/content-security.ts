@@ -12,10 +12,19 @@ import { mapSettings } from '../config';
 import { hostedCheckoutOrigin } from '../gateways/stripe';
 import type { AppEnv } from './context';
 
+/** The tile URL last seen and its origin: configuration does not change between requests. */
+let tiles: { url: string | undefined; origin: string } | null = null;
+
 /** The origin map tiles are drawn from, when a tile URL is configured. */
 function tileOrigin(c: Context<AppEnv>): string {
-  const settings = mapSettings(c.env);
-  return settings ? new URL(settings.tileUrl.replace(/\{[a-z]\}/g, '0')).origin : "'self'";
+  if (tiles === null || tiles.url !== c.env.MAP_TILE_URL) {
+    const settings = mapSettings(c.env);
+    tiles = {
+      url: c.env.MAP_TILE_URL,
+      origin: settings ? new URL(settings.tileUrl.replace(/\{[a-z]\}/g, '0')).origin : "'self'",
+    };
+  }
+  return tiles.origin;
 }
 
 export const securityHeaders = secureHeaders({

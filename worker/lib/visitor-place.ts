@@ -6,10 +6,11 @@
 import type { Context } from 'hono';
 import { isInVietnam, type LatLng } from '../domain/geo';
 import type { AppEnv } from './context';
+import { requestGeo } from './request';
 
 /** The approximate location Cloudflare gives the request, when it is in Vietnam. */
 export function approximatePlace(c: Context<AppEnv>): LatLng | null {
-  const cf = c.req.raw.cf as { latitude?: string; longitude?: string } | undefined;
+  const cf = requestGeo(c);
   const latitude = Number(cf?.latitude);
   const longitude = Number(cf?.longitude);
   if (!cf?.latitude || !cf.longitude || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;

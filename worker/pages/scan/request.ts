@@ -11,7 +11,7 @@ import { DEVICE_COOKIE, scanLocation, type ScanLocation } from '../../domain/sca
 import { approximatePlace } from '../../lib/visitor-place';
 import type { AppEnv } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { clientIp } from '../../lib/request';
+import { clientIp, requestGeo } from '../../lib/request';
 import type { ScanVisitor } from '../../services/scan';
 
 const DEVICE_ID_BYTES = 16;
@@ -45,8 +45,7 @@ export function deviceId(c: Context<AppEnv>): { id: string; isNew: boolean } {
 
 /** Where this request comes from, by Cloudflare's IP geolocation (absent in local runs). */
 export function requestLocation(c: Context<AppEnv>): ScanLocation {
-  const cf = c.req.raw.cf as { country?: string; region?: string; regionCode?: string } | undefined;
-  return scanLocation(cf);
+  return scanLocation(requestGeo(c));
 }
 
 /** The visitor as the scan service sees it; `device` is the cookie it sent, null when it had none. */
