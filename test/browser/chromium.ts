@@ -65,3 +65,22 @@ export function describeViolations(violations: axe.AxeResults['violations']): st
     )
     .join('\n');
 }
+
+/**
+ * The innermost elements that reach past `width` CSS pixels, as "tag.class: text", so a failed
+ * 360 px check says what to fix rather than only by how much the page scrolls sideways.
+ */
+export function overflowingElements(page: Page, width: number): Promise<string[]> {
+  return page.evaluate((limit) => {
+    const wide = [...document.body.querySelectorAll('*')].filter((element) => {
+      return element.getBoundingClientRect().right > limit + 0.5;
+    });
+    return wide
+      .filter((element) => !wide.some((other) => other !== element && element.contains(other)))
+      .slice(0, 5)
+      .map((element) => {
+        const name = `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`;
+        return `${name}: ${(element.textContent ?? '').trim().slice(0, 60)}`;
+      });
+  }, width);
+}

@@ -53,13 +53,16 @@ function tinyPng(): Buffer {
 /** Send a form and wait for the page its answer redirects to; the URL alone may already match. */
 async function submit(page: Page, form: Locator) {
   const action = await form.getAttribute('action');
+  // The page the redirect leads to may have the URL the page already has (…?saved=1 again): wait
+  // for the next document's load event, not for a URL that already matches.
+  const loaded = page.waitForEvent('load');
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === action),
     form.getByRole('button').last().tap(),
   ]);
   expect(response.status(), `POST ${action}`).toBe(303);
+  await loaded;
   await page.waitForURL(/saved=1/);
-  await page.waitForLoadState('load');
 }
 
 /** The edit page of the member's first product that has its own price (no pack sizes). */

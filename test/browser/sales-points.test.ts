@@ -8,7 +8,7 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { blockingViolations, describeViolations, launchChromium } from './chromium';
+import { blockingViolations, describeViolations, launchChromium, overflowingElements } from './chromium';
 
 const baseUrl = inject('baseUrl');
 
@@ -48,7 +48,10 @@ async function withPhone(body: (page: Page, context: BrowserContext) => Promise<
  */
 async function expectUsable(page: Page, { answerToForm = false } = {}) {
   const path = new URL(page.url()).pathname;
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(PHONE.width);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `${path}: ${(await overflowingElements(page, PHONE.width)).join('; ')}`).toBeLessThanOrEqual(
+    PHONE.width,
+  );
   const twin = await browser.newContext({ ...PHONE_CONTEXT, storageState: await page.context().storageState() });
   try {
     const scripted = await twin.newPage();
@@ -234,7 +237,10 @@ describe('staff and producer sales point pages on a phone without JavaScript', (
       const form = page.locator('form[action="/admin/sales-points/1"]');
       await form.getByLabel('Tọa độ (vĩ độ, kinh độ)').fill('106.8216, 10.9504');
       await form.getByLabel('Thứ Hai', { exact: true }).fill('8 giờ sáng');
+      // The answer's own load event: its stylesheet applied before the width is measured.
+      const loaded = page.waitForEvent('load');
       await form.getByRole('button', { name: 'Lưu điểm bán' }).tap();
+      await loaded;
       await page.getByRole('alert').waitFor();
       await expectUsable(page, { answerToForm: true });
     });
