@@ -72,7 +72,7 @@ export function describeViolations(violations: axe.AxeResults['violations']): st
  */
 export function overflowingElements(page: Page, width: number): Promise<string[]> {
   return page.evaluate((limit) => {
-    const wide = [...document.body.querySelectorAll('*')].filter((element) => {
+    const wide = Array.from(document.body.querySelectorAll('*')).filter((element) => {
       return element.getBoundingClientRect().right > limit + 0.5;
     });
     return wide

@@ -27,6 +27,9 @@ interface Preparable {
   prepare(): PreparedQuery;
 }
 
+/** A D1 statement as the client prepares it (named from the client, so Node-side type checks see it too). */
+type D1Statement = ReturnType<Database['$client']['prepare']>;
+
 /**
  * A batch of statements built and prepared once per isolate, then run with the values of its
  * placeholders (`sql.placeholder('name')`): what prepared() is for one hot read, for a hot write of
@@ -34,7 +37,7 @@ interface Preparable {
  * D1 spends running it. The statements' shape must not depend on the values.
  */
 export function preparedBatch<T extends readonly [Preparable, ...Preparable[]]>(build: (db: Database) => T) {
-  const byClient = new WeakMap<object, { queries: PreparedQuery[]; statements: D1PreparedStatement[] }>();
+  const byClient = new WeakMap<object, { queries: PreparedQuery[]; statements: D1Statement[] }>();
   return async (db: Database, values: Record<string, unknown>): Promise<{ [K in keyof T]: Awaited<T[K]> }> => {
     let batch = byClient.get(db.$client);
     if (batch === undefined) {
