@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clearOfWindowEdges } from '../support/rate-window';
 import { rateLimits } from '../../worker/domain/rate-limit';
 import { generateSerial } from '../../worker/crypto/stamp-codes';
 import { activeStamp, Phone, stampPath } from '../support/stamps';
 
 describe('per-address limits at stamp URLs', () => {
+  // Counting up to a limit must not straddle the end of a rate-limit window.
+  beforeEach(() => clearOfWindowEdges(), 30_000);
   it(`refuses every look-up from an address after ${rateLimits.unknownStampsPerIp.limit} unknown serials, real ones too`, async () => {
     const stamp = await activeStamp();
     const walker = new Phone();
