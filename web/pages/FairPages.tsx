@@ -1,5 +1,6 @@
 /** The public fair calendar and one fair's page: dates, venue, booth plan and exhibitors. */
 import { BoothPlanSvg } from '../components/BoothPlanSvg';
+import { FilterSelect } from '../components/FilterSelect';
 import { Layout, type OpenGraph } from '../components/Layout';
 import { localHref, withParams } from '../href';
 import type { PageContext } from '../page-context';
@@ -50,34 +51,6 @@ function FairCard({ ctx, fair }: { ctx: PageContext; fair: FairCardView }) {
   );
 }
 
-function Choice({
-  name,
-  label,
-  options,
-  value,
-  any,
-}: {
-  name: string;
-  label: string;
-  options: Option[];
-  value: string | undefined;
-  any: string;
-}) {
-  return (
-    <div class="field">
-      <label for={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name}>
-        <option value="">{any}</option>
-        {options.map((option) => (
-          <option value={option.value} selected={option.value === value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export function FairCalendarPage({ ctx, view }: { ctx: PageContext; view: FairCalendarView }) {
   const { t } = ctx;
   const f = t.fairs;
@@ -87,8 +60,14 @@ export function FairCalendarPage({ ctx, view }: { ctx: PageContext; view: FairCa
       <p>{f.intro}</p>
       <form method="get" action="/fairs" class="filters fair-filters" role="search" aria-label={f.filters}>
         {ctx.locale === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
-        <Choice name="province" label={f.province} options={view.provinces} value={view.values.province} any={f.any} />
-        <Choice name="month" label={f.month} options={view.months} value={view.values.month} any={f.any} />
+        <FilterSelect
+          name="province"
+          label={f.province}
+          options={view.provinces}
+          chosen={view.values.province}
+          any={f.any}
+        />
+        <FilterSelect name="month" label={f.month} options={view.months} chosen={view.values.month} any={f.any} />
         <button type="submit">{f.apply}</button>
       </form>
       <p class="result-count" role="status">

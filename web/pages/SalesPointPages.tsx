@@ -1,5 +1,6 @@
 /** The public list of sales points (filters, near me, map) and one point's page. */
 import { Layout, type OpenGraph } from '../components/Layout';
+import { FilterSelect } from '../components/FilterSelect';
 import { StarBadge } from '../components/StarBadge';
 import { localHref, withParams } from '../href';
 import type { PageContext } from '../page-context';
@@ -98,34 +99,6 @@ function PointsMap({ ctx, map, points }: { ctx: PageContext; map: MapSettings; p
   );
 }
 
-function Choice({
-  name,
-  label,
-  options,
-  values,
-  any,
-}: {
-  name: string;
-  label: string;
-  options: Option[];
-  values: Record<string, string | undefined>;
-  any: string;
-}) {
-  return (
-    <div class="field">
-      <label for={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name}>
-        <option value="">{any}</option>
-        {options.map((option) => (
-          <option value={option.value} selected={option.value === values[name]}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPointListView }) {
   const { t } = ctx;
   const s = t.salesPoints;
@@ -176,9 +149,21 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
           <summary>
             {view.moreFilters.length > 0 ? s.moreFiltersChosen(view.moreFilters.join(', ')) : s.moreFilters}
           </summary>
-          <Choice name="radius_km" label={s.radius} options={view.radii} values={view.values} any="50 km" />
-          <Choice name="province" label={s.province} options={view.provinces} values={view.values} any={s.any} />
-          <Choice name="kind" label={s.kind} options={view.kinds} values={view.values} any={s.any} />
+          <FilterSelect
+            name="radius_km"
+            label={s.radius}
+            options={view.radii}
+            chosen={view.values.radius_km}
+            any="50 km"
+          />
+          <FilterSelect
+            name="province"
+            label={s.province}
+            options={view.provinces}
+            chosen={view.values.province}
+            any={s.any}
+          />
+          <FilterSelect name="kind" label={s.kind} options={view.kinds} chosen={view.values.kind} any={s.any} />
           <button type="submit">{s.apply}</button>
         </details>
         {view.values.product ? <input type="hidden" name="product" value={view.values.product} /> : null}

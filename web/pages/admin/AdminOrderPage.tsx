@@ -1,3 +1,4 @@
+import { OrderBuyerFacts } from '../../components/OrderBuyerFacts';
 import { OrderPart } from '../../components/OrderPart';
 import { localHref } from '../../href';
 import type { OrderView } from '../../order-views';
@@ -55,23 +56,7 @@ export function AdminOrderPage({
         <dd>{order.statusLabel}</dd>
         <dt>{a.placedAt}</dt>
         <dd>{order.placedAt}</dd>
-        <dt>{o.buyer}</dt>
-        <dd>
-          {order.buyer.name}, {order.buyer.phone}
-          {order.buyer.email ? `, ${order.buyer.email}` : ''}
-        </dd>
-        {order.address ? (
-          <>
-            <dt>{o.address}</dt>
-            <dd>{order.address}</dd>
-          </>
-        ) : null}
-        {order.note ? (
-          <>
-            <dt>{o.note}</dt>
-            <dd>{order.note}</dd>
-          </>
-        ) : null}
+        <OrderBuyerFacts ctx={ctx} order={order} />
         <dt>{o.payment}</dt>
         <dd>{order.paymentLabel}</dd>
         <dt>{o.total}</dt>

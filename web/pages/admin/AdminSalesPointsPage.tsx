@@ -1,4 +1,5 @@
 import type { Role } from '../../../worker/domain/policy';
+import { FilterSelect } from '../../components/FilterSelect';
 import type { SalesPointStatus } from '../../../worker/domain/sales-point';
 import { localHref } from '../../href';
 import type { PageContext } from '../../page-context';
@@ -26,34 +27,6 @@ export interface AdminSalesPointsView {
   rows: AdminPointRowView[];
   page: number;
   hasNext: boolean;
-}
-
-function FilterSelect({
-  name,
-  label,
-  options,
-  chosen,
-  any,
-}: {
-  name: string;
-  label: string;
-  options: Option[];
-  chosen: string | undefined;
-  any: string;
-}) {
-  return (
-    <div class="field">
-      <label for={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name}>
-        <option value="">{any}</option>
-        {options.map((option) => (
-          <option value={option.value} selected={option.value === chosen}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export function AdminSalesPointsPage({

@@ -1,4 +1,5 @@
 import { Layout } from '../../components/Layout';
+import { OrderBuyerFacts } from '../../components/OrderBuyerFacts';
 import { OrderPart } from '../../components/OrderPart';
 import { localHref } from '../../href';
 import type { OrderView } from '../../order-views';
@@ -84,23 +85,7 @@ export function OrderPage({ ctx, csrfToken, order, basePath, notice, problem }: 
         <section class="panel" aria-labelledby="details-title">
           <h2 id="details-title">{o.buyer}</h2>
           <dl class="facts">
-            <dt>{o.buyer}</dt>
-            <dd>
-              {order.buyer.name}, {order.buyer.phone}
-              {order.buyer.email ? `, ${order.buyer.email}` : ''}
-            </dd>
-            {order.address ? (
-              <>
-                <dt>{o.address}</dt>
-                <dd>{order.address}</dd>
-              </>
-            ) : null}
-            {order.note ? (
-              <>
-                <dt>{o.note}</dt>
-                <dd>{order.note}</dd>
-              </>
-            ) : null}
+            <OrderBuyerFacts ctx={ctx} order={order} />
             <dt>{t.account.placedAt}</dt>
             <dd>{order.placedAt}</dd>
           </dl>
