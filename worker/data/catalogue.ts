@@ -1,5 +1,5 @@
 /** Catalogue reads: listing, search and the product page, each in one D1 round trip. */
-import { and, asc, desc, eq, getTableColumns, gte, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   certifications,
   communes,
@@ -10,7 +10,6 @@ import {
   producers,
   productGroups,
   productImages,
-  productSubgroups,
   productVariants,
   products,
   provinces,
@@ -22,6 +21,7 @@ import { searchMatch } from '../domain/text';
 import type { Database } from './db';
 import { prepared } from './prepared';
 import { ftsMatches, productsFts } from './search-index';
+import { productGroupsById, productGroupsOfCode, productSubgroupsById } from './reference';
 import { nearValues, stockingPointsColumn } from './sales-points';
 
 /** Stocking points the product statement reads: the page shows the nearest few, the API up to this many. */
@@ -324,23 +324,89 @@ export async function searchCatalogue(db: Database, filter: CatalogueFilter, tod
   return { items: rows.map(withoutTotal), total: rows[0]!.total };
 }
 
-/** The product page statement, looked up by id or by slug. */
+/** The product columns the product page and the API's product detail show. */
+const productPageColumns = {
+  id: products.id,
+  slug: products.slug,
+  producerId: products.producerId,
+  nameVi: products.nameVi,
+  nameEn: products.nameEn,
+  groupId: products.groupId,
+  subgroupId: products.subgroupId,
+  descriptionVi: products.descriptionVi,
+  descriptionEn: products.descriptionEn,
+  storyVi: products.storyVi,
+  storyEn: products.storyEn,
+  gtin: products.gtin,
+  unit: products.unit,
+  price: products.price,
+  stock: products.stock,
+  isPublished: products.isPublished,
+  soldAtPointsOnly: products.soldAtPointsOnly,
+  ocopStars: products.ocopStars,
+  certifiedUntil: products.certifiedUntil,
+};
+
+const producerPageColumns = {
+  name: producers.name,
+  slug: producers.slug,
+  kind: producers.kind,
+  provinceCode: producers.provinceCode,
+  communeCode: producers.communeCode,
+  phone: producers.phone,
+  zalo: producers.zalo,
+};
+
+/** What the verdict and the history show of each recorded result (CertificationFacts). */
+const certificationFactColumns = {
+  id: certifications.id,
+  stars: certifications.stars,
+  score: certifications.score,
+  criteriaVersion: certifications.criteriaVersion,
+  level: certifications.level,
+  decisionNumber: certifications.decisionNumber,
+  decisionDate: certifications.decisionDate,
+  issuingBody: certifications.issuingBody,
+  validUntil: certifications.validUntil,
+  status: certifications.status,
+  statusReason: certifications.statusReason,
+  statusChangedAt: certifications.statusChangedAt,
+  revocationDecision: certifications.revocationDecision,
+};
+
+/**
+ * The product page statement, looked up by id or by slug. Only the columns the page and the API
+ * show, and no subquery that reference data answers (groups): local D1 compiles the statement on
+ * every request, and each column and subquery adds to that.
+ */
 function productPageQuery(db: Database, key: 'id' | 'slug') {
-  const groupOfProduct = sql.identifier('group_of_product');
   return db
     .select({
-      product: products,
-      producer: producers,
+      product: productPageColumns,
+      producer: producerPageColumns,
       provinceVi: provinces.fullNameVi,
       provinceEn: provinces.fullNameEn,
       communeVi: communes.fullNameVi,
       communeEn: communes.fullNameEn,
       images: jsonRows(
-        getTableColumns(productImages),
+        {
+          url: productImages.url,
+          altVi: productImages.altVi,
+          altEn: productImages.altEn,
+          width: productImages.width,
+          height: productImages.height,
+        },
         sql`FROM ${productImages} WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.sortOrder}`,
       ),
       variants: jsonRows(
-        getTableColumns(productVariants),
+        {
+          id: productVariants.id,
+          labelVi: productVariants.labelVi,
+          labelEn: productVariants.labelEn,
+          price: productVariants.price,
+          stock: productVariants.stock,
+          gtin: productVariants.gtin,
+        },
         sql`FROM ${productVariants} WHERE ${productVariants.productId} = ${products.id} ORDER BY ${productVariants.sortOrder}`,
       ),
       // Nearest first when the page binds the visitor's place, else by province and name.
@@ -364,19 +430,9 @@ function productPageQuery(db: Database, key: 'id' | 'slug') {
           ORDER BY ${fairs.startsOn} LIMIT 5`,
       ),
       history: jsonRows(
-        getTableColumns(certifications),
+        certificationFactColumns,
         sql`FROM ${certifications} WHERE ${certifications.productId} = ${products.id}
           ORDER BY ${certifications.decisionDate} DESC, ${certifications.id} DESC`,
-      ),
-      groups: jsonRows(
-        getTableColumns(productGroups),
-        sql`FROM ${productGroups} WHERE ${productGroups.code} =
-          (SELECT ${groupOfProduct}.code FROM ${productGroups} AS ${groupOfProduct} WHERE ${groupOfProduct}.id = ${products.groupId})
-          ORDER BY ${productGroups.criteriaVersion}, ${productGroups.sortOrder}`,
-      ),
-      subgroups: jsonRows(
-        getTableColumns(productSubgroups),
-        sql`FROM ${productSubgroups} WHERE ${productSubgroups.id} = ${products.subgroupId}`,
       ),
     })
     .from(products)
@@ -394,10 +450,7 @@ const productPageBySlug = prepared((db) => productPageQuery(db, 'slug'));
  * A product and everything its page shows, by slug or numeric id, in one
  * statement: each statement of a D1 batch costs time of its own, so the
  * producer and its place come by join and the short lists (images, variants,
- * sales points, certification history, the group with its namesakes of other
- * criteria versions, the subgroup) ride along as JSON array columns.
- *
- * Built once per isolate (see prepared.ts): its drizzle build costs as much as running it.
+ * where to buy, history) as JSON columns; its group and subgroup come from the reference data.
  */
 export async function findProductPage(
   db: Database,
@@ -408,24 +461,21 @@ export async function findProductPage(
   const [row] = /^\d+$/.test(idOrSlug)
     ? await productPageById(db).execute({ key: Number(idOrSlug), ...values })
     : await productPageBySlug(db).execute({ key: idOrSlug, ...values });
-  const group = row?.groups.find((candidate) => candidate.id === row.product.groupId);
+  const group = row && productGroupsById.get(row.product.groupId);
   if (!row || !group) return null;
   const { product, producer, provinceVi, provinceEn, communeVi, communeEn } = row;
-  const subgroup = row.subgroups[0];
   return {
     product,
     producer,
     group,
-    subgroup: subgroup
-      ? { id: subgroup.id, parentId: subgroup.parentId, nameVi: subgroup.nameVi, nameEn: subgroup.nameEn }
-      : null,
+    subgroup: (product.subgroupId && productSubgroupsById.get(product.subgroupId)) || null,
     producerPlace: { provinceVi, provinceEn, communeVi, communeEn },
     images: row.images,
     variants: row.variants,
     history: row.history,
     salesPoints: row.salesPoints,
     fairBooths: row.fairBooths,
-    sameCodeGroups: row.groups,
+    sameCodeGroups: productGroupsOfCode(group.code),
   };
 }
 
@@ -461,6 +511,8 @@ export async function findProducerPage(db: Database, slug: string, today: string
   if (!producer || !place) return null;
   return { producer, place, products: items };
 }
+
+export type ProducerPage = NonNullable<Awaited<ReturnType<typeof findProducerPage>>>;
 
 /** What the home page shows: featured products and counts by group and by province. */
 export async function loadHome(db: Database, today: string, featuredLimit = 8) {

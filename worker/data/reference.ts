@@ -1,9 +1,11 @@
 /** Reference data: provinces, communes, OCOP product groups and subgroups, sales point kinds, public holidays. */
 import { and, asc, eq, sql, type Placeholder } from 'drizzle-orm';
 import { communes, productGroups, productSubgroups, provinces } from '../../db/schema';
+import groupFile from '../../db/reference/product-groups.json';
 import holidayFile from '../../db/reference/public-holidays.json';
 import provinceList from '../../db/reference/provinces.json';
 import kindFile from '../../db/reference/sales-point-kinds.json';
+import type { CriteriaVersion } from '../domain/certification';
 import { publicHolidays } from '../domain/public-holidays';
 import { salesPointKinds, type SalesPointKind } from '../domain/sales-point-kinds';
 import type { Database } from './db';
@@ -15,6 +17,50 @@ export type ProvinceNames = (typeof provinceList)[number];
  * from (and the query schema validates against), so labelling a page costs no query.
  */
 export const provincesByCode: ReadonlyMap<string, ProvinceNames> = new Map(provinceList.map((p) => [p.code, p]));
+
+export interface ProductGroupNames {
+  id: string;
+  criteriaVersion: CriteriaVersion;
+  code: string;
+  nameVi: string;
+  nameEn: string;
+}
+
+export interface ProductSubgroupNames {
+  id: string;
+  parentId: string | null;
+  nameVi: string;
+  nameEn: string;
+}
+
+/**
+ * OCOP product groups and subgroups from the reference file the tables are seeded from, so a
+ * product page names its group without a subquery (each costs SQLite a statement to compile).
+ */
+export const productGroupsById: ReadonlyMap<string, ProductGroupNames> = new Map(
+  groupFile.groups.map(({ id, criteriaVersion, code, nameVi, nameEn }) => [
+    id,
+    { id, criteriaVersion: criteriaVersion as CriteriaVersion, code, nameVi, nameEn },
+  ]),
+);
+
+/** The groups of one catalogue code, one per criteria version (1048, 148), in the file's order. */
+export const productGroupsOfCode = (code: string): ProductGroupNames[] =>
+  [...productGroupsById.values()].filter((group) => group.code === code);
+
+export const productSubgroupsById: ReadonlyMap<string, ProductSubgroupNames> = new Map(
+  groupFile.groups.flatMap((group) =>
+    group.subgroups.map((subgroup) => [
+      subgroup.id,
+      {
+        id: subgroup.id,
+        parentId: 'parentId' in subgroup ? (subgroup.parentId as string) : null,
+        nameVi: subgroup.nameVi,
+        nameEn: subgroup.nameEn,
+      },
+    ]),
+  ),
+);
 
 /** The kinds of sales point (Decision 950/QĐ-BCT) in display order, checked when the isolate loads them. */
 export const SALES_POINT_KINDS: readonly SalesPointKind[] = salesPointKinds(kindFile);

@@ -130,10 +130,11 @@ function searchShape(search: SalesPointSearch) {
 }
 
 /**
- * One statement: the page's ids are picked from the indexes alone (the bounding box on
- * sales_points_geo_idx, then the chord, then order and limit), and only those rows are joined to
- * their columns and commune; the number of matches is an uncorrelated subquery, counted once.
- * (A window count over the joined rows made SQLite build every match's whole row before sorting.)
+ * One statement: the matches are picked once, from the indexes alone (the bounding box on
+ * sales_points_geo_idx, then the chord), as a common table expression that both the page and the
+ * count read; only the page's rows are joined to their columns and commune. (A count of its own
+ * scanned the box a second time; a window count over the joined rows made SQLite build every
+ * match's whole row before sorting.)
  */
 function buildSearch(db: Database, search: SalesPointSearch) {
   const value = (name: string) => sql.placeholder(name);
@@ -152,25 +153,34 @@ function buildSearch(db: Database, search: SalesPointSearch) {
     );
   }
   const where = and(...conditions);
+  const matches = db.$with('matches').as(
+    db
+      .select({
+        pointId: aliased(salesPoints.id, 'point_id'),
+        chord: (search.near ? placeholderChord : sql<number | null>`NULL`).as('chord'),
+        // The list's order without a centre; near me orders by the chord, from the index alone.
+        provinceCode: (search.near ? sql<null>`NULL` : sql<string>`${salesPoints.provinceCode}`).as('match_province'),
+        name: (search.near ? sql<null>`NULL` : sql<string>`${salesPoints.name}`).as('match_name'),
+      })
+      .from(salesPoints)
+      .where(where),
+  );
   const page = db
-    .select({
-      pointId: aliased(salesPoints.id, 'point_id'),
-      chord: (search.near ? placeholderChord : sql<number | null>`NULL`).as('chord'),
-    })
-    .from(salesPoints)
-    .where(where)
+    .select({ pointId: matches.pointId, chord: matches.chord })
+    .from(matches)
     .orderBy(
       search.near
-        ? sql`${placeholderChord}, ${salesPoints.id}`
-        : sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`,
+        ? sql`${matches.chord}, ${matches.pointId}`
+        : sql`${matches.provinceCode}, ${matches.name}, ${matches.pointId}`,
     )
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'))
     .as('page');
   const rows = db
+    .with(matches)
     .select({
       ...listColumns,
-      total: sql<number>`(SELECT count(*) FROM ${salesPoints} WHERE ${where})`.as('total'),
+      total: sql<number>`(SELECT count(*) FROM ${sql.identifier('matches')})`.as('total'),
       chord: sql<number | null>`${page.chord}`.as('page_chord'),
     })
     .from(page)

@@ -6,7 +6,7 @@ import type { z } from '@hono/zod-openapi';
 import type { Locale, Messages } from '../../web/messages';
 import type { PurchaseView } from '../../web/order-views';
 import type { CertificationView, ProducerDetailView, ProductCardView, ProductDetailView } from '../../web/views';
-import type { CatalogueItem, ProductPage } from '../data/catalogue';
+import type { CatalogueItem, ProducerPage, ProductPage } from '../data/catalogue';
 import { provincesByCode } from '../data/reference';
 import { cartRefusal, MAX_LINE_QUANTITY } from '../domain/cart';
 import { formatVnd } from '../domain/money';
@@ -25,7 +25,7 @@ import { NEARBY_POINTS } from '../domain/sales-point';
 import { toWhereToBuy } from './sales-points';
 import type { certificationSchema, productDetailSchema, productSummarySchema } from '../schemas/product';
 
-type Producer = ProductPage['producer'];
+type Producer = ProducerPage['producer'];
 
 /** The English text when the page is English and there is one, else the Vietnamese. */
 export const pick = (locale: Locale, vi: string, en: string | null | undefined): string =>
