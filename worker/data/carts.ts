@@ -209,28 +209,40 @@ export async function latestCartOf(db: Database, userId: number): Promise<string
 }
 
 /** Checkout's one read, built once per isolate: it runs on every step and every placement. */
-const checkoutBatch = preparedBatch((db) => {
+function checkoutStatements(db: Database) {
   const cartId = sql`${sql.placeholder('cartId')}`;
   const today = sql`${sql.placeholder('today')}`;
   const producerIds = sql`(SELECT DISTINCT ${products.producerId} FROM ${cartItems}
     JOIN ${products} ON ${products.id} = ${cartItems.productId} WHERE ${cartItems.cartId} = ${cartId})`;
-  return [
-    db
+  return {
+    placed: db
       .select()
       .from(orders)
       .where(and(eq(orders.cartId, cartId), eq(orders.idempotencyKey, sql.placeholder('idempotencyKey')))),
-    cartLinesQuery(db, cartId, today),
-    checkoutProducersQuery(db, producerIds),
-    ...pickupPlaceStatements(db, producerIds, today),
-    communesOfProvince(db, sql.placeholder('provinceCode'), sql.placeholder('communeCode')),
-  ] as const;
+    lines: cartLinesQuery(db, cartId, today),
+    producers: checkoutProducersQuery(db, producerIds),
+    pickupPlaces: pickupPlaceStatements(db, producerIds, today),
+    communes: communesOfProvince(db, sql.placeholder('provinceCode'), sql.placeholder('communeCode')),
+  };
+}
+
+const checkoutBatch = preparedBatch((db) => {
+  const read = checkoutStatements(db);
+  return [read.placed, read.lines, read.producers, read.communes, ...read.pickupPlaces] as const;
+});
+
+/** The same read without where the parts can be picked up, for an order every part of which is shipped. */
+const shippingCheckoutBatch = preparedBatch((db) => {
+  const read = checkoutStatements(db);
+  return [read.placed, read.lines, read.producers, read.communes] as const;
 });
 
 /**
  * Everything checkout decides with, in one round trip: the order this cart already placed with
  * this idempotency key (a form sent twice), the lines with their products as they are now, each
- * producer's shipping rule and account, where each producer's part can be picked up today, and the
- * communes of the province the buyer chose (or just the one they chose).
+ * producer's shipping rule and account, where each producer's part can be picked up today (unless
+ * the caller ships every part), and the communes of the province the buyer chose (or just the one
+ * they chose).
  */
 export async function findCheckout(
   db: Database,
@@ -241,15 +253,19 @@ export async function findCheckout(
     provinceCode: string | null;
     /** Only this commune of the province (placing an order checks one); all of them by default (the form). */
     communeCode?: string | null;
+    /** False when every part is shipped: no pick-up place is read (each producer then offers none). */
+    pickupPlaces?: boolean;
   },
 ) {
-  const [placed, lines, producerRows, points, booths, communeRows] = await checkoutBatch(db, {
+  const values = {
     cartId: request.cartId,
     idempotencyKey: request.idempotencyKey ?? '',
     today: request.today,
     provinceCode: request.provinceCode ?? '',
     communeCode: request.communeCode ?? '',
-  });
+  };
+  const [placed, lines, producerRows, communeRows, points = [], booths = []] =
+    request.pickupPlaces === false ? await shippingCheckoutBatch(db, values) : await checkoutBatch(db, values);
   const ids = producerRows.map((producer) => producer.id);
   return {
     placed: placed[0] ?? null,

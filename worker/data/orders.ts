@@ -104,6 +104,8 @@ function stockMoveStatements(
   token: string | Placeholder,
   move: 'reserve' | 'release',
   userId: number | null | Placeholder,
+  /** False when no line is of a pack size: the pack-size statements would change nothing. */
+  packSizes = true,
 ) {
   const sign = move === 'reserve' ? sql.raw('-') : sql.raw('+');
   // Summed from the token's few lines: the unary + keeps SQLite off order_items_product_idx, which
@@ -128,22 +130,26 @@ function stockMoveStatements(
       .where(
         sql`${products.id} IN (SELECT ${orderItems.productId} ${linesOfToken(token)} AND ${orderItems.variantId} IS NULL)`,
       ),
-    db
-      .update(productVariants)
-      .set({
-        stock: sql`${productVariants.stock} ${sign} ${quantityOf(sql`${orderItems.variantId} = ${productVariants.id}`)}`,
-      })
-      .where(sql`${productVariants.id} IN (SELECT ${orderItems.variantId} ${linesOfToken(token)})`),
-    // A product with pack sizes shows their summed stock and lowest price (as refreshVariantFigures keeps them).
-    db
-      .update(products)
-      .set({
-        stock: sql`(SELECT coalesce(sum(${productVariants.stock}), 0) FROM ${productVariants} WHERE ${productVariants.productId} = ${products.id})`,
-        updatedAt: now,
-      })
-      .where(
-        sql`${products.id} IN (SELECT ${orderItems.productId} ${linesOfToken(token)} AND ${orderItems.variantId} IS NOT NULL)`,
-      ),
+    ...(packSizes
+      ? [
+          db
+            .update(productVariants)
+            .set({
+              stock: sql`${productVariants.stock} ${sign} ${quantityOf(sql`${orderItems.variantId} = ${productVariants.id}`)}`,
+            })
+            .where(sql`${productVariants.id} IN (SELECT ${orderItems.variantId} ${linesOfToken(token)})`),
+          // A product with pack sizes shows their summed stock and lowest price (as refreshVariantFigures keeps them).
+          db
+            .update(products)
+            .set({
+              stock: sql`(SELECT coalesce(sum(${productVariants.stock}), 0) FROM ${productVariants} WHERE ${productVariants.productId} = ${products.id})`,
+              updatedAt: now,
+            })
+            .where(
+              sql`${products.id} IN (SELECT ${orderItems.productId} ${linesOfToken(token)} AND ${orderItems.variantId} IS NOT NULL)`,
+            ),
+        ]
+      : []),
     insertSelect(
       db,
       stockAdjustments,
@@ -207,8 +213,8 @@ const orderHead = {
   total: value('total'),
 };
 
-/** Placing an order's one batch, built once per isolate: it runs on every checkout. */
-const orderBatch = preparedBatch((db) => {
+/** Placing an order's one batch, built once per isolate in each shape: it runs on every checkout. */
+const orderStatements = (db: Database, packSizes: boolean) => {
   const token = value('token');
   const orderId = sql`(SELECT ${orders.id} FROM ${orders} WHERE ${orders.code} = ${value('code')})`;
   return [
@@ -252,13 +258,15 @@ const orderBatch = preparedBatch((db) => {
       sql`FROM json_each(${value('lines')})
         JOIN ${subOrders} ON ${subOrders.transitionToken} = ${token} AND ${subOrders.number} = value ->> 'number'`,
     ),
-    ...stockMoveStatements(db, token, 'reserve', value('userId')),
+    ...stockMoveStatements(db, token, 'reserve', value('userId'), packSizes),
     eventStatement(db, token, null, 'pending_payment', 'buyer', value('userId'), null),
     db.delete(cartItems).where(eq(cartItems.cartId, value('cartId'))),
     // The order as its pages and the API show it, read back in the same round trip.
     ...orderDetailStatements(db, eq(orders.code, value('code'))),
   ] as const;
-});
+};
+const orderBatch = preparedBatch((db) => orderStatements(db, true));
+const orderBatchWithoutPackSizes = preparedBatch((db) => orderStatements(db, false));
 
 /**
  * Writes a new order whole: order, sub-orders, lines, stock taken, history, cart emptied. Refused
@@ -284,7 +292,13 @@ export async function insertOrder(db: Database, order: NewOrder, token: string):
   }));
   const lineRows = parts.flatMap((part) => part.lines.map((line) => ({ number: part.number, ...line })));
   const results = await withConstraints(
-    () => orderBatch(db, { ...head, token, parts: JSON.stringify(partRows), lines: JSON.stringify(lineRows) }),
+    () =>
+      (lineRows.some((line) => line.variantId !== null) ? orderBatch : orderBatchWithoutPackSizes)(db, {
+        ...head,
+        token,
+        parts: JSON.stringify(partRows),
+        lines: JSON.stringify(lineRows),
+      }),
     {
       'UNIQUE orders.cart_id, orders.idempotency_key': 'conflict',
       'NOT NULL stock_adjustments.stock_after': problem('cart', 'sold_out'),

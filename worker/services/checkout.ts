@@ -122,6 +122,8 @@ function producersAtCheckout(checkout: Checkout): ProducerAtCheckout[] {
 export async function checkoutState(
   deps: Pick<CheckoutDeps, 'db' | 'env' | 'today'>,
   request: Partial<CheckoutRequest> & { cartId: string },
+  /** The form lists every pick-up place; placing an order whose every part is shipped reads none. */
+  reading: { pickupPlaces: boolean } = { pickupPlaces: true },
 ): Promise<CheckoutState> {
   const checkout = await findCheckout(deps.db, {
     cartId: request.cartId,
@@ -129,6 +131,7 @@ export async function checkoutState(
     today: deps.today,
     provinceCode: request.address?.provinceCode ?? null,
     communeCode: request.address?.communeCode || null,
+    pickupPlaces: reading.pickupPlaces,
   });
   const cart = judgeLines(checkout.lines);
   const producers = producersAtCheckout(checkout);
@@ -194,7 +197,8 @@ export interface Placement {
 
 /** Places the order, or finishes the one this form already placed. */
 export async function placeOrder(deps: CheckoutDeps, request: CheckoutRequest): Promise<Placement> {
-  const state = await checkoutState(deps, request);
+  const pickupPlaces = [...request.deliveries.values()].some((choice) => choice.kind !== 'ship');
+  const state = await checkoutState(deps, request, { pickupPlaces });
   if (state.placed) return finishPlacement(deps, state.placed);
   const problems = [...state.problems, ...answerProblems(state, request)];
   const [first, ...more] = problems;
