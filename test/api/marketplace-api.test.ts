@@ -138,7 +138,8 @@ describe('carts and orders through the API', () => {
 
     const read = await fetchApp(`/api/v1/orders/${order.token}`);
     expect(read.status).toBe(200);
-    expect(await read.json()).toMatchObject({ reference: order.reference, status: 'pending_payment' });
+    // The answer to placing is built from what the batch's inserts returned: it must be the order as stored.
+    expect({ ...(await read.json<object>()), checkout_url: null }).toEqual(order);
     expect((await fetchApp('/api/v1/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
   });
 
@@ -172,10 +173,15 @@ describe('carts and orders through the API', () => {
       { 'idempotency-key': `api-vietqr-${crypto.randomUUID()}` },
     );
     expect(placed.status).toBe(201);
-    const { sub_orders: parts } = await placed.json<{
+    const order = await placed.json<{
+      token: string;
       sub_orders: { reference: string; total: number; vietqr: { payload: string; content: string } | null }[];
     }>();
+    const parts = order.sub_orders;
     expect(parts.map((part) => part.total)).toEqual([330_000, 110_000]);
+    // Both parts, their lines and history, as stored.
+    const read = await (await fetchApp(`/api/v1/orders/${order.token}`)).json<object>();
+    expect({ ...read, checkout_url: null }).toEqual(order);
     const accounts = [DEMO_ACCOUNT, teaAccount];
     parts.forEach((part, index) => {
       expect(part.vietqr!.content).toBe(part.reference);

@@ -13,7 +13,20 @@
  * this change moved, and on none when another request moved them first.
  */
 import type { BatchItem } from 'drizzle-orm/batch';
-import { and, asc, desc, eq, inArray, like, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  like,
+  lte,
+  or,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import {
   communes,
   orderItems,
@@ -218,7 +231,16 @@ const orderStatements = (db: Database, packSizes: boolean) => {
   const token = value('token');
   const orderId = sql`(SELECT ${orders.id} FROM ${orders} WHERE ${orders.code} = ${value('code')})`;
   return [
-    db.insert(orders).values(orderHead).returning(),
+    db
+      .insert(orders)
+      .values(orderHead)
+      .returning({
+        ...getTableColumns(orders),
+        provinceName: sql<string | null>`(SELECT ${provinces.fullNameVi} FROM ${provinces}
+          WHERE ${provinces.code} = ${orders.provinceCode})`,
+        communeName: sql<string | null>`(SELECT ${communes.fullNameVi} FROM ${communes}
+          WHERE ${communes.code} = ${orders.communeCode})`,
+      }),
     insertSelect(
       db,
       subOrders,
@@ -241,7 +263,17 @@ const orderStatements = (db: Database, packSizes: boolean) => {
         transition_token: sql`${token}`,
       },
       sql`FROM json_each(${value('parts')})`,
-    ),
+    ).returning({
+      ...getTableColumns(subOrders),
+      producerName: sql<string>`(SELECT ${producers.name} FROM ${producers} WHERE ${producers.id} = ${subOrders.producerId})`,
+      producerSlug: sql<string>`(SELECT ${producers.slug} FROM ${producers} WHERE ${producers.id} = ${subOrders.producerId})`,
+      producerPhone: sql<
+        string | null
+      >`(SELECT ${producers.phone} FROM ${producers} WHERE ${producers.id} = ${subOrders.producerId})`,
+      producerZalo: sql<
+        string | null
+      >`(SELECT ${producers.zalo} FROM ${producers} WHERE ${producers.id} = ${subOrders.producerId})`,
+    }),
     insertSelect(
       db,
       orderItems,
@@ -257,12 +289,11 @@ const orderStatements = (db: Database, packSizes: boolean) => {
       },
       sql`FROM json_each(${value('lines')})
         JOIN ${subOrders} ON ${subOrders.transitionToken} = ${token} AND ${subOrders.number} = value ->> 'number'`,
-    ),
-    ...stockMoveStatements(db, token, 'reserve', value('userId'), packSizes),
-    eventStatement(db, token, null, 'pending_payment', 'buyer', value('userId'), null),
+    ).returning(),
+    eventStatement(db, token, null, 'pending_payment', 'buyer', value('userId'), null).returning(),
     db.delete(cartItems).where(eq(cartItems.cartId, value('cartId'))),
-    // The order as its pages and the API show it, read back in the same round trip.
-    ...orderDetailStatements(db, eq(orders.code, value('code'))),
+    // After the statements whose returned rows make the order's detail, whatever the order's shape.
+    ...stockMoveStatements(db, token, 'reserve', value('userId'), packSizes),
   ] as const;
 };
 const orderBatch = preparedBatch((db) => orderStatements(db, true));
@@ -304,7 +335,35 @@ export async function insertOrder(db: Database, order: NewOrder, token: string):
       'NOT NULL stock_adjustments.stock_after': problem('cart', 'sold_out'),
     },
   );
-  return toOrderDetail(results.slice(-5) as unknown as DetailRows)!;
+  // The order as its pages and the API show it, from what the inserts returned (no read-back):
+  // nothing else can have touched it inside the batch, and a new order has no payment yet.
+  const [orderRows, partRows_, lineRows_, eventRows] = results as unknown as [
+    (OrderRow & { provinceName: string | null; communeName: string | null })[],
+    (typeof subOrders.$inferSelect & {
+      producerName: string;
+      producerSlug: string;
+      producerPhone: string | null;
+      producerZalo: string | null;
+    })[],
+    (typeof orderItems.$inferSelect)[],
+    (typeof subOrderEvents.$inferSelect)[],
+  ];
+  const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+  return toOrderDetail([
+    orderRows.map(({ provinceName, communeName, ...row }) => ({ order: row, provinceName, communeName })),
+    partRows_
+      .sort((a, b) => a.number - b.number)
+      .map(({ producerName, producerSlug, producerPhone, producerZalo, ...subOrder }) => ({
+        subOrder,
+        producerName,
+        producerSlug,
+        producerPhone,
+        producerZalo,
+      })),
+    lineRows_.sort(byId),
+    eventRows.sort(byId),
+    [],
+  ] as unknown as DetailRows)!;
 }
 
 export type OrderRow = typeof orders.$inferSelect;
