@@ -5,8 +5,11 @@
  * limit) and `/health/db` (floor: one D1 round trip). Ratios, not absolute
  * req/s, are what carry over from one machine to another.
  *
- *   npm run bench -- [--products 100000] [--points 10000] [--fresh] [--duration 10]
+ *   npm run bench -- [--products 100000] [--points 10000] [--fresh] [--duration 10] [--rounds 1]
  *                    [--only catalogue,ingest,stamps,scan,points,fairs,orders]
+ *
+ * `--rounds N` loads each route N times, each between two loads of its reference, and reports the
+ * round with the median ratio (failures of every round counted).
  *
  * `ingest` times the certification ingest of a 10,000-row council CSV (test/bench/ingest.ts);
  * `fairs` loads the page of a generated fair with 300 exhibitors beside the floor route (test/bench/fairs.ts);
@@ -37,6 +40,7 @@ const { values: flags } = parseArgs({
     points: { type: 'string', default: '10000' },
     fresh: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '1' },
     only: { type: 'string', default: 'catalogue,ingest,stamps,scan,points,fairs,orders' },
   },
 });
@@ -47,6 +51,8 @@ const durationSeconds = Number(flags.duration);
 if (!Number.isInteger(productCount) || productCount < 1) throw new Error(`--products: ${flags.products}`);
 if (!Number.isInteger(pointCount) || pointCount < 0) throw new Error(`--points: ${flags.points}`);
 if (!(durationSeconds > 0 && durationSeconds <= 60)) throw new Error('--duration: 1 to 60 seconds');
+const rounds = Number(flags.rounds);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 9) throw new Error('--rounds: 1 to 9');
 
 const CONNECTIONS = 20;
 /** A request still unanswered after this counts as a timeout (autocannon's default). */
@@ -72,6 +78,23 @@ interface Measurement {
   failures: number;
   /** The reference route measured just before and just after this one (their mean), when interleaved. */
   adjacentReference: { route: string; requestsPerSecond: number } | null;
+  /** With --rounds above 1: each round's ratio to its adjacent reference, in the order measured. */
+  roundRatios?: number[];
+}
+
+const ratioOf = (m: Measurement) =>
+  m.adjacentReference ? m.requestsPerSecond / m.adjacentReference.requestsPerSecond : m.requestsPerSecond;
+
+/** The round with the median ratio, carrying every round's ratio and all their failures. */
+function medianRound(trials: Measurement[]): Measurement {
+  const sorted = [...trials].sort((a, b) => ratioOf(a) - ratioOf(b));
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  if (trials.length === 1) return median;
+  return {
+    ...median,
+    failures: trials.reduce((sum, trial) => sum + trial.failures, 0),
+    roundRatios: trials.map(ratioOf),
+  };
 }
 
 /**
@@ -217,14 +240,22 @@ async function loadRoutes(
   try {
     let before = reference ? (await measure(reference, true)).requestsPerSecond : null;
     for (const route of routes) {
-      const measurement = await measure(route);
-      if (reference && before !== null) {
-        const after = (await measure(reference, true)).requestsPerSecond;
-        measurement.adjacentReference = { route: reference.route, requestsPerSecond: (before + after) / 2 };
-        console.log(`    beside ${reference.route}: ${before.toFixed(0)} before, ${after.toFixed(0)} after`);
-        before = after;
+      const trials: Measurement[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const measurement = await measure(route);
+        if (reference && before !== null) {
+          const after = (await measure(reference, true)).requestsPerSecond;
+          measurement.adjacentReference = { route: reference.route, requestsPerSecond: (before + after) / 2 };
+          console.log(`    beside ${reference.route}: ${before.toFixed(0)} before, ${after.toFixed(0)} after`);
+          before = after;
+        }
+        trials.push(measurement);
       }
-      measurements.push(measurement);
+      const chosen = medianRound(trials);
+      if (chosen.roundRatios) {
+        console.log(`    rounds: ${chosen.roundRatios.map((ratio) => ratio.toFixed(2)).join(', ')}; median reported`);
+      }
+      measurements.push(chosen);
     }
   } finally {
     await worker.stop();
@@ -329,7 +360,9 @@ async function benchCatalogue() {
     `| ${row.map((cell, i) => (i < textColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((width, i) => (i < textColumns ? ` ${'-'.repeat(width)} ` : ` ${'-'.repeat(width - 1)}: `)).join('|')}|`;
 
-  console.log(`\n${productCount} products, ${CONNECTIONS} connections, ${durationSeconds} s per route\n`);
+  console.log(
+    `\n${productCount} products, ${CONNECTIONS} connections, ${durationSeconds} s per route, ${rounds} round(s)\n`,
+  );
   console.log([line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n'));
 
   console.log('\nTargets');
