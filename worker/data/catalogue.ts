@@ -26,7 +26,7 @@ import { nearValues, stockingPointsColumn } from './sales-points';
 
 /** Stocking points the product statement reads: the page shows the nearest few, the API up to this many. */
 const MAX_STOCKING_POINTS = 20;
-import { aliased } from './aliased';
+import { aliased, namedExpressions } from './aliased';
 import { jsonRows } from './json-rows';
 
 export { jsonRows };
@@ -381,46 +381,47 @@ const certificationFactColumns = {
  */
 function productPageQuery(db: Database, key: 'id' | 'slug') {
   return db
-    .select({
-      product: productPageColumns,
-      producer: producerPageColumns,
-      provinceVi: provinces.fullNameVi,
-      provinceEn: provinces.fullNameEn,
-      communeVi: communes.fullNameVi,
-      communeEn: communes.fullNameEn,
-      images: jsonRows(
-        {
-          url: productImages.url,
-          altVi: productImages.altVi,
-          altEn: productImages.altEn,
-          width: productImages.width,
-          height: productImages.height,
-        },
-        sql`FROM ${productImages} WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.sortOrder}`,
-      ),
-      variants: jsonRows(
-        {
-          id: productVariants.id,
-          labelVi: productVariants.labelVi,
-          labelEn: productVariants.labelEn,
-          price: productVariants.price,
-          stock: productVariants.stock,
-          gtin: productVariants.gtin,
-        },
-        sql`FROM ${productVariants} WHERE ${productVariants.productId} = ${products.id} ORDER BY ${productVariants.sortOrder}`,
-      ),
-      // Nearest first when the page binds the visitor's place, else by province and name.
-      salesPoints: stockingPointsColumn(products.id, MAX_STOCKING_POINTS),
-      // Where the product is shown today: booths of accepted exhibitors at published fairs running now.
-      fairBooths: jsonRows(
-        {
-          slug: fairs.slug,
-          nameVi: fairs.nameVi,
-          nameEn: fairs.nameEn,
-          endsOn: fairs.endsOn,
-          boothCode: fairBooths.code,
-        },
-        sql`FROM ${fairExhibitorProducts}
+    .select(
+      namedExpressions({
+        product: productPageColumns,
+        producer: producerPageColumns,
+        provinceVi: provinces.fullNameVi,
+        provinceEn: provinces.fullNameEn,
+        communeVi: communes.fullNameVi,
+        communeEn: communes.fullNameEn,
+        images: jsonRows(
+          {
+            url: productImages.url,
+            altVi: productImages.altVi,
+            altEn: productImages.altEn,
+            width: productImages.width,
+            height: productImages.height,
+          },
+          sql`FROM ${productImages} WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.sortOrder}`,
+        ),
+        variants: jsonRows(
+          {
+            id: productVariants.id,
+            labelVi: productVariants.labelVi,
+            labelEn: productVariants.labelEn,
+            price: productVariants.price,
+            stock: productVariants.stock,
+            gtin: productVariants.gtin,
+          },
+          sql`FROM ${productVariants} WHERE ${productVariants.productId} = ${products.id} ORDER BY ${productVariants.sortOrder}`,
+        ),
+        // Nearest first when the page binds the visitor's place, else by province and name.
+        salesPoints: stockingPointsColumn(products.id, MAX_STOCKING_POINTS),
+        // Where the product is shown today: booths of accepted exhibitors at published fairs running now.
+        fairBooths: jsonRows(
+          {
+            slug: fairs.slug,
+            nameVi: fairs.nameVi,
+            nameEn: fairs.nameEn,
+            endsOn: fairs.endsOn,
+            boothCode: fairBooths.code,
+          },
+          sql`FROM ${fairExhibitorProducts}
           JOIN ${fairExhibitors} ON ${fairExhibitors.id} = ${fairExhibitorProducts.exhibitorId}
             AND ${fairExhibitors.status} = 'accepted'
           JOIN ${fairs} ON ${fairs.id} = ${fairExhibitors.fairId} AND ${fairs.isPublished} = 1
@@ -428,13 +429,14 @@ function productPageQuery(db: Database, key: 'id' | 'slug') {
           JOIN ${fairBooths} ON ${fairBooths.id} = ${fairExhibitors.boothId}
           WHERE ${fairExhibitorProducts.productId} = ${products.id}
           ORDER BY ${fairs.startsOn} LIMIT 5`,
-      ),
-      history: jsonRows(
-        certificationFactColumns,
-        sql`FROM ${certifications} WHERE ${certifications.productId} = ${products.id}
+        ),
+        history: jsonRows(
+          certificationFactColumns,
+          sql`FROM ${certifications} WHERE ${certifications.productId} = ${products.id}
           ORDER BY ${certifications.decisionDate} DESC, ${certifications.id} DESC`,
-      ),
-    })
+        ),
+      }),
+    )
     .from(products)
     .innerJoin(producers, eq(producers.id, products.producerId))
     .innerJoin(provinces, eq(provinces.code, producers.provinceCode))

@@ -28,6 +28,8 @@ import type { LatLng } from '../domain/geo';
 import { isViolation } from './constraints';
 import { jsonRows } from './json-rows';
 import { nearValues, stockingPointsColumn } from './sales-points';
+import { namedExpressions } from './aliased';
+import { NEARBY_POINTS } from '../domain/sales-point';
 import type { Database } from './db';
 import { prepared } from './prepared';
 
@@ -52,8 +54,6 @@ export interface ThrottleLookup {
 
 /** Journey and lot-test entries a scan page shows at most. */
 const MAX_EVENTS = 50;
-/** Sales points a scan page lists at most, as the product page does. */
-const MAX_SALES_POINTS = 20;
 
 /**
  * Whether the scanned GTIN is the product's own or one of its pack sizes': a stamp printed for a
@@ -107,77 +107,79 @@ const placeholderValues = (lookup: ScanLookup) => ({
 
 const scanPageQuery = prepared((db) =>
   db
-    .select({
-      ...stampStateColumns,
-      // Read here rather than counted: looking up a real stamp costs nothing against the limit.
-      throttleCount: sql<number>`coalesce((SELECT ${rateLimits.count} FROM ${rateLimits}
+    .select(
+      namedExpressions({
+        ...stampStateColumns,
+        // Read here rather than counted: looking up a real stamp costs nothing against the limit.
+        throttleCount: sql<number>`coalesce((SELECT ${rateLimits.count} FROM ${rateLimits}
         WHERE ${rateLimits.key} = ${sql.placeholder('throttleKey')}
         AND ${rateLimits.windowStart} = ${sql.placeholder('throttleWindow')}), 0)`,
-      pinHmac: stamps.pinHmac,
-      pinClaimedAt: stamps.pinClaimedAt,
-      pinClaimProvince: stamps.pinClaimProvince,
-      pinFailedAttempts: stamps.pinFailedAttempts,
-      pinLockedUntil: stamps.pinLockedUntil,
-      keyVersion: stampBatches.keyVersion,
-      lotProductionDate: lots.productionDate,
-      lotBestBefore: lots.bestBefore,
-      productId: products.id,
-      productSlug: products.slug,
-      productNameVi: products.nameVi,
-      productNameEn: products.nameEn,
-      productPublished: products.isPublished,
-      producerName: producers.name,
-      producerSlug: producers.slug,
-      producerKind: producers.kind,
-      producerProvinceCode: producers.provinceCode,
-      producerCommuneVi: communes.fullNameVi,
-      producerCommuneEn: communes.fullNameEn,
-      images: jsonRows(
-        { url: productImages.url, altVi: productImages.altVi, altEn: productImages.altEn },
-        sql`FROM ${productImages} WHERE ${productImages.productId} = ${products.id}
+        pinHmac: stamps.pinHmac,
+        pinClaimedAt: stamps.pinClaimedAt,
+        pinClaimProvince: stamps.pinClaimProvince,
+        pinFailedAttempts: stamps.pinFailedAttempts,
+        pinLockedUntil: stamps.pinLockedUntil,
+        keyVersion: stampBatches.keyVersion,
+        lotProductionDate: lots.productionDate,
+        lotBestBefore: lots.bestBefore,
+        productId: products.id,
+        productSlug: products.slug,
+        productNameVi: products.nameVi,
+        productNameEn: products.nameEn,
+        productPublished: products.isPublished,
+        producerName: producers.name,
+        producerSlug: producers.slug,
+        producerKind: producers.kind,
+        producerProvinceCode: producers.provinceCode,
+        producerCommuneVi: communes.fullNameVi,
+        producerCommuneEn: communes.fullNameEn,
+        images: jsonRows(
+          { url: productImages.url, altVi: productImages.altVi, altEn: productImages.altEn },
+          sql`FROM ${productImages} WHERE ${productImages.productId} = ${products.id}
           ORDER BY ${productImages.sortOrder} LIMIT 1`,
-      ),
-      history: jsonRows(
-        {
-          id: certifications.id,
-          stars: certifications.stars,
-          score: certifications.score,
-          criteriaVersion: certifications.criteriaVersion,
-          level: certifications.level,
-          decisionNumber: certifications.decisionNumber,
-          decisionDate: certifications.decisionDate,
-          issuingBody: certifications.issuingBody,
-          validUntil: certifications.validUntil,
-          status: certifications.status,
-          statusReason: certifications.statusReason,
-          statusChangedAt: certifications.statusChangedAt,
-          revocationDecision: certifications.revocationDecision,
-        },
-        sql`FROM ${certifications} WHERE ${certifications.productId} = ${products.id}`,
-      ),
-      // Only public events: the private ones are the producer's own notes.
-      events: jsonRows(
-        {
-          eventType: traceEvents.eventType,
-          occurredAt: traceEvents.occurredAt,
-          provinceCode: traceEvents.provinceCode,
-          communeVi: communes.fullNameVi,
-          communeEn: communes.fullNameEn,
-          salesPoint: salesPoints.name,
-          placeText: traceEvents.placeText,
-          actor: traceEvents.actor,
-          description: traceEvents.description,
-          reportUrl: traceEvents.reportUrl,
-        },
-        sql`FROM ${traceEvents}
+        ),
+        history: jsonRows(
+          {
+            id: certifications.id,
+            stars: certifications.stars,
+            score: certifications.score,
+            criteriaVersion: certifications.criteriaVersion,
+            level: certifications.level,
+            decisionNumber: certifications.decisionNumber,
+            decisionDate: certifications.decisionDate,
+            issuingBody: certifications.issuingBody,
+            validUntil: certifications.validUntil,
+            status: certifications.status,
+            statusReason: certifications.statusReason,
+            statusChangedAt: certifications.statusChangedAt,
+            revocationDecision: certifications.revocationDecision,
+          },
+          sql`FROM ${certifications} WHERE ${certifications.productId} = ${products.id}`,
+        ),
+        // Only public events: the private ones are the producer's own notes.
+        events: jsonRows(
+          {
+            eventType: traceEvents.eventType,
+            occurredAt: traceEvents.occurredAt,
+            provinceCode: traceEvents.provinceCode,
+            communeVi: communes.fullNameVi,
+            communeEn: communes.fullNameEn,
+            salesPoint: salesPoints.name,
+            placeText: traceEvents.placeText,
+            actor: traceEvents.actor,
+            description: traceEvents.description,
+            reportUrl: traceEvents.reportUrl,
+          },
+          sql`FROM ${traceEvents}
           LEFT JOIN ${communes} ON ${communes.code} = ${traceEvents.communeCode}
           LEFT JOIN ${salesPoints} ON ${salesPoints.id} = ${traceEvents.salesPointId}
           WHERE ${traceEvents.lotId} = ${lots.id} AND ${traceEvents.isPublic} = 1
           ORDER BY ${traceEvents.occurredAt}, ${traceEvents.id} LIMIT ${sql.raw(String(MAX_EVENTS))}`,
-      ),
-      // Nearest first when the page binds the visitor's place (nearX/nearY/nearZ), else by province and name.
-      salesPoints: stockingPointsColumn(products.id, MAX_SALES_POINTS),
-    })
+        ),
+        // Nearest first when the page binds the visitor's place (nearX/nearY/nearZ), else by province and name.
+        salesPoints: stockingPointsColumn(products.id, NEARBY_POINTS),
+      }),
+    )
     .from(stamps)
     .innerJoin(stampBatches, and(eq(stampBatches.id, stamps.batchId), gt(stampBatches.quantity, 0)))
     .innerJoin(lots, eq(lots.id, stampBatches.lotId))
