@@ -27,6 +27,7 @@ import { nearValues, stockingPointsColumn } from './sales-points';
 /** Stocking points the product statement reads: the page shows the nearest few, the API up to this many. */
 const MAX_STOCKING_POINTS = 20;
 import { aliased, namedExpressions } from './aliased';
+import { certificationFactColumns } from './certification-facts';
 import { jsonRows } from './json-rows';
 
 export { jsonRows };
@@ -355,23 +356,6 @@ const producerPageColumns = {
   communeCode: producers.communeCode,
   phone: producers.phone,
   zalo: producers.zalo,
-};
-
-/** What the verdict and the history show of each recorded result (CertificationFacts). */
-const certificationFactColumns = {
-  id: certifications.id,
-  stars: certifications.stars,
-  score: certifications.score,
-  criteriaVersion: certifications.criteriaVersion,
-  level: certifications.level,
-  decisionNumber: certifications.decisionNumber,
-  decisionDate: certifications.decisionDate,
-  issuingBody: certifications.issuingBody,
-  validUntil: certifications.validUntil,
-  status: certifications.status,
-  statusReason: certifications.statusReason,
-  statusChangedAt: certifications.statusChangedAt,
-  revocationDecision: certifications.revocationDecision,
 };
 
 /**

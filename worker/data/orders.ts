@@ -337,7 +337,7 @@ export async function insertOrder(db: Database, order: NewOrder, token: string):
   );
   // The order as its pages and the API show it, from what the inserts returned (no read-back):
   // nothing else can have touched it inside the batch, and a new order has no payment yet.
-  const [orderRows, partRows_, lineRows_, eventRows] = results as unknown as [
+  const [orderRows, returnedParts, returnedLines, eventRows] = results as unknown as [
     (OrderRow & { provinceName: string | null; communeName: string | null })[],
     (typeof subOrders.$inferSelect & {
       producerName: string;
@@ -351,7 +351,7 @@ export async function insertOrder(db: Database, order: NewOrder, token: string):
   const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
   return toOrderDetail([
     orderRows.map(({ provinceName, communeName, ...row }) => ({ order: row, provinceName, communeName })),
-    partRows_
+    returnedParts
       .sort((a, b) => a.number - b.number)
       .map(({ producerName, producerSlug, producerPhone, producerZalo, ...subOrder }) => ({
         subOrder,
@@ -360,7 +360,7 @@ export async function insertOrder(db: Database, order: NewOrder, token: string):
         producerPhone,
         producerZalo,
       })),
-    lineRows_.sort(byId),
+    returnedLines.sort(byId),
     eventRows.sort(byId),
     [],
   ] as unknown as DetailRows)!;

@@ -29,6 +29,7 @@ import { isViolation } from './constraints';
 import { jsonRows } from './json-rows';
 import { nearValues, stockingPointsColumn } from './sales-points';
 import { namedExpressions } from './aliased';
+import { certificationFactColumns } from './certification-facts';
 import { NEARBY_POINTS } from '../domain/sales-point';
 import type { Database } from './db';
 import { prepared } from './prepared';
@@ -139,21 +140,7 @@ const scanPageQuery = prepared((db) =>
           ORDER BY ${productImages.sortOrder} LIMIT 1`,
         ),
         history: jsonRows(
-          {
-            id: certifications.id,
-            stars: certifications.stars,
-            score: certifications.score,
-            criteriaVersion: certifications.criteriaVersion,
-            level: certifications.level,
-            decisionNumber: certifications.decisionNumber,
-            decisionDate: certifications.decisionDate,
-            issuingBody: certifications.issuingBody,
-            validUntil: certifications.validUntil,
-            status: certifications.status,
-            statusReason: certifications.statusReason,
-            statusChangedAt: certifications.statusChangedAt,
-            revocationDecision: certifications.revocationDecision,
-          },
+          certificationFactColumns,
           sql`FROM ${certifications} WHERE ${certifications.productId} = ${products.id}`,
         ),
         // Only public events: the private ones are the producer's own notes.
