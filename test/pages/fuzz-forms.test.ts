@@ -67,10 +67,26 @@ function bodyOf({ pairs, encoding }: { pairs: [string, string][]; encoding: Enco
     return { body: JSON.stringify(Object.fromEntries(pairs)), headers: { 'Content-Type': 'application/json' } };
   }
   if (encoding === 'raw') return { body: pairs.flat().join('&'), headers: { 'Content-Type': 'text/plain' } };
-  const form = new FormData();
-  // A file where a field is expected is one more way to surprise a parser.
-  for (const [name, value] of pairs) form.append(name, value.length % 3 ? value : new File([value], 'x.jpg'));
-  return { body: form };
+  return multipartOf(pairs);
+}
+
+/**
+ * Multipart built by hand, names escaped as browsers escape them (quote, CR, LF) and nothing else:
+ * workerd's FormData refuses to send some names (one ending in a backslash), which a client
+ * writing its own body still can. A file where a field is expected is one more way to surprise a parser.
+ */
+function multipartOf(pairs: [string, string][]): RequestInit {
+  const boundary = `----fuzz${crypto.randomUUID()}`;
+  const escape = (name: string) => name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const parts = pairs.map(([name, value]) => {
+    const file = value.length % 3 === 0;
+    const disposition = `form-data; name="${escape(name)}"${file ? '; filename="x.jpg"' : ''}`;
+    return `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${file ? 'Content-Type: image/jpeg\r\n' : ''}\r\n${value}\r\n`;
+  });
+  return {
+    body: `${parts.join('')}--${boundary}--\r\n`,
+    headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 const withHeader = (init: RequestInit, name: string, value: string): RequestInit => {
@@ -94,7 +110,8 @@ describe('arbitrary input', () => {
         const response = await new Phone().request('/scans', { ...request, method: 'POST' });
         expect([204, 400, 403, 413, 415, 429]).toContain(response.status);
       }),
-      { numRuns: RUNS },
+      // CI's counterexample: a multipart field named by a lone backslash.
+      { numRuns: RUNS, examples: [[{ pairs: [['\\', '']], encoding: 'multipart' }, 'same-origin']] },
     );
     const [row] = await testDb().select().from(stamps).where(eq(stamps.id, stamp.stampId));
     expect(row).toMatchObject({ scanCount: 0, deviceCount: 0, networkCount: 0, firstScannedAt: null });
