@@ -4,9 +4,10 @@
  *
  * Near me has no spatial index to lean on (local D1 refuses R*Tree), so a search takes the
  * bounding box of the radius on the indexed latitude and longitude, then the exact distance of
- * what is left, then orders and limits. The distance is measured in SQL as the chord between
- * stored unit vectors (geo_x, geo_y, geo_z), which orders exactly as the great-circle distance
- * and needs only arithmetic; pages show the haversine distance of worker/domain/geo.ts.
+ * what is left, then orders and limits. The distance is measured in SQL as the dot product of
+ * stored unit vectors (geo_x, geo_y, geo_z), the cosine of the angle between them, which orders
+ * exactly as the great-circle distance (reversed) and needs three multiplications; pages show the
+ * haversine distance of worker/domain/geo.ts.
  */
 import { and, asc, desc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
@@ -20,11 +21,13 @@ import {
   salesPointProducts,
   salesPoints,
 } from '../../db/schema';
-import { boundingBox, squaredChordForKm, unitVector, type LatLng } from '../domain/geo';
+import { boundingBox, unitDotForKm, unitVector, type LatLng } from '../domain/geo';
 import { problem } from '../domain/errors';
 import { stockRefusal, type StockableFacts } from '../domain/sales-point';
 import { slugify } from '../domain/text';
 import { aliased } from './aliased';
+import { fixedLimit } from './fixed-limit';
+import { flatRowReader } from './prepared';
 import { auditStatement } from './audit';
 import { jsonRows } from './json-rows';
 import { withConstraints } from './constraints';
@@ -40,17 +43,13 @@ export interface Actor {
 
 const now = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
-/** The squared chord from the point a statement binds as nearX/nearY/nearZ; null without one. */
-const chordFrom = (x: SQL, y: SQL, z: SQL) =>
-  sql<
-    number | null
-  >`((${salesPoints.geoX} - ${x}) * (${salesPoints.geoX} - ${x}) + (${salesPoints.geoY} - ${y}) * (${salesPoints.geoY} - ${y}) + (${salesPoints.geoZ} - ${z}) * (${salesPoints.geoZ} - ${z}))`;
-
-const placeholderChord = chordFrom(
-  sql`${sql.placeholder('nearX')}`,
-  sql`${sql.placeholder('nearY')}`,
-  sql`${sql.placeholder('nearZ')}`,
-);
+/**
+ * How close a point lies to the centre a statement binds as nearX/nearY/nearZ: the dot product of
+ * their unit vectors, 1 at the centre and smaller farther away; null without a centre.
+ */
+const closeness = sql<
+  number | null
+>`(${salesPoints.geoX} * ${sql.placeholder('nearX')} + ${salesPoints.geoY} * ${sql.placeholder('nearY')} + ${salesPoints.geoZ} * ${sql.placeholder('nearZ')})`;
 
 /** Values a near statement binds: the centre as a unit vector (nulls when there is none). */
 export function nearValues(center: LatLng | null) {
@@ -84,7 +83,7 @@ export function stockingPointsColumn(productId: SQL | AnyColumn, limit: number) 
       JOIN ${salesPoints} ON ${salesPoints.id} = ${salesPointProducts.salesPointId}
       LEFT JOIN ${communes} ON ${communes.code} = ${salesPoints.communeCode}
       WHERE ${salesPointProducts.productId} = ${productId} AND ${salesPoints.status} = 'active'
-      ORDER BY ${placeholderChord} NULLS LAST, ${salesPoints.provinceCode}, ${salesPoints.name}
+      ORDER BY ${closeness} DESC NULLS LAST, ${salesPoints.provinceCode}, ${salesPoints.name}
       LIMIT ${sql.raw(String(limit))}`,
   );
 }
@@ -103,6 +102,9 @@ export interface SalesPointSearch {
 /** Matches read when a filter decided outside SQL (open now) needs all of them. */
 export const MAX_FILTERED_MATCHES = 2000;
 
+/** Rows a search reads: one page, or every match (up to a cap) when a filter outside SQL decides. */
+const searchLimit = (search: SalesPointSearch) => (search.allMatches ? MAX_FILTERED_MATCHES : search.limit);
+
 const listColumns = {
   id: salesPoints.id,
   slug: salesPoints.slug,
@@ -120,8 +122,16 @@ const listColumns = {
   communeEn: aliased(communes.fullNameEn, 'commune_en'),
 };
 
+/** A search's row: the point, and the number of matches (counted from the statement's matches). */
+const searchRowColumns = {
+  ...listColumns,
+  total: sql<number>`(SELECT count(*) FROM ${sql.identifier('matches')})`.as('total'),
+};
+const readSearchRows = flatRowReader(searchRowColumns);
+
 function searchShape(search: SalesPointSearch) {
   return [
+    searchLimit(search),
     search.province ? 'p' : '',
     search.kind ? 'k' : '',
     search.productSlug ? 'x' : '',
@@ -131,14 +141,16 @@ function searchShape(search: SalesPointSearch) {
 
 /**
  * One statement: the matches are picked once, from the indexes alone (the bounding box on
- * sales_points_geo_idx, then the chord), as a common table expression that both the page and the
+ * sales_points_geo_idx, then the closeness), as a common table expression that both the page and the
  * count read; only the page's rows are joined to their columns and commune. (A count of its own
  * scanned the box a second time; a window count over the joined rows made SQLite build every
  * match's whole row before sorting.)
  */
 function buildSearch(db: Database, search: SalesPointSearch) {
   const value = (name: string) => sql.placeholder(name);
-  const conditions: SQL[] = [eq(salesPoints.status, 'active')];
+  // 'active' written into the text, not bound: local D1 ran the near-me statement 0.14 ms faster so
+  // (the query plan is the same; measured with in-worker loops).
+  const conditions: SQL[] = [sql`${salesPoints.status} = 'active'`];
   if (search.province) conditions.push(sql`${salesPoints.provinceCode} = ${value('province')}`);
   if (search.kind) conditions.push(sql`${salesPoints.kind} = ${value('kind')}`);
   if (search.productSlug) {
@@ -149,7 +161,7 @@ function buildSearch(db: Database, search: SalesPointSearch) {
     conditions.push(
       sql`${salesPoints.latitude} BETWEEN ${value('south')} AND ${value('north')}`,
       sql`(${salesPoints.longitude} BETWEEN ${value('west1')} AND ${value('east1')} OR ${salesPoints.longitude} BETWEEN ${value('west2')} AND ${value('east2')})`,
-      sql`${placeholderChord} <= ${value('maxChord')}`,
+      sql`${closeness} >= ${value('minCloseness')}`,
     );
   }
   const where = and(...conditions);
@@ -157,8 +169,8 @@ function buildSearch(db: Database, search: SalesPointSearch) {
     db
       .select({
         pointId: aliased(salesPoints.id, 'point_id'),
-        chord: (search.near ? placeholderChord : sql<number | null>`NULL`).as('chord'),
-        // The list's order without a centre; near me orders by the chord, from the index alone.
+        closeness: (search.near ? closeness : sql<number | null>`NULL`).as('closeness'),
+        // The list's order without a centre; near me orders by closeness, from the index alone.
         provinceCode: (search.near ? sql<null>`NULL` : sql<string>`${salesPoints.provinceCode}`).as('match_province'),
         name: (search.near ? sql<null>`NULL` : sql<string>`${salesPoints.name}`).as('match_name'),
       })
@@ -166,29 +178,25 @@ function buildSearch(db: Database, search: SalesPointSearch) {
       .where(where),
   );
   const page = db
-    .select({ pointId: matches.pointId, chord: matches.chord })
+    .select({ pointId: matches.pointId, closeness: matches.closeness })
     .from(matches)
     .orderBy(
       search.near
-        ? sql`${matches.chord}, ${matches.pointId}`
+        ? sql`${matches.closeness} DESC, ${matches.pointId}`
         : sql`${matches.provinceCode}, ${matches.name}, ${matches.pointId}`,
     )
-    .limit(sql.placeholder('limit'))
+    .limit(fixedLimit(searchLimit(search)))
     .offset(sql.placeholder('offset'))
     .as('page');
   const rows = db
     .with(matches)
-    .select({
-      ...listColumns,
-      total: sql<number>`(SELECT count(*) FROM ${sql.identifier('matches')})`.as('total'),
-      chord: sql<number | null>`${page.chord}`.as('page_chord'),
-    })
+    .select(searchRowColumns)
     .from(page)
     .innerJoin(salesPoints, eq(salesPoints.id, page.pointId))
     .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
     .orderBy(
       search.near
-        ? sql`${page.chord}, ${salesPoints.id}`
+        ? sql`${page.closeness} DESC, ${salesPoints.id}`
         : sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`,
     )
     .prepare();
@@ -217,7 +225,6 @@ export async function searchSalesPoints(db: Database, search: SalesPointSearch) 
   if (!statement) shapes.set(shape, (statement = buildSearch(db, search)));
 
   const values: Record<string, unknown> = {
-    limit: search.allMatches ? MAX_FILTERED_MATCHES : search.limit,
     offset: search.allMatches ? 0 : (search.page - 1) * search.limit,
     province: search.province,
     kind: search.kind,
@@ -233,10 +240,10 @@ export async function searchSalesPoints(db: Database, search: SalesPointSearch) 
       east1: first!.east,
       west2: second!.west,
       east2: second!.east,
-      maxChord: squaredChordForKm(search.near.radiusKm),
+      minCloseness: unitDotForKm(search.near.radiusKm),
     });
   }
-  const rows = await statement.rows.execute(values);
+  const rows = await readSearchRows(statement.rows, values);
   if (rows.length === 0 && values.offset !== 0) {
     const [count] = await statement.count.execute(values);
     return { items: rows, total: count?.total ?? 0 };

@@ -144,9 +144,10 @@ export interface UnitVector {
 }
 
 /**
- * Latitude and longitude as a unit vector, stored beside them: the straight-line (chord) distance
- * between two such vectors grows with the great-circle distance, so SQL can order places by it
- * with arithmetic alone, whether or not the database has trigonometric functions.
+ * Latitude and longitude as a unit vector, stored beside them: the dot product of two such vectors
+ * is the cosine of the angle between them, so it falls as the great-circle distance grows and SQL
+ * can filter and order places by it with three multiplications, whether or not the database has
+ * trigonometric functions.
  */
 export function unitVector({ latitude, longitude }: LatLng): UnitVector {
   const lat = radians(latitude);
@@ -154,8 +155,7 @@ export function unitVector({ latitude, longitude }: LatLng): UnitVector {
   return { x: Math.cos(lat) * Math.cos(lng), y: Math.cos(lat) * Math.sin(lng), z: Math.sin(lat) };
 }
 
-/** The squared chord between unit vectors `km` apart on the surface: the radius filter in vector terms. */
-export function squaredChordForKm(km: number): number {
-  const chord = 2 * Math.sin(Math.min(Math.PI, km / EARTH_RADIUS_KM) / 2);
-  return chord * chord;
+/** The dot product of unit vectors `km` apart on the surface: the radius filter in vector terms (at least this). */
+export function unitDotForKm(km: number): number {
+  return Math.cos(Math.min(Math.PI, km / EARTH_RADIUS_KM));
 }
