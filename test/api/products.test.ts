@@ -60,6 +60,24 @@ describe('GET /api/v1/products search', () => {
     expect(await slugsFor(`q=${word}`)).toEqual([byName.slug, byProducer.slug]);
   });
 
+  it('fills a page with producer matches only where the name matches run out, page by page', async () => {
+    const word = uniqueWord();
+    const producerId = await createProducer({ name: `HTX ${word}` });
+    const byProducer = [await createProduct({ nameVi: 'Trà xanh', producerId })];
+    byProducer.unshift(await createProduct({ nameVi: 'Trà đen', producerId }));
+    const byName = [];
+    for (let i = 0; i < 3; i++) byName.unshift(await createProduct({ nameVi: `Trà ${word} ${i}` }));
+    const pages = [];
+    for (const page of [1, 2, 3]) pages.push(await slugsFor(`q=${word}&limit=2&page=${page}`));
+    expect(pages).toEqual([
+      [byName[0]!.slug, byName[1]!.slug],
+      [byName[2]!.slug, byProducer[0]!.slug],
+      [byProducer[1]!.slug],
+    ]);
+    // Exactly one page of name matches: nothing from elsewhere on it.
+    expect(await slugsFor(`q=${word}&limit=3`)).toEqual(byName.map((product) => product.slug));
+  });
+
   it('treats FTS5 syntax typed by a user as words, not as an error', async () => {
     const { status } = await getJson<ProductList>(`/api/v1/products?q=${encodeURIComponent('"mật ong" OR * NEAR(')}`);
     expect(status).toBe(200);
