@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { communes, salesPoints } from '../../db/schema';
+import { communes, products, salesPoints } from '../../db/schema';
 import { aliased } from '../../worker/data/aliased';
-import { flatRowReader } from '../../worker/data/prepared';
+import { flatRowReader, opaquePlaceholder } from '../../worker/data/prepared';
 import { testDb } from '../support/factories';
 import { createSalesPoint } from '../support/sales-points';
 
@@ -39,5 +40,36 @@ describe('flatRowReader', () => {
 
   it('refuses a nested selection, whose columns it could not place', () => {
     expect(() => flatRowReader({ point: { id: salesPoints.id } } as never)).toThrow(TypeError);
+  });
+});
+
+describe('opaquePlaceholder', () => {
+  it('still lets SQLite find the row through the index', async () => {
+    const db = testDb();
+    const point = await createSalesPoint();
+    const query = db
+      .select({ id: salesPoints.id })
+      .from(salesPoints)
+      .where(eq(salesPoints.slug, opaquePlaceholder('slug')))
+      .prepare();
+    expect(await query.all({ slug: point.slug })).toEqual([{ id: point.id }]);
+    const { sql: text } = query.getQuery();
+    expect(text).toContain('= +?');
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${text}`).bind(point.slug).raw();
+    expect(plan.map((row) => String(row.at(-1)))).toEqual([
+      expect.stringMatching(/^SEARCH sales_points USING (COVERING )?INDEX sales_points_slug_unique \(slug=\?\)/),
+    ]);
+  });
+
+  it('keeps the search of a product by id on its primary key', async () => {
+    const query = testDb()
+      .select({ id: products.id })
+      .from(products)
+      .where(eq(products.id, opaquePlaceholder('id')))
+      .prepare();
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.getQuery().sql}`).bind(1).raw();
+    expect(plan.map((row) => String(row.at(-1)))).toEqual([
+      expect.stringMatching(/^SEARCH products USING INTEGER PRIMARY KEY/),
+    ]);
   });
 });

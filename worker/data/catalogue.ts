@@ -19,7 +19,7 @@ import { MIN_CERTIFIED_STARS } from '../domain/certification';
 import type { LatLng } from '../domain/geo';
 import { searchMatch } from '../domain/text';
 import type { Database } from './db';
-import { prepared } from './prepared';
+import { opaquePlaceholder, prepared } from './prepared';
 import { ftsMatches, productsFts } from './search-index';
 import { productGroupsById, productGroupsOfCode, productSubgroupsById } from './reference';
 import { nearValues, stockingPointsColumn } from './sales-points';
@@ -62,7 +62,7 @@ export function listedConditions(today: string): SQL[] {
 }
 
 /** A bound value of the search statement, filled in when it runs (see searchStatements). */
-const value = (name: keyof SearchValues) => sql`${sql.placeholder(name)}`;
+const value = (name: keyof SearchValues) => opaquePlaceholder(name);
 
 /**
  * Filters read only products' own columns (group and producer kind through
@@ -71,9 +71,11 @@ const value = (name: keyof SearchValues) => sql`${sql.placeholder(name)}`;
  * filters are present shapes the statement; their values are placeholders.
  */
 function filterConditions(filter: CatalogueFilter): SQL[] {
+  // Constants written into the text, every value an opaque placeholder: a value the query planner
+  // reads makes SQLite compile the statement again on every run (see opaquePlaceholder).
   const conditions = [
-    eq(products.isPublished, true),
-    gte(products.ocopStars, MIN_CERTIFIED_STARS),
+    sql`${products.isPublished} = 1`,
+    sql`${products.ocopStars} >= ${sql.raw(String(MIN_CERTIFIED_STARS))}`,
     sql`${products.certifiedUntil} >= ${value('today')}`,
   ];
   if (filter.province) conditions.push(sql`${products.provinceCode} = ${value('province')}`);
@@ -132,7 +134,9 @@ function listedFromMatches(expression: SQL, where: SQL, columns: SQL, order: SQL
       ${order} LIMIT ${limit})`;
 }
 
-const pageColumns = (tier: number) => sql`${products.id} AS id, ${tier} AS tier, ${products.ocopStars} AS stars,
+const pageColumns = (
+  tier: number,
+) => sql`${products.id} AS id, ${sql.raw(String(tier))} AS tier, ${products.ocopStars} AS stars,
   ${products.price} AS price, ${products.createdAt} AS created_at`;
 
 /**
@@ -247,8 +251,14 @@ function buildSearchStatements(db: Database, filter: CatalogueFilter, sort: Cata
   // Counting starts from the matches whatever the term: it stops at the cap, and the by-id index
   // answers "is this match listed?" without touching the wide product rows.
   const countedSql = searched
-    ? listedFromMatches(value('anywhere'), where, sql`${products.id} AS id`, sql``, sql`${MAX_COUNTED_RESULTS}`)
-    : sql`SELECT ${products.id} FROM ${products} WHERE ${where} LIMIT ${MAX_COUNTED_RESULTS}`;
+    ? listedFromMatches(
+        value('anywhere'),
+        where,
+        sql`${products.id} AS id`,
+        sql``,
+        sql.raw(String(MAX_COUNTED_RESULTS)),
+      )
+    : sql`SELECT ${products.id} FROM ${products} WHERE ${where} LIMIT ${sql.raw(String(MAX_COUNTED_RESULTS))}`;
   const total = sql<number>`(SELECT count(*) FROM (${countedSql}))`;
   // The total rides on every row of the page (SQLite evaluates the uncorrelated subquery once), as a
   // second statement would cost D1 time of its own. Only an empty page needs the count apart.
@@ -431,7 +441,7 @@ function productPageQuery(db: Database, key: 'id' | 'slug') {
     .innerJoin(producers, eq(producers.id, products.producerId))
     .innerJoin(provinces, eq(provinces.code, producers.provinceCode))
     .leftJoin(communes, eq(communes.code, producers.communeCode))
-    .where(key === 'id' ? eq(products.id, sql.placeholder('key')) : eq(products.slug, sql.placeholder('key')))
+    .where(key === 'id' ? eq(products.id, opaquePlaceholder('key')) : eq(products.slug, opaquePlaceholder('key')))
     .prepare();
 }
 

@@ -32,7 +32,7 @@ import { namedExpressions } from './aliased';
 import { certificationFactColumns } from './certification-facts';
 import { NEARBY_POINTS } from '../domain/sales-point';
 import type { Database } from './db';
-import { prepared } from './prepared';
+import { opaquePlaceholder, prepared } from './prepared';
 
 /** What identifies one look at a stamp: its serial, and the device and province it comes from. */
 export interface ScanLookup {
@@ -70,7 +70,7 @@ const gtinMatchesSql = (gtin: SQL | Placeholder | string) =>
  * prepared), so their SQL cannot change shape with them. A null device id matches no scan event;
  * a null province counts as seen, as a scan from nowhere known adds no province.
  */
-const serialParam = sql.placeholder('serial');
+const serialParam = opaquePlaceholder('serial');
 const gtinParam = sql.placeholder('gtin');
 const deviceParam = sql.placeholder('deviceId');
 const ipHashParam = sql.placeholder('ipHash');
