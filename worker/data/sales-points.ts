@@ -27,7 +27,7 @@ import { stockRefusal, type StockableFacts } from '../domain/sales-point';
 import { slugify } from '../domain/text';
 import { aliased } from './aliased';
 import { fixedLimit } from './fixed-limit';
-import { flatRowReader, opaquePlaceholder } from './prepared';
+import { flatRowReader } from './prepared';
 import { auditStatement } from './audit';
 import { jsonRows } from './json-rows';
 import { withConstraints } from './constraints';
@@ -147,9 +147,10 @@ function searchShape(search: SalesPointSearch) {
  * match's whole row before sorting.)
  */
 function buildSearch(db: Database, search: SalesPointSearch) {
-  const value = (name: string) => opaquePlaceholder(name);
-  // Constants written into the text and values behind opaquePlaceholder: a bound value the query
-  // planner reads makes SQLite compile the statement again on every run ('active' bound cost 0.14 ms).
+  const value = (name: string) => sql.placeholder(name);
+  // 'active' written into the text: bound, it is a value the query planner reads, and SQLite then
+  // compiles the statement again on every run (0.14 ms; see opaquePlaceholder). The other values stay
+  // plain placeholders: a unary plus would run for each of the ~650 points in the box.
   const conditions: SQL[] = [sql`${salesPoints.status} = 'active'`];
   if (search.province) conditions.push(sql`${salesPoints.provinceCode} = ${value('province')}`);
   if (search.kind) conditions.push(sql`${salesPoints.kind} = ${value('kind')}`);
