@@ -1,45 +1,54 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { communes, products, salesPoints } from '../../db/schema';
-import { aliased } from '../../worker/data/aliased';
-import { flatRowReader, opaquePlaceholder } from '../../worker/data/prepared';
+import { aggregatedRows } from '../../worker/data/json-rows';
+import { opaquePlaceholder } from '../../worker/data/prepared';
 import { testDb } from '../support/factories';
 import { createSalesPoint } from '../support/sales-points';
 
-describe('flatRowReader', () => {
-  it('reads the rows drizzle maps: JSON, real, nullable join and expression columns alike', async () => {
+describe('aggregatedRows', () => {
+  const fields = {
+    id: salesPoints.id,
+    name: salesPoints.name,
+    latitude: salesPoints.latitude,
+    openingHours: salesPoints.openingHours,
+    communeVi: communes.fullNameVi,
+  };
+  const query = (db: ReturnType<typeof testDb>, ids: number[], order: 'asc' | 'desc') =>
+    db
+      .select({
+        count: sql<number>`count(*)`.mapWith(Number),
+        rows: aggregatedRows(fields, sql`${salesPoints.id} ${sql.raw(order)}`),
+      })
+      .from(salesPoints)
+      .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
+      .where(inArray(salesPoints.id, ids.length > 0 ? ids : [-1]));
+
+  it('reads the rows drizzle maps, in the order asked for: JSON, real and nullable join columns alike', async () => {
     const db = testDb();
-    const withHours = await createSalesPoint({ latitude: 10.9504, longitude: 106.8216 });
+    const withHours = await createSalesPoint({ latitude: 10.9504, longitude: 106.8216, communeCode: '26068' });
     const withoutHours = await createSalesPoint({ openingHours: null, latitude: 21.03, longitude: 105.85 });
-    const fields = {
-      id: salesPoints.id,
-      name: salesPoints.name,
-      latitude: salesPoints.latitude,
-      openingHours: salesPoints.openingHours,
-      communeVi: aliased(communes.fullNameVi, 'commune_vi'),
-      doubled: sql<number>`${salesPoints.id} * 2`.mapWith(Number).as('doubled'),
-      label: sql<string>`'điểm ' || ${salesPoints.id}`.as('label'),
-    };
-    const query = db
+    const ids = [withHours.id, withoutHours.id];
+    const mapped = await db
       .select(fields)
       .from(salesPoints)
       .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
-      .where(sql`${salesPoints.id} IN (${sql.placeholder('first')}, ${sql.placeholder('second')})`)
-      .orderBy(salesPoints.id)
-      .prepare();
-    const values = { first: withHours.id, second: withoutHours.id };
+      .where(inArray(salesPoints.id, ids))
+      .orderBy(desc(salesPoints.id));
 
-    const read = await flatRowReader(fields)(query, values);
+    const [result] = await query(db, ids, 'desc');
 
-    expect(read).toEqual(await query.all(values));
-    expect(read[0]!.openingHours).toEqual([expect.objectContaining({ opens: '00:00', closes: '24:00' })]);
-    expect(read[1]!.openingHours).toBeNull();
-    expect(read[1]!.communeVi).toBeNull();
+    expect(result).toEqual({ count: 2, rows: mapped });
+    expect(result!.rows[1]!.openingHours).toEqual([expect.objectContaining({ opens: '00:00', closes: '24:00' })]);
+    expect(result!.rows[0]!.openingHours).toBeNull();
+    expect(result!.rows[0]!.communeVi).toBeNull();
+    expect(result!.rows[1]!.communeVi).toEqual(expect.any(String));
+    expect((await query(db, ids, 'asc'))[0]!.rows.map((row) => row.id)).toEqual(ids);
   });
 
-  it('refuses a nested selection, whose columns it could not place', () => {
-    expect(() => flatRowReader({ point: { id: salesPoints.id } } as never)).toThrow(TypeError);
+  it('answers one row with an empty list when nothing matched', async () => {
+    expect(await query(testDb(), [], 'asc')).toEqual([{ count: 0, rows: [] }]);
   });
 });
 

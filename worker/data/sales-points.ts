@@ -27,9 +27,8 @@ import { stockRefusal, type StockableFacts } from '../domain/sales-point';
 import { slugify } from '../domain/text';
 import { aliased } from './aliased';
 import { fixedLimit } from './fixed-limit';
-import { flatRowReader } from './prepared';
 import { auditStatement } from './audit';
-import { jsonRows } from './json-rows';
+import { aggregatedRows, jsonRows } from './json-rows';
 import { withConstraints } from './constraints';
 import type { Database } from './db';
 import { ftsMatches, productsFts } from './search-index';
@@ -105,6 +104,7 @@ export const MAX_FILTERED_MATCHES = 2000;
 /** Rows a search reads: one page, or every match (up to a cap) when a filter outside SQL decides. */
 const searchLimit = (search: SalesPointSearch) => (search.allMatches ? MAX_FILTERED_MATCHES : search.limit);
 
+/** A search's columns: the list and the API show these of each point. */
 const listColumns = {
   id: salesPoints.id,
   slug: salesPoints.slug,
@@ -118,16 +118,9 @@ const listColumns = {
   phone: salesPoints.phone,
   zalo: salesPoints.zalo,
   openingHours: salesPoints.openingHours,
-  communeVi: aliased(communes.fullNameVi, 'commune_vi'),
-  communeEn: aliased(communes.fullNameEn, 'commune_en'),
+  communeVi: communes.fullNameVi,
+  communeEn: communes.fullNameEn,
 };
-
-/** A search's row: the point, and the number of matches (counted from the statement's matches). */
-const searchRowColumns = {
-  ...listColumns,
-  total: sql<number>`(SELECT count(*) FROM ${sql.identifier('matches')})`.as('total'),
-};
-const readSearchRows = flatRowReader(searchRowColumns);
 
 function searchShape(search: SalesPointSearch) {
   return [
@@ -142,9 +135,10 @@ function searchShape(search: SalesPointSearch) {
 /**
  * One statement: the matches are picked once, from the indexes alone (the bounding box on
  * sales_points_geo_idx, then the closeness), as a common table expression that both the page and the
- * count read; only the page's rows are joined to their columns and commune. (A count of its own
- * scanned the box a second time; a window count over the joined rows made SQLite build every
- * match's whole row before sorting.)
+ * count read; only the page's rows are joined to their columns and commune, and come back as one
+ * row: the count and the page as a JSON array (aggregatedRows), empty past the last page. (A count
+ * of its own scanned the box a second time; a window count over the joined rows made SQLite build
+ * every match's whole row before sorting.)
  */
 function buildSearch(db: Database, search: SalesPointSearch) {
   const value = (name: string) => sql.placeholder(name);
@@ -189,25 +183,21 @@ function buildSearch(db: Database, search: SalesPointSearch) {
     .limit(fixedLimit(searchLimit(search)))
     .offset(sql.placeholder('offset'))
     .as('page');
-  const rows = db
+  return db
     .with(matches)
-    .select(searchRowColumns)
+    .select({
+      total: sql<number>`(SELECT count(*) FROM ${sql.identifier('matches')})`.mapWith(Number),
+      points: aggregatedRows(
+        listColumns,
+        search.near
+          ? sql`${page.closeness} DESC, ${salesPoints.id}`
+          : sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`,
+      ),
+    })
     .from(page)
     .innerJoin(salesPoints, eq(salesPoints.id, page.pointId))
     .leftJoin(communes, eq(communes.code, salesPoints.communeCode))
-    .orderBy(
-      search.near
-        ? sql`${page.closeness} DESC, ${salesPoints.id}`
-        : sql`${salesPoints.provinceCode}, ${salesPoints.name}, ${salesPoints.id}`,
-    )
     .prepare();
-  // A page past the last has no row to carry the total: it is counted on its own.
-  const count = db
-    .select({ total: sql<number>`count(*)` })
-    .from(salesPoints)
-    .where(where)
-    .prepare();
-  return { rows, count };
 }
 
 type SearchStatement = ReturnType<typeof buildSearch>;
@@ -215,8 +205,7 @@ const searchStatements = new WeakMap<object, Map<string, SearchStatement>>();
 
 /**
  * Active points matching the filters, nearest first with `near` (inside its radius) and by
- * province and name without, with the number of matches; one statement, built once per shape
- * (and a count of its own for a page past the last, which has no row to carry the total).
+ * province and name without, with the number of matches; one statement, built once per shape.
  */
 export async function searchSalesPoints(db: Database, search: SalesPointSearch) {
   let shapes = searchStatements.get(db.$client);
@@ -244,12 +233,8 @@ export async function searchSalesPoints(db: Database, search: SalesPointSearch) 
       minCloseness: unitDotForKm(search.near.radiusKm),
     });
   }
-  const rows = await readSearchRows(statement.rows, values);
-  if (rows.length === 0 && values.offset !== 0) {
-    const [count] = await statement.count.execute(values);
-    return { items: rows, total: count?.total ?? 0 };
-  }
-  return { items: rows, total: rows[0]?.total ?? 0 };
+  const [result] = await statement.all(values);
+  return { items: result?.points ?? [], total: result?.total ?? 0 };
 }
 
 export type SalesPointListItem = Awaited<ReturnType<typeof searchSalesPoints>>['items'][number];
