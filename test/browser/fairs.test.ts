@@ -149,7 +149,7 @@ describe('fairs on a 360 × 740 phone', () => {
       await visitor.waitForURL(/\/fairs\/[a-z0-9-]+$/);
       await expectUsable(visitor);
       const fairUrl = visitor.url();
-      expect(await visitor.locator('svg.booth-plan .plan-booth.is-taken').count()).toBe(2);
+      expect(await visitor.locator('svg.booth-plan .plan-booths.is-taken rect').count()).toBe(2);
       for (const [i, producer] of PRODUCERS.entries()) {
         const booth = visitor.locator(`#booth-K0${i + 1}`);
         expect(await booth.textContent()).toContain(producer.name);
