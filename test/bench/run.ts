@@ -110,6 +110,12 @@ async function preparePersistDir(): Promise<string> {
 
   if (!flags.fresh && existsSync(markerPath) && (await readFile(markerPath, 'utf8')) === marker) {
     console.log(`Reusing ${persistTo} (${productCount} products, ${pointCount} sales points; --fresh to reseed)`);
+    // Only the seeded data is kept. The edge cache's copies would be unreachable under a new
+    // generation anyway, and wrangler's local tracing (on by default) stores every request's
+    // spans in the persist dir: 11 GB after a day of runs, a larger store to write into each time.
+    await Promise.all(
+      ['cache', 'observability'].map((part) => rm(join(persistTo, 'v3', part), { recursive: true, force: true })),
+    );
     return persistTo;
   }
   await rm(persistTo, { recursive: true, force: true });
