@@ -146,7 +146,11 @@ async function serveCached(c: Context<AppEnv>, next: () => Promise<void>, place?
 
   const hit = await cache.match(key);
   if (hit) {
-    const response = new Response(hit.body, hit);
+    // Read whole and handed on as one piece: passed on as the stream the cache hands over, the
+    // runtime pumped it through piece by piece. Copies are pages and API answers of at most a few
+    // hundred KB; the 300-exhibitor fair page (196 KB) answered 0.69–0.76× the floor route's
+    // requests a second locally that way and 0.79–0.81× read whole.
+    const response = new Response(await hit.arrayBuffer(), hit);
     response.headers.set('X-Cache', 'HIT');
     return response;
   }
