@@ -1,15 +1,16 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 
+/** A row of `columns` as drizzle decodes it: each column's own type, null where it may be. */
+type RowOf<T extends Record<string, AnyColumn>> = {
+  [K in keyof T]: T[K]['_']['data'] | (T[K]['_']['notNull'] extends true ? never : null);
+};
+
 /**
  * The rows `from` (a FROM … clause) selects, as one JSON array column of the
  * statement it sits in, decoded back to the columns' own types. A statement of
  * a D1 batch costs time of its own, so a page's small lists ride along with
  * its main row instead of being statements of their own.
  */
-type RowOf<T extends Record<string, AnyColumn>> = {
-  [K in keyof T]: T[K]['_']['data'] | (T[K]['_']['notNull'] extends true ? never : null);
-};
-
 export function jsonRows<T extends Record<string, AnyColumn>>(columns: T, from: SQL) {
   const entries = Object.entries(columns);
   const object = sql.join(
