@@ -169,11 +169,14 @@ describe('sales point pages', () => {
     expect(html).toContain('Đang mở cửa');
   });
 
-  it('lists points nearest first from a typed place, with km', async () => {
+  it('lists points nearest first from a typed place, with km, and drops the format hint it no longer needs', async () => {
     const slug = await point('danh-sach', 11.45, 105.55);
     const html = await (await fetchApp('/sales-points?near=11.45,105.56&radius_km=5')).text();
     expect(html).toContain(`/sales-points/${slug}`);
     expect(html).toMatch(/1,1 km/);
+    expect(html).not.toContain('filter-near-hint');
+    // Without a typed place the hint says how to write one.
+    expect(await (await fetchApp('/sales-points')).text()).toContain('aria-describedby="filter-near-hint"');
   });
 
   it('shows the nearest stocking points on the product page, with distance and open-now', async () => {
@@ -213,6 +216,8 @@ describe('sales point pages', () => {
     expect(list.indexOf(`/sales-points/${near}`)).toBeGreaterThan(0);
     expect(list.indexOf(`/sales-points/${near}`)).toBeLessThan(list.indexOf(`/sales-points/${far}`));
     expect(list).toContain('1,1 km');
+    // An approximate place was not typed: the hint on how to type one stays.
+    expect(list).toContain('aria-describedby="filter-near-hint"');
     const page = await (await fetchApp(`/products/${product.slug}`, { cf } as RequestInit)).text();
     expect(page.indexOf(`/sales-points/${near}`)).toBeLessThan(page.indexOf(`/sales-points/${far}`));
     expect(page).toContain('· 1,1 km');

@@ -157,7 +157,7 @@ export const en: Messages = {
     remove: 'Remove',
     unitPrice: (price: string) => `${price} each`,
     subtotal: 'Subtotal',
-    lines: (n: number) => `${n} ${n === 1 ? 'product' : 'products'}`,
+    lines: (n: number) => `${formatNumber(n)} ${n === 1 ? 'product' : 'products'}`,
     shippingLater: 'Shipping is worked out at the next step, from how you receive each producer’s goods.',
     checkout: 'Check out',
     fixFirst: 'Fix the lines marked in red before checking out.',
@@ -988,7 +988,7 @@ export const en: Messages = {
     month: 'Month',
     any: 'All',
     apply: 'Filter',
-    results: (n: number) => `${n} ${n === 1 ? 'event' : 'events'}`,
+    results: (n: number) => `${formatNumber(n)} ${n === 1 ? 'event' : 'events'}`,
     none: 'No fair matches. Choose another month or remove a filter.',
     monthLabel: (month: number, year: number) =>
       `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} ${year}`,
@@ -1010,7 +1010,7 @@ export const en: Messages = {
     organiser: 'Organiser',
     applications: 'Booth applications',
     applicationWindow: (from: string, to: string) => `Applications from ${from} to ${to}`,
-    exhibitorCount: (n: number) => `${n} ${n === 1 ? 'exhibitor' : 'exhibitors'}`,
+    exhibitorCount: (n: number) => `${formatNumber(n)} ${n === 1 ? 'exhibitor' : 'exhibitors'}`,
     addToCalendar: 'Add to calendar',
     calendarFile: 'Calendar file (.ics)',
     googleCalendar: 'Google Calendar',
@@ -1025,7 +1025,7 @@ export const en: Messages = {
     noExhibitors: 'Exhibitors have not been announced yet.',
     booth: (code: string) => `Booth ${code}`,
     freeBooth: 'Free',
-    zoneBooths: (n: number, taken: number) => `${n} booths, ${taken} taken`,
+    zoneBooths: (n: number, taken: number) => `${formatNumber(n)} booths, ${formatNumber(taken)} taken`,
     boothTypes: 'Booth types',
     boothSize: (width: string, depth: string) => `${width} × ${depth} m`,
     fee: 'Fee',
@@ -1119,7 +1119,7 @@ export const en: Messages = {
     producer: 'Tax code or producer number',
     addButton: 'Add into booth',
     noFreeBooths: 'No booth is free.',
-    freeBooths: (n: number) => `${n} ${n === 1 ? 'booth' : 'booths'} free`,
+    freeBooths: (n: number) => `${formatNumber(n)} ${n === 1 ? 'booth' : 'booths'} free`,
     csvHeader: ['Booth', 'Zone', 'Booth type', 'Exhibitor', 'Tax code', 'Province', 'Phone', 'Email', 'Products'],
     pdfTitle: (name: string) => `Exhibitors: ${name}`,
     pdfPage: (n: number, total: number) => `Page ${n} of ${total}`,
@@ -1172,7 +1172,7 @@ export const en: Messages = {
       genuine_repeat: {
         title: 'Genuine stamp',
         body: (n, date, province) =>
-          `This stamp has been scanned ${n} times (including this one), first on ${date}${province ? ` in ${province}` : ''}. If you have not scanned it before, check the packaging and the scratch PIN (if there is one).`,
+          `This stamp has been scanned ${formatNumber(n)} times (including this one), first on ${date}${province ? ` in ${province}` : ''}. If you have not scanned it before, check the packaging and the scratch PIN (if there is one).`,
       },
       not_activated: {
         title: 'Stamp not activated',

@@ -40,6 +40,8 @@ export interface SalesPointListView {
   pageCount: number;
   /** "Sorted by distance from …", or null when not sorted by distance. */
   nearFrom: string | null;
+  /** The list is sorted from a place the visitor typed, so the format hint has done its work. */
+  placeTyped: boolean;
   map: MapSettings | null;
 }
 
@@ -122,13 +124,16 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
               name="near"
               inputmode="decimal"
               value={view.values.near ?? ''}
-              aria-describedby="filter-near-hint"
+              aria-describedby={view.placeTyped ? undefined : 'filter-near-hint'}
             />
             <button type="submit">{s.apply}</button>
           </div>
-          <p class="hint" id="filter-near-hint">
-            {s.nearHint}
-          </p>
+          {/* Once a typed place is accepted the hint would only push the nearest points down the screen. */}
+          {view.placeTyped ? null : (
+            <p class="hint" id="filter-near-hint">
+              {s.nearHint}
+            </p>
+          )}
           <button type="button" class="link-button" data-locate hidden>
             {t.places.useMyLocation}
           </button>

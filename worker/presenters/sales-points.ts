@@ -367,6 +367,7 @@ export function salesPointListView(input: {
     nearFrom: place
       ? t.salesPoints.nearFrom(place.source === 'typed' ? t.salesPoints.typedPlace : t.salesPoints.approximate)
       : null,
+    placeTyped: place?.source === 'typed',
     map: input.map,
   };
 }
