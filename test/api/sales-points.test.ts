@@ -179,6 +179,34 @@ describe('sales point pages', () => {
     expect(await (await fetchApp('/sales-points')).text()).toContain('aria-describedby="filter-near-hint"');
   });
 
+  it('shows the search again with the problem beside the place when it is typed as words, over what the rest finds', async () => {
+    const product = await createProduct();
+    const slug = await point('ten-dia-danh', 11.47, 105.57, allWeek, product.id);
+    const response = await fetchApp(`/sales-points?near=${encodeURIComponent('Biên Hòa')}&product=${product.slug}`);
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    // The place as typed, marked invalid, its problem and the format hint both read with it.
+    expect(html).toMatch(
+      /<input id="filter-near" name="near" inputmode="decimal" value="Biên Hòa" aria-invalid="true"/,
+    );
+    expect(html).toContain('aria-describedby="filter-near-error filter-near-hint"');
+    expect(html).toMatch(/id="filter-near-error">[^<]*vĩ độ, kinh độ/);
+    // The product filter still applies: its points are listed, not sorted by distance.
+    expect(html).toContain(`/sales-points/${slug}`);
+    expect(html).not.toContain('Xếp theo khoảng cách');
+  });
+
+  it('names a refused folded filter by its label and unfolds the filters, still sorting from the place', async () => {
+    const slug = await point('ban-kinh', 11.46, 105.58);
+    const response = await fetchApp('/sales-points?near=11.46,105.59&radius_km=900');
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toMatch(/<div class="error-summary" role="alert">.*<li>Trong bán kính: [^<]+<\/li>/s);
+    expect(html).toContain('<details class="more-filters" open="">');
+    expect(html).toContain(`/sales-points/${slug}`);
+    expect(html).toContain('Xếp theo khoảng cách từ vị trí đã nhập');
+  });
+
   it('shows the nearest stocking points on the product page, with distance and open-now', async () => {
     const product = await createProduct();
     await point('xa-sp', 11.5, 105.6, allWeek, product.id);

@@ -109,6 +109,13 @@ describe('finding a sales point on a phone without JavaScript', () => {
       expect(await page.getByRole('button', { name: 'Dùng vị trí của tôi' }).isVisible()).toBe(false);
 
       const search = page.getByRole('search');
+      // A place name first, as people type it: the search comes back with the problem beside the field.
+      await search.getByLabel('Gần vị trí (vĩ độ, kinh độ)').fill('Biên Hòa');
+      await submit(page, search.getByRole('button', { name: 'Tìm' }).first(), /near=Bi/);
+      const problem = search.getByText(/ghi vĩ độ, kinh độ bằng số thập phân/);
+      expect(await inFirstScreen(problem)).toBe(true);
+      expect(await search.getByLabel('Gần vị trí (vĩ độ, kinh độ)').getAttribute('aria-invalid')).toBe('true');
+
       await search.getByLabel('Gần vị trí (vĩ độ, kinh độ)').fill(TYPED_PLACE);
       await search.getByLabel('Chỉ điểm đang mở cửa').check();
       await submit(page, search.getByRole('button', { name: 'Tìm' }).first(), /open_now=1/);

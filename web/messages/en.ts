@@ -807,6 +807,8 @@ export const en: Messages = {
     product: 'Selling a product (its code)',
     near: 'Near (latitude, longitude)',
     nearHint: 'Copy them from a maps app, e.g. 10.9504, 106.8216.',
+    pageField: 'Page',
+    limitField: 'Points per page',
     selling: (product: string) => `Selling: ${product}`,
     anyProduct: 'Any product',
     moreFilters: 'More filters: radius, province, kind',

@@ -808,6 +808,8 @@ export const vi = {
     product: 'Có sản phẩm (mã sản phẩm)',
     near: 'Gần vị trí (vĩ độ, kinh độ)',
     nearHint: 'Chép từ ứng dụng bản đồ, ví dụ 10.9504, 106.8216.',
+    pageField: 'Trang',
+    limitField: 'Số điểm bán mỗi trang',
     selling: (product: string) => `Có bán: ${product}`,
     anyProduct: 'Mọi sản phẩm',
     moreFilters: 'Lọc thêm: bán kính, tỉnh, loại điểm bán',

@@ -42,6 +42,8 @@ export interface SalesPointListView {
   nearFrom: string | null;
   /** The list is sorted from a place the visitor typed, so the format hint has done its work. */
   placeTyped: boolean;
+  /** Filters refused (a place typed as words, a hand-edited link), each by its label; the rest still apply. */
+  problems: { field: string; label: string; message: string }[];
   map: MapSettings | null;
 }
 
@@ -105,6 +107,8 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
   const { t } = ctx;
   const s = t.salesPoints;
   const withoutProduct = withParams(ctx.url, { product: undefined, page: undefined });
+  const nearProblem = view.problems.find((problem) => problem.field === 'near');
+  const otherProblems = view.problems.filter((problem) => problem !== nearProblem);
   return (
     <Layout ctx={ctx} title={s.title} description={s.intro} canonicalPath="/sales-points">
       <h1>{s.title}</h1>
@@ -114,9 +118,21 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
           {s.selling(view.productName)} · <a href={withoutProduct}>{s.anyProduct}</a>
         </p>
       ) : null}
+      {otherProblems.length > 0 ? (
+        <div class="error-summary" role="alert">
+          <p>{t.errors.fieldProblem}</p>
+          <ul>
+            {otherProblems.map((problem) => (
+              <li>
+                {problem.label}: {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {/* What a phone needs first: a place and "open now"; the rarer filters fold away. */}
       <form method="get" action="/sales-points" class="filters point-filters" role="search" aria-label={s.filters}>
-        <div class="field">
+        <div class={nearProblem ? 'field field-invalid' : 'field'}>
           <label for="filter-near">{s.near}</label>
           <div class="search-row">
             <input
@@ -124,10 +140,20 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
               name="near"
               inputmode="decimal"
               value={view.values.near ?? ''}
-              aria-describedby={view.placeTyped ? undefined : 'filter-near-hint'}
+              aria-invalid={nearProblem ? 'true' : undefined}
+              aria-describedby={
+                [nearProblem ? 'filter-near-error' : null, view.placeTyped ? null : 'filter-near-hint']
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
             />
             <button type="submit">{s.apply}</button>
           </div>
+          {nearProblem ? (
+            <p class="field-error" id="filter-near-error">
+              {nearProblem.message}
+            </p>
+          ) : null}
           {/* Once a typed place is accepted the hint would only push the nearest points down the screen. */}
           {view.placeTyped ? null : (
             <p class="hint" id="filter-near-hint">
@@ -150,7 +176,7 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
             {s.openNow}
           </label>
         </div>
-        <details class="more-filters">
+        <details class="more-filters" open={otherProblems.length > 0}>
           <summary>
             {view.moreFilters.length > 0 ? s.moreFiltersChosen(view.moreFilters.join(', ')) : s.moreFilters}
           </summary>

@@ -36,6 +36,7 @@ import {
   type StockRefusal,
 } from '../domain/sales-point';
 import { HOURS_FIELDS, openingHoursToForm } from '../domain/opening-hours-form';
+import type { FieldIssue } from '../domain/errors';
 import type { VisitorPlace } from '../lib/visitor-place';
 import { DEFAULT_POINTS_PAGE, type SalesPointQuery } from '../schemas/sales-points';
 import { displayDistanceKm, distanceKm, type LatLng } from '../domain/geo';
@@ -337,8 +338,21 @@ export function salesPointListView(input: {
   provinces: Option[];
   kinds: Option[];
   map: MapSettings | null;
+  /** Filters refused and left out of `query`, each to be shown beside its field. */
+  issues: FieldIssue[];
 }): SalesPointListView {
   const { t, search, place, now } = input;
+  const s = t.salesPoints;
+  const labels: Record<string, string> = {
+    near: s.near,
+    radius_km: s.radius,
+    province: s.province,
+    kind: s.kind,
+    open_now: s.openNow,
+    product: s.product,
+    page: s.pageField,
+    limit: s.limitField,
+  };
   const shown = pageOfMatches(input.items, input.total, search, input.query.open_now !== undefined, now);
   const context = { t, locale: input.locale, now, near: place?.at ?? null };
   return {
@@ -368,6 +382,11 @@ export function salesPointListView(input: {
       ? t.salesPoints.nearFrom(place.source === 'typed' ? t.salesPoints.typedPlace : t.salesPoints.approximate)
       : null,
     placeTyped: place?.source === 'typed',
+    problems: input.issues.map((issue) => ({
+      field: issue.field,
+      label: labels[issue.field] ?? issue.field,
+      message: issue.message,
+    })),
     map: input.map,
   };
 }
