@@ -125,6 +125,14 @@ export interface ProducerDetailView {
 /** What the filter form shows back: the query as validated, without the page number. */
 export type CatalogueFilterValues = Omit<CatalogueQueryParams, 'page'>;
 
+/** A search filter refused and left out: its label, its problem, and what was typed, to show it again. */
+export interface FilterProblem {
+  field: string;
+  label: string;
+  message: string;
+  typed: string;
+}
+
 export interface ApiParameterView {
   name: string;
   in: string;

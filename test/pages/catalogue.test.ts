@@ -100,27 +100,40 @@ describe('GET /products', () => {
     expect(linkedProductSlugs((await search({ q: word })).html)).toEqual([listed.slug]);
   });
 
-  it('answers a bad filter with a friendly 400 page naming the field', async () => {
-    const { status, type, html } = await search({ min_stars: '9' });
+  it('answers a bad filter with 400 and the catalogue again, the filter named by its label and left out', async () => {
+    const word = uniqueWord();
+    const product = await createProduct({ nameVi: `Miến ${word}` });
+    const { status, type, html } = await search({ q: word, min_stars: '9' });
     expect(status).toBe(400);
     expect(type).toContain('text/html');
-    expect(html).toContain('<code>min_stars</code>');
-    expect(html).toContain('Dữ liệu gửi lên chưa đúng.');
+    expect(html).toMatch(/<div class="error-summary" role="alert">.*<li>Hạng sao tối thiểu: [^<]+<\/li>/s);
+    expect(html).not.toContain('<code>min_stars</code>');
+    // The search itself still answers, without the refused filter.
+    expect(linkedProductSlugs(html)).toEqual([product.slug]);
   });
 
-  it('names price_max when the price range is upside down', async () => {
-    const { status, html } = await search({ price_min: '500000', price_max: '1000' });
-    expect(status).toBe(400);
-    expect(html).toContain('<code>price_max</code>');
-  });
-
-  it('answers a page past the last one with 400 naming page', async () => {
+  it('shows an upside-down price range again as typed, its problem beside the highest price', async () => {
     const word = uniqueWord();
-    await createProduct({ nameVi: `Mắm ${word}` });
+    const dear = await createProduct({ nameVi: `Nem ${word}`, price: 600_000 });
+    await createProduct({ nameVi: `Nem ${word}`, price: 100_000 });
+    const { status, html } = await search({ q: word, price_min: '500000', price_max: '1000' });
+    expect(status).toBe(400);
+    expect(html).toMatch(
+      /<input id="f-price_max" name="price_max" type="number" inputmode="numeric" min="0" step="1" value="1000" aria-invalid="true" aria-describedby="f-price_max-error"\/>/,
+    );
+    expect(html).toContain('<p class="field-error" id="f-price_max-error">giá đến phải lớn hơn hoặc bằng giá từ</p>');
+    expect(html).toContain('<details open="">');
+    // The lowest price, which was fine, still filters.
+    expect(linkedProductSlugs(html)).toEqual([dear.slug]);
+  });
+
+  it('answers a page past the last one with 400 and the first page, naming the page', async () => {
+    const word = uniqueWord();
+    const product = await createProduct({ nameVi: `Mắm ${word}` });
     const { status, html } = await search({ q: word, page: '2' });
     expect(status).toBe(400);
-    expect(html).toContain('<code>page</code>');
-    expect(html).toContain('vượt quá trang cuối (1)');
+    expect(html).toContain('<li>Trang: vượt quá trang cuối (1)</li>');
+    expect(linkedProductSlugs(html)).toEqual([product.slug]);
   });
 
   it('shows page 1 of an empty result with a message, not an error', async () => {
@@ -142,7 +155,8 @@ describe('GET /products', () => {
   it('explains a bad filter in English with ?lang=en', async () => {
     const { status, html } = await search({ group: 'weapons', lang: 'en' });
     expect(status).toBe(400);
-    expect(html).toContain('Some of the data sent is not valid.');
-    expect(html).toContain('<code>group</code>');
+    expect(html).toContain('<li>Product group: ');
+    const upsideDown = await search({ price_min: '500000', price_max: '1000', lang: 'en' });
+    expect(upsideDown.html).toContain('the highest price must be at least the lowest price');
   });
 });

@@ -1,7 +1,8 @@
 import { localHref } from '../href';
 import { DEFAULT_LOCALE } from '../messages';
 import type { PageContext } from '../page-context';
-import type { CatalogueFilterValues, Option } from '../views';
+import type { CatalogueFilterValues, FilterProblem, Option } from '../views';
+import { FilterProblems } from './FilterProblems';
 
 export interface FilterOptions {
   provinces: Option[];
@@ -15,6 +16,8 @@ interface CatalogueFiltersProps {
   ctx: PageContext;
   values: CatalogueFilterValues;
   options: FilterOptions;
+  /** Filters refused and left out of the results: the price bounds show theirs in place, the rest above. */
+  problems: FilterProblem[];
 }
 
 interface SelectProps {
@@ -41,26 +44,62 @@ function Select({ id, label, anyLabel, options, selected }: SelectProps) {
   );
 }
 
+interface PriceFilterProps {
+  id: string;
+  label: string;
+  value: number | undefined;
+  problem: FilterProblem | undefined;
+}
+
+/** A price bound, shown again as typed with its problem beside it when refused. */
+function PriceFilter({ id, label, value, problem }: PriceFilterProps) {
+  return (
+    <div class={problem ? 'field field-invalid' : 'field'}>
+      <label for={`f-${id}`}>{label}</label>
+      <input
+        id={`f-${id}`}
+        name={id}
+        type="number"
+        inputmode="numeric"
+        min="0"
+        step="1"
+        value={problem ? problem.typed : (value ?? '')}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={problem ? `f-${id}-error` : undefined}
+      />
+      {problem ? (
+        <p class="field-error" id={`f-${id}-error`}>
+          {problem.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const PRICE_FIELDS = new Set(['price_min', 'price_max']);
+
 const hasFilters = (v: CatalogueFilterValues) =>
   [v.province, v.group, v.min_stars, v.producer_kind, v.price_min, v.price_max, v.in_stock].some(
     (value) => value !== undefined,
   );
 
 /** The whole catalogue query as one plain GET form, so filtering works with JavaScript off. */
-export function CatalogueFilters({ ctx, values, options }: CatalogueFiltersProps) {
+export function CatalogueFilters({ ctx, values, options, problems }: CatalogueFiltersProps) {
   const { t } = ctx;
   const c = t.catalogue;
+  const problemOf = (field: string) => problems.find((problem) => problem.field === field);
   return (
     <form class="filters" action="/products" method="get" aria-labelledby="filters-title">
       <h2 id="filters-title" class="visually-hidden">
         {c.filters}
       </h2>
+      <FilterProblems ctx={ctx} problems={problems.filter((problem) => !PRICE_FIELDS.has(problem.field))} />
       <div class="field">
         <label for="f-q">{c.query}</label>
         <input id="f-q" name="q" type="search" value={values.q ?? ''} maxlength={200} />
       </div>
       {/* Closed on a phone until asked for, so results start on the first screen; no script needed. */}
-      <details open={hasFilters(values)}>
+      <details open={hasFilters(values) || problems.length > 0}>
         <summary>{c.filters}</summary>
         <Select
           id="province"
@@ -85,30 +124,8 @@ export function CatalogueFilters({ ctx, values, options }: CatalogueFiltersProps
           selected={values.producer_kind}
         />
         <div class="field-pair">
-          <div class="field">
-            <label for="f-price_min">{c.priceMin}</label>
-            <input
-              id="f-price_min"
-              name="price_min"
-              type="number"
-              inputmode="numeric"
-              min="0"
-              step="1"
-              value={values.price_min ?? ''}
-            />
-          </div>
-          <div class="field">
-            <label for="f-price_max">{c.priceMax}</label>
-            <input
-              id="f-price_max"
-              name="price_max"
-              type="number"
-              inputmode="numeric"
-              min="0"
-              step="1"
-              value={values.price_max ?? ''}
-            />
-          </div>
+          <PriceFilter id="price_min" label={c.priceMin} value={values.price_min} problem={problemOf('price_min')} />
+          <PriceFilter id="price_max" label={c.priceMax} value={values.price_max} problem={problemOf('price_max')} />
         </div>
         <div class="field checkbox">
           <input id="f-in_stock" name="in_stock" type="checkbox" value="1" checked={values.in_stock !== undefined} />

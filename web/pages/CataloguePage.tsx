@@ -3,11 +3,13 @@ import { Layout } from '../components/Layout';
 import { Pagination } from '../components/Pagination';
 import { ProductGrid } from '../components/ProductCard';
 import type { PageContext } from '../page-context';
-import type { CatalogueFilterValues, ProductCardView } from '../views';
+import type { CatalogueFilterValues, FilterProblem, ProductCardView } from '../views';
 
 interface CataloguePageProps {
   ctx: PageContext;
   values: CatalogueFilterValues;
+  /** Filters refused and left out of the results, each shown with its problem. */
+  problems: FilterProblem[];
   options: FilterOptions;
   products: ProductCardView[];
   total: number;
@@ -21,6 +23,7 @@ interface CataloguePageProps {
 export function CataloguePage({
   ctx,
   values,
+  problems,
   options,
   products,
   total,
@@ -36,7 +39,7 @@ export function CataloguePage({
     <Layout ctx={ctx} title={title} canonicalPath="/products" noindex={Boolean(values.q)}>
       <h1>{heading}</h1>
       <div class="catalogue">
-        <CatalogueFilters ctx={ctx} values={values} options={options} />
+        <CatalogueFilters ctx={ctx} values={values} options={options} problems={problems} />
         <section class="results" aria-labelledby="results-title">
           <h2 id="results-title">{t.catalogue.results(total, totalCapped)}</h2>
           {products.length > 0 ? (

@@ -4,7 +4,8 @@ import { FilterSelect } from '../components/FilterSelect';
 import { StarBadge } from '../components/StarBadge';
 import { localHref, withParams } from '../href';
 import type { PageContext } from '../page-context';
-import type { OpeningNowView, Option } from '../views';
+import type { FilterProblem, OpeningNowView, Option } from '../views';
+import { FilterProblems } from '../components/FilterProblems';
 
 export interface SalesPointCardView {
   slug: string;
@@ -43,7 +44,7 @@ export interface SalesPointListView {
   /** The list is sorted from a place the visitor typed, so the format hint has done its work. */
   placeTyped: boolean;
   /** Filters refused (a place typed as words, a hand-edited link), each by its label; the rest still apply. */
-  problems: { field: string; label: string; message: string }[];
+  problems: FilterProblem[];
   map: MapSettings | null;
 }
 
@@ -118,18 +119,7 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
           {s.selling(view.productName)} · <a href={withoutProduct}>{s.anyProduct}</a>
         </p>
       ) : null}
-      {otherProblems.length > 0 ? (
-        <div class="error-summary" role="alert">
-          <p>{t.errors.fieldProblem}</p>
-          <ul>
-            {otherProblems.map((problem) => (
-              <li>
-                {problem.label}: {problem.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FilterProblems ctx={ctx} problems={otherProblems} />
       {/* What a phone needs first: a place and "open now"; the rarer filters fold away. */}
       <form method="get" action="/sales-points" class="filters point-filters" role="search" aria-label={s.filters}>
         <div class={nearProblem ? 'field field-invalid' : 'field'}>

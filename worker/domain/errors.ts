@@ -63,6 +63,7 @@ export const problemCodes = {
   report_only_for_inspection: 'validation_failed',
   coordinates_invalid: 'validation_failed',
   radius_invalid: 'validation_failed',
+  price_range_invalid: 'validation_failed',
   date_invalid: 'validation_failed',
   date_range_invalid: 'validation_failed',
   phone_invalid: 'validation_failed',

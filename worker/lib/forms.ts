@@ -24,6 +24,26 @@ export async function submitForm(
   }
 }
 
+/**
+ * How a GET search form answers: what was asked for or, when some filters are refused (a place
+ * typed as words, a price range upside down, a hand-edited link), what the other filters find,
+ * with each refused filter's problem for the page to show beside its field, at the refusal's status.
+ */
+export function searchForm(
+  c: Context<AppEnv>,
+  show: (query: Record<string, string>, refusal: Refusal | null) => Promise<Response>,
+): Promise<Response> {
+  const query = c.req.query();
+  return submitForm(
+    c,
+    () => show(query, null),
+    (refusal) => {
+      const refused = new Set(refusal.issues.map((issue) => issue.field));
+      return show(Object.fromEntries(Object.entries(query).filter(([name]) => !refused.has(name))), refusal);
+    },
+  );
+}
+
 /** Text fields of a submitted form, to show it again as typed (files and the CSRF token left out). */
 export function typedValues(body: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(

@@ -14,11 +14,13 @@ import { approximatePlace, visitorPlace } from '../lib/visitor-place';
 import { productOpenGraph } from '../presenters/sharing';
 import { nearQuery } from '../schemas/sales-points';
 import { notFound } from '../lib/errors';
+import { searchForm } from '../lib/forms';
 import { checkedPageInfo } from '../lib/pagination';
 import { pageContext } from '../lib/render';
+import { StatusCodes } from '../lib/status';
 import { parseInput } from '../lib/validation';
-import { catalogueQuerySchema } from '../schemas/catalogue';
-import { pick, productJsonLd, toProductCard, toProductDetail } from '../presenters/catalogue';
+import { catalogueQuery } from '../schemas/catalogue';
+import { catalogueFilterProblems, pick, productJsonLd, toProductCard, toProductDetail } from '../presenters/catalogue';
 
 export const products = new Hono<AppEnv>();
 
@@ -39,26 +41,30 @@ function filterOptions(t: Messages, locale: Locale): FilterOptions {
   };
 }
 
-products.get('/products', edgeCache, async (c) => {
-  const ctx = pageContext(c);
-  const query = parseInput(c, catalogueQuerySchema, c.req.query());
-  const filter = toCatalogueFilter(query);
-  const { items, total } = await searchCatalogue(c.var.db, filter, c.var.today);
-  const info = checkedPageInfo(ctx.t, filter.page, filter.limit, total);
-  return c.html(
-    <CataloguePage
-      ctx={ctx}
-      values={{ ...query, q: filter.q }}
-      options={filterOptions(ctx.t, ctx.locale)}
-      products={items.map((item) => toProductCard(item, ctx.locale))}
-      total={info.total}
-      totalCapped={info.totalCapped}
-      page={info.page}
-      pageCount={info.pageCount}
-      pager={pagerWindow(info.page, info.pageCount)}
-    />,
-  );
-});
+products.get('/products', edgeCache, (c) =>
+  searchForm(c, async (query, refused) => {
+    const ctx = pageContext(c);
+    const parsed = parseInput(c, catalogueQuery(ctx.t), query);
+    const filter = toCatalogueFilter(parsed);
+    const { items, total } = await searchCatalogue(c.var.db, filter, c.var.today);
+    const info = checkedPageInfo(ctx.t, filter.page, filter.limit, total);
+    return c.html(
+      <CataloguePage
+        ctx={ctx}
+        values={{ ...parsed, q: filter.q }}
+        problems={catalogueFilterProblems(refused?.issues ?? [], ctx.t, c.req.query())}
+        options={filterOptions(ctx.t, ctx.locale)}
+        products={items.map((item) => toProductCard(item, ctx.locale))}
+        total={info.total}
+        totalCapped={info.totalCapped}
+        page={info.page}
+        pageCount={info.pageCount}
+        pager={pagerWindow(info.page, info.pageCount)}
+      />,
+      refused?.status ?? StatusCodes.OK,
+    );
+  }),
+);
 
 const productPageCache = edgeCacheNearVisitor(approximatePlace, (c) => c.req.param('slug'));
 

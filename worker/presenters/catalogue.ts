@@ -20,8 +20,10 @@ import {
   shownValidUntil,
   type CertificationFacts,
 } from '../domain/certification';
+import type { FieldIssue } from '../domain/errors';
 import type { LatLng } from '../domain/geo';
 import { NEARBY_POINTS } from '../domain/sales-point';
+import { filterProblems } from './filter-problems';
 import { toWhereToBuy } from './sales-points';
 import type { certificationSchema, productDetailSchema, productSummarySchema } from '../schemas/product';
 
@@ -350,4 +352,23 @@ export function toPurchaseView(page: ProductPage, today: string, locale: Locale)
     options: available,
     maxQuantity: Math.min(Math.max(...available.map((option) => option.stock)), MAX_LINE_QUANTITY),
   };
+}
+
+/** The catalogue's refused filters, by the labels its form shows them with. */
+export function catalogueFilterProblems(issues: FieldIssue[], t: Messages, typed: Record<string, string>) {
+  const c = t.catalogue;
+  const labels = {
+    q: c.query,
+    province: c.province,
+    group: c.group,
+    min_stars: c.minStars,
+    producer_kind: c.producerKind,
+    price_min: c.priceMin,
+    price_max: c.priceMax,
+    in_stock: c.inStock,
+    sort: c.sort,
+    page: c.pageField,
+    limit: c.limitField,
+  };
+  return filterProblems(issues, labels, typed);
 }

@@ -38,6 +38,7 @@ import {
 import { HOURS_FIELDS, openingHoursToForm } from '../domain/opening-hours-form';
 import type { FieldIssue } from '../domain/errors';
 import type { VisitorPlace } from '../lib/visitor-place';
+import { filterProblems } from './filter-problems';
 import { DEFAULT_POINTS_PAGE, type SalesPointQuery } from '../schemas/sales-points';
 import { displayDistanceKm, distanceKm, type LatLng } from '../domain/geo';
 import { formatVnd } from '../domain/money';
@@ -382,11 +383,7 @@ export function salesPointListView(input: {
       ? t.salesPoints.nearFrom(place.source === 'typed' ? t.salesPoints.typedPlace : t.salesPoints.approximate)
       : null,
     placeTyped: place?.source === 'typed',
-    problems: input.issues.map((issue) => ({
-      field: issue.field,
-      label: labels[issue.field] ?? issue.field,
-      message: issue.message,
-    })),
+    problems: filterProblems(input.issues, labels, input.raw),
     map: input.map,
   };
 }
