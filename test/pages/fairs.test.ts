@@ -61,7 +61,12 @@ describe('GET /fairs', () => {
     const nextYear = await getPage(`/fairs?month=${Number(month.slice(0, 4)) + 1}${month.slice(4)}`);
     expect(nextYear.html).not.toContain('Lễ hội Na La Hiên');
     expect(nextYear.html).toContain('Không có hội chợ nào phù hợp');
-    expect((await getPage('/fairs?month=2026-13')).status).toBe(400);
+    // A month that does not exist: named by its label, and the province chosen still applies.
+    const refused = await getPage('/fairs?month=2026-13&province=19');
+    expect(refused.status).toBe(400);
+    expect(refused.html).toMatch(/<div class="error-summary" role="alert">.*<li>Tháng: [^<]+<\/li>/s);
+    expect(refused.html).toContain('Lễ hội Na La Hiên');
+    expect(refused.html).not.toContain('Hội chợ OCOP Đồng Nai đang diễn ra');
   });
 });
 

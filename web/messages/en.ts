@@ -990,6 +990,7 @@ export const en: Messages = {
     filters: 'Filter the fair calendar',
     province: 'Province or city',
     month: 'Month',
+    pageField: 'Page',
     any: 'All',
     apply: 'Filter',
     results: (n: number) => `${formatNumber(n)} ${n === 1 ? 'event' : 'events'}`,

@@ -988,6 +988,7 @@ export const vi = {
     filters: 'Lọc lịch hội chợ',
     province: 'Tỉnh, thành phố',
     month: 'Tháng',
+    pageField: 'Trang',
     any: 'Tất cả',
     apply: 'Lọc',
     results: (n: number) => `${formatNumber(n)} sự kiện`,

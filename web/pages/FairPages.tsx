@@ -1,11 +1,12 @@
 /** The public fair calendar and one fair's page: dates, venue, booth plan and exhibitors. */
 import { BoothPlanSvg } from '../components/BoothPlanSvg';
+import { FilterProblems } from '../components/FilterProblems';
 import { FilterSelect } from '../components/FilterSelect';
 import { Layout, type OpenGraph } from '../components/Layout';
 import { localHref, withParams } from '../href';
 import type { PageContext } from '../page-context';
 import type { FairStatus } from '../../worker/domain/fair';
-import type { Option } from '../views';
+import type { FilterProblem, Option } from '../views';
 
 export interface FairCardView {
   slug: string;
@@ -22,6 +23,8 @@ export interface FairCardView {
 
 export interface FairCalendarView {
   values: { province?: string | undefined; month?: string | undefined };
+  /** Filters refused (only a hand-edited link can send one) and left out of the calendar. */
+  problems: FilterProblem[];
   provinces: Option[];
   months: Option[];
   groups: { label: string; fairs: FairCardView[] }[];
@@ -58,6 +61,7 @@ export function FairCalendarPage({ ctx, view }: { ctx: PageContext; view: FairCa
     <Layout ctx={ctx} title={f.title} description={f.intro} canonicalPath="/fairs">
       <h1>{f.title}</h1>
       <p>{f.intro}</p>
+      <FilterProblems ctx={ctx} problems={view.problems} />
       <form method="get" action="/fairs" class="filters fair-filters" role="search" aria-label={f.filters}>
         {ctx.locale === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
         <FilterSelect

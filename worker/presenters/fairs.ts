@@ -34,12 +34,14 @@ import { fairFloorToForm } from '../domain/fair-form';
 import { addDays } from '../domain/iso-date';
 import { formatVnd } from '../domain/money';
 import { formatPhone } from '../domain/phone';
+import type { FieldIssue } from '../domain/errors';
 import { formatDate, formatInstant } from '../domain/time';
 import type { ExhibitorListInput } from '../print/exhibitor-list';
 import type { FairPosterInput, PosterSize } from '../print/fair-poster';
 import type { fairDetailSchema, fairSummarySchema } from '../schemas/fair-api';
 import type { applicationChoices } from '../services/fairs';
 import { pick, provinceName } from './catalogue';
+import { filterProblems } from './filter-problems';
 import { directionLinks } from './sales-points';
 
 type PublicStatus = z.infer<typeof fairSummarySchema>['status'];
@@ -119,8 +121,12 @@ export function fairCalendarView(input: {
   t: Messages;
   locale: Locale;
   today: string;
+  /** Filters refused and left out of `rows`, and the query as typed. */
+  issues: FieldIssue[];
+  typed: Record<string, string>;
 }): FairCalendarView {
   const { t, locale, today } = input;
+  const labels = { province: t.fairs.province, month: t.fairs.month, page: t.fairs.pageField };
   const groups: FairCalendarView['groups'] = [];
   for (const row of input.rows) {
     const card = toFairCard(row, t, locale, today);
@@ -140,6 +146,7 @@ export function fairCalendarView(input: {
     total: input.total,
     page: input.page,
     pageCount: Math.max(1, Math.ceil(input.total / input.limit)),
+    problems: filterProblems(input.issues, labels, input.typed),
   };
 }
 
