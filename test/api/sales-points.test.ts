@@ -191,6 +191,8 @@ describe('sales point pages', () => {
     );
     expect(html).toContain('aria-describedby="filter-near-error filter-near-hint"');
     expect(html).toMatch(/id="filter-near-error">[^<]*vĩ độ, kinh độ/);
+    expect(html).toContain('<details class="more-filters"><summary>');
+    expect(html).toMatch(/<li><a href="#filter-near">Gần vị trí \(vĩ độ, kinh độ\)<\/a>: ghi vĩ độ/);
     // The product filter still applies: its points are listed, not sorted by distance.
     expect(html).toContain(`/sales-points/${slug}`);
     expect(html).not.toContain('Xếp theo khoảng cách');
@@ -201,7 +203,9 @@ describe('sales point pages', () => {
     const response = await fetchApp('/sales-points?near=11.46,105.59&radius_km=900');
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toMatch(/<div class="error-summary" role="alert">.*<li>Trong bán kính: [^<]+<\/li>/s);
+    expect(html).toMatch(
+      /<div class="error-summary" role="alert">.*<li><a href="#filter-radius_km">Trong bán kính<\/a>: [^<]+<\/li>/s,
+    );
     expect(html).toContain('<details class="more-filters" open="">');
     expect(html).toContain(`/sales-points/${slug}`);
     expect(html).toContain('Xếp theo khoảng cách từ vị trí đã nhập');

@@ -106,7 +106,9 @@ describe('GET /products', () => {
     const { status, type, html } = await search({ q: word, min_stars: '9' });
     expect(status).toBe(400);
     expect(type).toContain('text/html');
-    expect(html).toMatch(/<div class="error-summary" role="alert">.*<li>Hạng sao tối thiểu: [^<]+<\/li>/s);
+    expect(html).toMatch(
+      /<div class="error-summary" role="alert">.*<li><a href="#f-min_stars">Hạng sao tối thiểu<\/a>: [^<]+<\/li>/s,
+    );
     expect(html).not.toContain('<code>min_stars</code>');
     // The search itself still answers, without the refused filter.
     expect(linkedProductSlugs(html)).toEqual([product.slug]);
@@ -123,6 +125,8 @@ describe('GET /products', () => {
     );
     expect(html).toContain('<p class="field-error" id="f-price_max-error">giá đến phải lớn hơn hoặc bằng giá từ</p>');
     expect(html).toContain('<details open="">');
+    // Listed first above the form too, linked to the field, since the field itself may be below the first screen.
+    expect(html).toContain('<li><a href="#f-price_max">Giá đến (₫)</a>: giá đến phải lớn hơn hoặc bằng giá từ</li>');
     // The lowest price, which was fine, still filters.
     expect(linkedProductSlugs(html)).toEqual([dear.slug]);
   });
@@ -134,6 +138,20 @@ describe('GET /products', () => {
     expect(status).toBe(400);
     expect(html).toContain('<li>Trang: vượt quá trang cuối (1)</li>');
     expect(linkedProductSlugs(html)).toEqual([product.slug]);
+    // Nothing folded was refused: the filters stay folded, the results up the screen.
+    expect(html).toContain('<details><summary>');
+  });
+
+  it('names every refused filter when leaving one out shows another (a page past the last), and still answers', async () => {
+    const word = uniqueWord();
+    const product = await createProduct({ nameVi: `Tương ${word}` });
+    const { status, html } = await search({ q: word, min_stars: '9', page: '4' });
+    expect(status).toBe(400);
+    expect(html).toMatch(/<li><a href="#f-min_stars">Hạng sao tối thiểu<\/a>: [^<]+<\/li>/);
+    expect(html).toContain('<li>Trang: vượt quá trang cuối (1)</li>');
+    expect(linkedProductSlugs(html)).toEqual([product.slug]);
+    // A folded filter was refused: the filters unfold to show it.
+    expect(html).toContain('<details open="">');
   });
 
   it('shows page 1 of an empty result with a message, not an error', async () => {
@@ -155,7 +173,7 @@ describe('GET /products', () => {
   it('explains a bad filter in English with ?lang=en', async () => {
     const { status, html } = await search({ group: 'weapons', lang: 'en' });
     expect(status).toBe(400);
-    expect(html).toContain('<li>Product group: ');
+    expect(html).toContain('<li><a href="#f-group">Product group</a>: ');
     const upsideDown = await search({ price_min: '500000', price_max: '1000', lang: 'en' });
     expect(upsideDown.html).toContain('the highest price must be at least the lowest price');
   });

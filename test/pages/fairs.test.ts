@@ -64,7 +64,9 @@ describe('GET /fairs', () => {
     // A month that does not exist: named by its label, and the province chosen still applies.
     const refused = await getPage('/fairs?month=2026-13&province=19');
     expect(refused.status).toBe(400);
-    expect(refused.html).toMatch(/<div class="error-summary" role="alert">.*<li>Tháng: [^<]+<\/li>/s);
+    expect(refused.html).toMatch(
+      /<div class="error-summary" role="alert">.*<li><a href="#filter-month">Tháng<\/a>: [^<]+<\/li>/s,
+    );
     expect(refused.html).toContain('Lễ hội Na La Hiên');
     expect(refused.html).not.toContain('Hội chợ OCOP Đồng Nai đang diễn ra');
   });

@@ -16,7 +16,7 @@ interface CatalogueFiltersProps {
   ctx: PageContext;
   values: CatalogueFilterValues;
   options: FilterOptions;
-  /** Filters refused and left out of the results: the price bounds show theirs in place, the rest above. */
+  /** Filters refused and left out of the results: listed above the form, the price bounds' also beside them. */
   problems: FilterProblem[];
 }
 
@@ -76,7 +76,17 @@ function PriceFilter({ id, label, value, problem }: PriceFilterProps) {
   );
 }
 
-const PRICE_FIELDS = new Set(['price_min', 'price_max']);
+/** The filters folded under "Filters": unfolded when one of them is refused, so its field can be fixed. */
+const FOLDED_FIELDS = new Set([
+  'province',
+  'group',
+  'min_stars',
+  'producer_kind',
+  'price_min',
+  'price_max',
+  'in_stock',
+]);
+const FIELD_IDS = Object.fromEntries(['q', 'sort', ...FOLDED_FIELDS].map((field) => [field, `f-${field}`]));
 
 const hasFilters = (v: CatalogueFilterValues) =>
   [v.province, v.group, v.min_stars, v.producer_kind, v.price_min, v.price_max, v.in_stock].some(
@@ -93,13 +103,13 @@ export function CatalogueFilters({ ctx, values, options, problems }: CatalogueFi
       <h2 id="filters-title" class="visually-hidden">
         {c.filters}
       </h2>
-      <FilterProblems ctx={ctx} problems={problems.filter((problem) => !PRICE_FIELDS.has(problem.field))} />
+      <FilterProblems ctx={ctx} problems={problems} fieldIds={FIELD_IDS} />
       <div class="field">
         <label for="f-q">{c.query}</label>
         <input id="f-q" name="q" type="search" value={values.q ?? ''} maxlength={200} />
       </div>
       {/* Closed on a phone until asked for, so results start on the first screen; no script needed. */}
-      <details open={hasFilters(values) || problems.length > 0}>
+      <details open={hasFilters(values) || problems.some((problem) => FOLDED_FIELDS.has(problem.field))}>
         <summary>{c.filters}</summary>
         <Select
           id="province"

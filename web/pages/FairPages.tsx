@@ -61,7 +61,11 @@ export function FairCalendarPage({ ctx, view }: { ctx: PageContext; view: FairCa
     <Layout ctx={ctx} title={f.title} description={f.intro} canonicalPath="/fairs">
       <h1>{f.title}</h1>
       <p>{f.intro}</p>
-      <FilterProblems ctx={ctx} problems={view.problems} />
+      <FilterProblems
+        ctx={ctx}
+        problems={view.problems}
+        fieldIds={{ province: 'filter-province', month: 'filter-month' }}
+      />
       <form method="get" action="/fairs" class="filters fair-filters" role="search" aria-label={f.filters}>
         {ctx.locale === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
         <FilterSelect

@@ -104,12 +104,20 @@ function PointsMap({ ctx, map, points }: { ctx: PageContext; map: MapSettings; p
   );
 }
 
+/** The filters folded under "more filters": unfolded when one of them is refused, so it can be fixed. */
+const FOLDED_FIELDS = new Set(['radius_km', 'province', 'kind']);
+const FIELD_IDS = {
+  near: 'filter-near',
+  open_now: 'filter-open-now',
+  ...Object.fromEntries([...FOLDED_FIELDS].map((field) => [field, `filter-${field}`])),
+};
+
 export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPointListView }) {
   const { t } = ctx;
   const s = t.salesPoints;
   const withoutProduct = withParams(ctx.url, { product: undefined, page: undefined });
   const nearProblem = view.problems.find((problem) => problem.field === 'near');
-  const otherProblems = view.problems.filter((problem) => problem !== nearProblem);
+  const foldedProblem = view.problems.some((problem) => FOLDED_FIELDS.has(problem.field));
   return (
     <Layout ctx={ctx} title={s.title} description={s.intro} canonicalPath="/sales-points">
       <h1>{s.title}</h1>
@@ -119,7 +127,7 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
           {s.selling(view.productName)} · <a href={withoutProduct}>{s.anyProduct}</a>
         </p>
       ) : null}
-      <FilterProblems ctx={ctx} problems={otherProblems} />
+      <FilterProblems ctx={ctx} problems={view.problems} fieldIds={FIELD_IDS} />
       {/* What a phone needs first: a place and "open now"; the rarer filters fold away. */}
       <form method="get" action="/sales-points" class="filters point-filters" role="search" aria-label={s.filters}>
         <div class={nearProblem ? 'field field-invalid' : 'field'}>
@@ -166,7 +174,7 @@ export function SalesPointsPage({ ctx, view }: { ctx: PageContext; view: SalesPo
             {s.openNow}
           </label>
         </div>
-        <details class="more-filters" open={otherProblems.length > 0}>
+        <details class="more-filters" open={foldedProblem}>
           <summary>
             {view.moreFilters.length > 0 ? s.moreFiltersChosen(view.moreFilters.join(', ')) : s.moreFilters}
           </summary>

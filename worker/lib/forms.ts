@@ -27,21 +27,30 @@ export async function submitForm(
 /**
  * How a GET search form answers: what was asked for or, when some filters are refused (a place
  * typed as words, a price range upside down, a hand-edited link), what the other filters find,
- * with each refused filter's problem for the page to show beside its field, at the refusal's status.
+ * with every refused filter's problem for the page to show beside its field, at the refusal's
+ * status. Leaving one filter out can bring another's problem to light (a page past the last of
+ * fewer results), so it tries again until the page can be shown; each try has fewer filters.
  */
-export function searchForm(
+export async function searchForm(
   c: Context<AppEnv>,
   show: (query: Record<string, string>, refusal: Refusal | null) => Promise<Response>,
 ): Promise<Response> {
-  const query = c.req.query();
-  return submitForm(
-    c,
-    () => show(query, null),
-    (refusal) => {
-      const refused = new Set(refusal.issues.map((issue) => issue.field));
-      return show(Object.fromEntries(Object.entries(query).filter(([name]) => !refused.has(name))), refusal);
-    },
-  );
+  let query = c.req.query();
+  let refusal = null as Refusal | null;
+  for (;;) {
+    try {
+      return await show(query, refusal);
+    } catch (error) {
+      if (!(error instanceof AppError) || !error.namesFields) throw error;
+      const issues = fieldIssues(error, c.var.t);
+      const refused = new Set(issues.map((issue) => issue.field));
+      const rest = Object.fromEntries(Object.entries(query).filter(([name]) => !refused.has(name)));
+      // A problem that names no filter given cannot be mended by leaving one out.
+      if (Object.keys(rest).length === Object.keys(query).length) throw error;
+      query = rest;
+      refusal = { issues: [...(refusal?.issues ?? []), ...issues], status: statusOf(error) };
+    }
+  }
 }
 
 /** Text fields of a submitted form, to show it again as typed (files and the CSRF token left out). */
